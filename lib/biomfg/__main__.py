@@ -1,0 +1,58 @@
+"""Command line: `python -m biomfg validate | outputs`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _validate(args) -> int:
+    from . import data, validate
+
+    if args.seeds and not Path(args.seeds).is_dir():
+        print(f"--seeds {args.seeds}: no such folder", file=sys.stderr)
+        return 2
+    if args.data and not Path(args.data).is_dir():
+        print(f"--data {args.data}: no such folder", file=sys.stderr)
+        return 2
+    data.clear_cache()
+    problems, summary = validate.check(Path(args.data) if args.data else None,
+                                       Path(args.seeds) if args.seeds else None)
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"{len(problems)} problem(s) in the data package", file=sys.stderr)
+        return 1
+    if summary.quotes == 0:
+        print("note: seeds not found, quotes not verified (pass --seeds DIR)", file=sys.stderr)
+    print(summary.line())
+    return 0
+
+
+def _outputs(args) -> int:
+    from . import notebooks
+
+    paths = [Path(p) for p in args.notebooks] or notebooks.collection()
+    for path in paths:
+        seconds = notebooks.refresh(path)
+        print(f"{path.name}: executed in {seconds:.1f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m biomfg")
+    sub = parser.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check data/ against its schema, the domain rules and the seeds")
+    v.add_argument("--data", help="data folder (default: the project's data/)")
+    v.add_argument("--seeds", help="seed texts folder (default: ../shared/seeds if present)")
+    v.set_defaults(run=_validate)
+    o = sub.add_parser("outputs", help="re-execute notebooks in place so stored outputs match data/")
+    o.add_argument("notebooks", nargs="*", help="notebooks (default: all in notebooks/)")
+    o.set_defaults(run=_outputs)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

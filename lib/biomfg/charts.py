@@ -1,0 +1,95 @@
+"""Charts: pure functions `data -> alt.Chart`, each with a source line built from the rows it plots.
+
+Every function takes the rows to draw (a DataFrame from biomfg.data) and `lang`, embeds only the
+columns it draws, and titles itself in that language.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from . import data as _data
+from .i18n import check_lang, t
+from .theme import MUTED, PLATFORM_TYPE_COLOURS
+
+
+def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
+    """'Source: <short title> (<seed file>); ...' for the seeds the plotted rows cite."""
+    check_lang(lang)
+    used = sorted(set(rows["source"].dropna()))
+    if not used:
+        raise ValueError("cannot draw a chart without sourced rows: the rows have no `source`")
+    src = _data.sources().set_index("source_id")
+    parts = [f"{src.loc[s, f'short_{lang}']} ({s})" if s in src.index else s for s in used]
+    sep = "；" if lang == "zh" else "; "
+    return f"{t('source', lang)}{'：' if lang == 'zh' else ': '}{sep.join(parts)}"
+
+
+def titled(chart: alt.TopLevelMixin, title: str, rows: pd.DataFrame, lang: str,
+           subtitle: str | None = None) -> alt.TopLevelMixin:
+    """Attach the title, an optional subtitle and the source line (always last)."""
+    lines = ([subtitle] if subtitle else []) + [source_line(rows, lang)]
+    return chart.properties(title=alt.TitleParams(text=title, subtitle=lines, subtitleColor=MUTED))
+
+
+def _type_colour(types: pd.DataFrame, lang: str) -> alt.Color:
+    """Colour by platform type name in `lang`, each type keeping its house colour."""
+    ordered = types.sort_values("type_id", key=lambda s: s.map(list(PLATFORM_TYPE_COLOURS).index))
+    return alt.Color("type_label:N", title=t("platform_type", lang),
+                     scale=alt.Scale(domain=list(ordered[f"name_{lang}"]),
+                                     range=[PLATFORM_TYPE_COLOURS[i] for i in ordered["type_id"]]),
+                     legend=alt.Legend(orient="bottom", direction="horizontal"))
+
+
+def short_names(platforms: pd.DataFrame, lang: str) -> pd.Series:
+    """Axis labels: Chinese names fit; long English names give way to the seed's abbreviation."""
+    names = platforms[f"name_{lang}"].astype(str)
+    if lang == "zh":
+        return names
+    abbr = platforms["abbr"].astype("string")
+    return abbr.where(abbr.notna() & (names.str.len() > 24), names).astype(str)
+
+
+def founding_timeline(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """Founding year of each platform on a time line, coloured by platform type."""
+    check_lang(lang)
+    rows = platforms.dropna(subset=["founded"])
+    types = _data.table("platform_types")
+    plot = pd.DataFrame({
+        "platform": short_names(rows, lang),
+        "name": rows[f"name_{lang}"].astype(str),
+        "founded": rows["founded"].astype(int),
+        "type_label": rows["type_id"].map(types.set_index("type_id")[f"name_{lang}"]).astype(str),
+    }).sort_values(["founded", "platform"])
+    order = list(plot["platform"])
+    base = alt.Chart(plot).encode(
+        x=alt.X("founded:Q", title=t("founded_year", lang),
+                scale=alt.Scale(domain=[int(plot["founded"].min()) - 2, int(plot["founded"].max()) + 2],
+                                zero=False),
+                axis=alt.Axis(format="d", tickMinStep=2)),
+        y=alt.Y("platform:N", sort=order, title=None),
+    )
+    dots = base.mark_circle(size=260, opacity=1).encode(
+        color=_type_colour(types, lang),
+        tooltip=[alt.Tooltip("name:N", title=t("platform", lang)),
+                 alt.Tooltip("founded:Q", title=t("founded", lang), format="d"),
+                 alt.Tooltip("type_label:N", title=t("platform_type", lang))])
+    labels = base.mark_text(align="left", dx=14, fontSize=14, color=MUTED).encode(text="founded:Q")
+    chart = alt.layer(dots, labels).properties(width=560, height=alt.Step(34))
+    return titled(chart, t("timeline_title", lang), rows, lang, t("timeline_subtitle", lang))
+
+
+def platforms_by_type(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """How many exemplars of each platform type the article profiles."""
+    check_lang(lang)
+    types = _data.table("platform_types")
+    counts = platforms.groupby("type_id").size().rename("n").reset_index()
+    counts["type_label"] = counts["type_id"].map(types.set_index("type_id")[f"name_{lang}"]).astype(str)
+    counts = counts[["type_label", "n"]]
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("type_label:N", title=None, sort="-x"),
+        x=alt.X("n:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
+        color=_type_colour(types, lang).legend(None),
+    ).properties(width=480, height=alt.Step(48))
+    return titled(chart, t("count_by_type_title", lang), platforms, lang)

@@ -1,0 +1,143 @@
+"""Numbers as people read them: 3686亿元 (zh) / CNY 368.6 bn (en), 5.16%, with qualifiers kept.
+
+Nothing is rounded: a value is shown with exactly the digits it has in the data.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+import pandas as pd
+
+from .i18n import check_lang
+
+CURRENCIES = {"CNY": "元", "USD": "美元", "GBP": "英镑", "EUR": "欧元", "DKK": "丹麦克朗"}
+ZH_MAGNITUDES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+EN_MAGNITUDES = (("tn", Decimal(10) ** 12), ("bn", Decimal(10) ** 9), ("m", Decimal(10) ** 6))
+# Units other than money and percent: (zh suffix, en suffix)
+UNITS = {
+    "count": ("", ""), "L": ("升", " L"), "m2": ("平方米", " m²"), "km2": ("平方公里", " km²"),
+    "km": ("公里", " km"), "mu": ("亩", " mu"), "t": ("吨", " t"), "MW": ("兆瓦", " MW"),
+    "kW": ("千瓦", " kW"), "doses": ("剂", " doses"), "years": ("年", " years"),
+    "months": ("个月", " months"), "weeks": ("周", " weeks"), "days": ("天", " days"),
+    "rank": ("", ""), "times": ("倍", "×"), "m": ("米", " m"), "ft2": ("平方英尺", " sq ft"),
+}
+QUALIFIERS = {  # qualifier: (zh prefix, zh suffix, en prefix, en suffix)
+    "": ("", "", "", ""),
+    "more_than": ("超", "", "more than ", ""),
+    "or_more": ("", "以上", "", " or more"),
+    "about": ("约", "", "about ", ""),
+    "nearly": ("近", "", "nearly ", ""),
+    "less_than": ("不足", "", "less than ", ""),
+    "up_to": ("最高", "", "up to ", ""),
+}
+
+
+def _plain(d: Decimal) -> str:
+    """Decimal without exponent or trailing zeros: 368.60 -> '368.6', 2E+1 -> '20'."""
+    s = format(d.normalize(), "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _grouped(d: Decimal) -> str:
+    whole, _, frac = _plain(d).partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = f"{int(whole.lstrip('-')):,}"
+    return sign + whole + (f".{frac}" if frac else "")
+
+
+def _decimal(value) -> Decimal:
+    if _missing(value):
+        raise ValueError("cannot format a missing value; check the fact row")
+    return Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
+
+
+def scaled(value, lang: str) -> str:
+    """A bare number with a magnitude word: zh 3686亿 / 2000万, en 368.6 bn / 20 m."""
+    d = _decimal(value)
+    mags = ZH_MAGNITUDES if check_lang(lang) == "zh" else EN_MAGNITUDES
+    for word, size in mags:
+        if abs(d) >= size:
+            num = _plain(d / size)
+            return f"{num}{word}" if lang == "zh" else f"{num} {word}"
+    return _plain(d) if lang == "zh" else _grouped(d)
+
+
+def number(value, unit: str = "count", lang: str = "en", qualifier: str = "") -> str:
+    """Format a value in its unit, keeping its qualifier. Money is never converted."""
+    check_lang(lang)
+    if qualifier not in QUALIFIERS:
+        raise ValueError(f"qualifier={qualifier!r} is not known; valid choices: {', '.join(q or '(none)' for q in QUALIFIERS)}")
+    zpre, zsuf, epre, esuf = QUALIFIERS[qualifier]
+    d = _decimal(value)
+    if unit in CURRENCIES:
+        body = f"{scaled(d, 'zh')}{CURRENCIES[unit]}" if lang == "zh" else f"{unit} {scaled(d, 'en')}"
+    elif unit == "percent":
+        body = f"{_plain(d)}%"
+    elif unit == "fraction":
+        body = str(Fraction(float(d)).limit_denominator(1000))
+    elif unit == "grade":
+        body = f"{_plain(d)}级" if lang == "zh" else f"grade {_plain(d)}"
+    elif unit == "rank":
+        body = f"第{_plain(d)}" if lang == "zh" else _ordinal(d)
+    elif unit in UNITS:
+        zh, en = UNITS[unit]
+        body = f"{scaled(d, 'zh')}{zh}" if lang == "zh" else f"{scaled(d, 'en')}{en}"
+    else:
+        choices = [*CURRENCIES, "percent", "fraction", "grade", *UNITS]
+        raise ValueError(f"unit={unit!r} is not known; valid choices: {', '.join(choices)}")
+    return f"{zpre}{body}{zsuf}" if lang == "zh" else f"{epre}{body}{esuf}"
+
+
+def _ordinal(d: Decimal) -> str:
+    n = int(d)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _missing(x) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def fact(row, lang: str = "en") -> str:
+    """Format one fact row (value, unit, qualifier)."""
+    q = row.get("qualifier", "")
+    return number(row["value"], row["unit"], lang, "" if _missing(q) else str(q))
+
+
+def percent(part, whole, digits: int = 1) -> str:
+    """A computed share, e.g. 56 of 1953 -> '2.9%'. Computed shares are the one place we round,
+    and `digits` says how much."""
+    if not whole:
+        raise ValueError("cannot compute a share of zero")
+    return f"{float(part) / float(whole) * 100:.{digits}f}%"
+
+
+_ZH_NUMBER = re.compile(
+    r"^(?P<pre>超过|超|逾|约|近|不足|最高)?(?P<num>[\d\s,]+(?:\.\d+)?)(?P<mag>万亿|亿|万)?"
+    r"(?P<unit>元|美元|英镑|欧元|丹麦克朗|%|升|吨|亩|剂|兆瓦|千瓦|个月|周|天|年|倍|平方米|平方公里|公里)?(?P<suf>以上)?$"
+)
+_ZH_PREFIX = {"超过": "more_than", "超": "more_than", "逾": "more_than", "约": "about", "近": "nearly",
+              "不足": "less_than", "最高": "up_to"}
+
+
+def parse_zh(text: str) -> tuple[float, str, str]:
+    """Parse Chinese wording into (value in base units, unit, qualifier).
+
+    '3686亿元' -> (368600000000.0, 'CNY', ''); '超2 000万美元' -> (20000000.0, 'USD', 'more_than').
+    Spaces and commas inside numbers are extraction artefacts and are ignored.
+    """
+    m = _ZH_NUMBER.match(text.strip())
+    if not m:
+        raise ValueError(f"cannot read {text!r} as a Chinese figure (e.g. '3686亿元', '5.16%', '超100家')")
+    d = Decimal(re.sub(r"[\s,]", "", m["num"]))
+    d *= dict((w, s) for w, s in ZH_MAGNITUDES).get(m["mag"] or "", Decimal(1))
+    unit_word = m["unit"] or ""
+    money = {v: k for k, v in CURRENCIES.items()}
+    others = {zh: code for code, (zh, _) in UNITS.items() if zh}
+    unit = money.get(unit_word) or ("percent" if unit_word == "%" else others.get(unit_word, "count"))
+    qualifier = "or_more" if m["suf"] else _ZH_PREFIX.get(m["pre"] or "", "")
+    return float(d), unit, qualifier

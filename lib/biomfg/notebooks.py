@@ -1,0 +1,66 @@
+"""Execute notebooks deterministically: for `make outputs`, the tests and (later) reports."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import nbformat
+
+from .data import PACKAGE_ROOT
+
+NOTEBOOKS = PACKAGE_ROOT / "notebooks"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def collection() -> list[Path]:
+    """The collection's notebooks in teaching order."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def stabilise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Make stored outputs byte-stable across runs: widget model ids are random per run, and the
+    saved widget state cannot be shown offline anyway, so ids become position-derived."""
+    nb.metadata.pop("widgets", None)
+    for ci, cell in enumerate(nb.cells):
+        cell.get("metadata", {}).pop("execution", None)
+        for oi, out in enumerate(cell.get("outputs", [])):
+            view = out.get("data", {}).get(WIDGET_VIEW)
+            if view:
+                view["model_id"] = uuid.uuid5(uuid.NAMESPACE_URL, f"biomfg/{ci}/{oi}").hex
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path = NOTEBOOKS, timeout: int = 300) -> nbformat.NotebookNode:
+    from nbclient import NotebookClient
+
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}},
+                   record_timing=False).execute()
+    return stabilise(nb)
+
+
+def write_atomic(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Write next to the target and rename: a failed run never leaves half a notebook."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".ipynb.tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            nbformat.write(nb, fh)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file normal permissions
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def refresh(path: Path) -> float:
+    """Re-execute a notebook in place; return the seconds it took."""
+    start = time.perf_counter()
+    nb = nbformat.read(path, as_version=4)
+    execute(nb, cwd=path.parent)
+    write_atomic(nb, path)
+    return time.perf_counter() - start

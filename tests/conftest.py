@@ -1,0 +1,100 @@
+"""Shared fixtures: paths, an offline Chromium, and a helper to run project commands."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+DATA = ROOT / "data"
+SEEDS = ROOT.parent / "shared" / "seeds"
+PY = sys.executable
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                 "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or (os.path.exists("/usr/bin/chromium") and "/usr/bin/chromium") or None
+
+
+def need_browser() -> str:
+    """Chromium's path, or skip with the reason (fail instead when REQUIRE_BROWSER=1, as in CI)."""
+    path = chromium_path()
+    if path:
+        return path
+    msg = "Debian chromium is not installed (apt-get install chromium fonts-noto-cjk)"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{msg}, and REQUIRE_BROWSER=1")
+    pytest.skip(msg)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class OfflinePage:
+    """A page where every request that is not local is aborted and recorded."""
+
+    LOCAL = ("file:", "data:", "blob:", "about:")
+
+    def __init__(self, browser, allow_loopback: bool = False):
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        loopback = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost")
+
+        def route(r):
+            url = r.request.url
+            if url.startswith(self.LOCAL) or (allow_loopback and url.startswith(loopback)):
+                return r.continue_()
+            self.blocked.append(url)
+            return r.abort()
+
+        self.context.route("**/*", route)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    pages = []
+
+    def make(allow_loopback: bool = False) -> OfflinePage:
+        pages.append(OfflinePage(browser, allow_loopback))
+        return pages[-1]
+
+    yield make
+    for p in pages:
+        p.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(*args, cwd=ROOT, env=None, timeout=600, check=False) -> subprocess.CompletedProcess:
+    """Run a command, capture text output."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(list(map(str, args)), cwd=cwd, env=full_env, capture_output=True, text=True,
+                          timeout=timeout, check=check)

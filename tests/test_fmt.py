@@ -1,0 +1,64 @@
+"""fmt: numbers as people read them, never rounded, qualifiers kept; Chinese units round-trip."""
+
+import pytest
+
+from biomfg import fmt
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "zh", "en"),
+    [
+        (368600000000, "CNY", "", "3686亿元", "CNY 368.6 bn"),
+        (41110000000, "CNY", "", "411.1亿元", "CNY 41.11 bn"),
+        (20000000, "USD", "", "2000万美元", "USD 20 m"),
+        (20000000, "USD", "nearly", "近2000万美元", "nearly USD 20 m"),
+        (500000, "USD", "", "50万美元", "USD 500,000"),
+        (28000000, "GBP", "", "2800万英镑", "GBP 28 m"),
+        (10000000000000, "CNY", "more_than", "超10万亿元", "more than CNY 10 tn"),
+        (5.16, "percent", "", "5.16%", "5.16%"),
+        (1953, "count", "", "1953", "1,953"),
+        (100, "count", "or_more", "100以上", "100 or more"),
+        (9000, "L", "", "9000升", "9,000 L"),
+        (100000000, "doses", "up_to", "最高1亿剂", "up to 100 m doses"),
+        (70, "percent", "about", "约70%", "about 70%"),
+        (4, "rank", "", "第4", "4th"),
+        (2 / 3, "fraction", "", "2/3", "2/3"),
+        (17, "grade", "", "17级", "grade 17"),
+    ],
+)
+def test_number_in_both_languages(value, unit, qualifier, zh, en):
+    assert fmt.number(value, unit, "zh", qualifier) == zh
+    assert fmt.number(value, unit, "en", qualifier) == en
+
+
+@pytest.mark.parametrize("text", ["3686亿元", "411.1亿元", "5.16%", "超2000万美元", "近2000万美元", "约1.2万亿元",
+                                  "9000升", "100以上", "最高1亿剂", "1953", "不足5%", "2.5万"])
+def test_chinese_units_round_trip(text):
+    value, unit, qualifier = fmt.parse_zh(text)
+    assert fmt.number(value, unit, "zh", qualifier) == text
+
+
+def test_parse_ignores_extraction_spaces_and_normalises_units():
+    assert fmt.parse_zh("2 000万美元") == (20000000.0, "USD", "")
+    assert fmt.parse_zh("3686亿元") == (368600000000.0, "CNY", "")
+    assert fmt.parse_zh("逾56家"[:-1]) == (56.0, "count", "more_than")
+
+
+def test_no_rounding_and_no_float_noise():
+    assert fmt.number(123456789, "CNY", "zh") == "1.23456789亿元"
+    assert fmt.number(0.1 + 0.2, "percent", "en") == "0.30000000000000004%"  # shows what is stored
+    assert fmt.percent(56, 1953) == "2.9%"
+
+
+@pytest.mark.parametrize(("call", "needle"), [
+    (lambda: fmt.number(1, "parsecs", "en"), "unit='parsecs'"),
+    (lambda: fmt.number(1, "count", "fr"), "lang='fr'"),
+    (lambda: fmt.number(1, "count", "en", "roughly"), "qualifier='roughly'"),
+    (lambda: fmt.parse_zh("很多"), "很多"),
+    (lambda: fmt.number(None, "count", "en"), "missing"),
+])
+def test_bad_input_gets_one_clear_line(call, needle):
+    with pytest.raises(ValueError) as err:
+        call()
+    message = str(err.value)
+    assert needle in message and "\n" not in message

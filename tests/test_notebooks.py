@@ -1,0 +1,97 @@
+"""Every notebook: the skeleton, both languages, no typed figures, no machine paths, runs in zh too."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import pytest
+
+from biomfg import notebooks as nbtools
+
+from conftest import NOTEBOOKS, ROOT
+
+ALL = nbtools.collection()
+SKELETON_START = ["Overview", "Learning objectives", "Prerequisites", "Imports"]
+SKELETON_END = ["Exercises", "Summary", "What's next", "Sources"]
+
+
+def _nb(path):
+    return nbformat.read(path, as_version=4)
+
+
+def _headings(nb):
+    return [line.lstrip("#").strip() for c in nb.cells if c.cell_type == "markdown"
+            for line in c.source.splitlines() if line.startswith("## ")]
+
+
+def test_the_collection_exists():
+    assert [p.name for p in ALL][0] == "00_start_here.ipynb"
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_skeleton_in_order(path):
+    heads = _headings(_nb(path))
+    wanted = SKELETON_START + SKELETON_END
+    found = [next(i for i, h in enumerate(heads) if h.endswith(w)) for w in wanted]
+    assert found == sorted(found), heads
+    text = "\n".join(c.source for c in _nb(path).cells if c.cell_type == "markdown")
+    assert "⏱" in text
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_prose_in_both_languages_and_a_lang_parameter(path):
+    nb = _nb(path)
+    tags = [set(c.metadata.get("tags", [])) for c in nb.cells]
+    assert sum("lang-en" in t for t in tags) == sum("lang-zh" in t for t in tags) > 0
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1 and re.fullmatch(r'lang = "(en|zh)"', params[0].source.strip())
+    assert 'lang = "en"' in params[0].source  # stored outputs use the default language
+    for c in nb.cells:
+        if "lang-zh" in c.metadata.get("tags", []):
+            assert re.search(r"[\u4e00-\u9fff]", c.source), c.source[:80]
+
+
+def _prose_digits(source: str) -> list[str]:
+    text = re.sub(r"`[^`]*`", "", source)              # code and file names
+    text = re.sub(r"\]\([^)]*\)", "]", text)           # link targets
+    text = "\n".join(line for line in text.splitlines() if "⏱" not in line)  # time to learn
+    return re.findall(r"[0-9]+", text)
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_no_figure_typed_into_prose(path):
+    for cell in _nb(path).cells:
+        if cell.cell_type == "markdown":
+            assert _prose_digits(cell.source) == [], cell.source[:120]
+
+
+def test_the_digit_check_can_fail():
+    assert _prose_digits("SIP's GDP reached 3686亿元 in 2023") == ["3686", "2023"]
+    assert _prose_digits("see `02_x.ipynb` and [a](03_y.ipynb)\n⏱ 10 minutes") == []
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_stored_with_outputs_and_no_machine_paths(path):
+    nb = _nb(path)
+    code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    assert all(c.execution_count is not None for c in code)
+    assert not [o for c in code for o in c.outputs if o.output_type == "error"]
+    text = json.dumps(nb)
+    for folder in {str(ROOT), str(ROOT.parent), "/tmp/", "/home/", "/root/"}:
+        assert folder not in text, folder
+    assert path.stat().st_size < 600_000
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_runs_in_chinese_with_papermill(path, tmp_path):
+    import papermill as pm
+
+    out = tmp_path / path.name
+    pm.execute_notebook(str(path), str(out), parameters={"lang": "zh"}, cwd=str(NOTEBOOKS),
+                        progress_bar=False, kernel_name="python3")
+    nb = _nb(out)
+    text = json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
+    assert "国际代表性平台" in text or "来源" in text
+    assert '"output_type": "error"' not in text
