@@ -57,6 +57,16 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def register(labels: dict[str, dict[str, str]]) -> None:
+    """Add a topic module's labels. Each needs both languages; a key may be defined only once."""
+    for key, texts in labels.items():
+        if set(texts) != set(LANGS) or not all(texts.values()):
+            raise ValueError(f"label {key!r} needs non-empty text for each of: {', '.join(LANGS)}")
+        if key in LABELS and LABELS[key] != texts:
+            raise ValueError(f"label {key!r} is already defined differently")
+        LABELS[key] = texts
+
+
 def check_lang(lang: str) -> str:
     """Return lang if supported, else raise a one-line error naming the valid choices."""
     if lang not in LANGS:

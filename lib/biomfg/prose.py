@@ -60,6 +60,6 @@ def sources_list(lang: str = "en", source_ids: list[str] | None = None) -> HTML:
     src = data.sources()
     if source_ids is not None:
         src = src[src["source_id"].isin(source_ids)]
-    items = "".join(f"<li><code>{escape(r['source_id'])}</code>: {escape(r[f'title_{lang}'])}</li>"
+    items = "".join(f"<li><code>{escape(r['source_id'])}</code>: {escape(r[f'name_{lang}'])}</li>"
                     for _, r in src.iterrows())
     return HTML(f"<p><b>{escape(t('sources', lang))}</b></p><ul>{items}</ul>")

@@ -1,41 +1,13 @@
-"""ipywidgets explorers built on charts and cards.
-
-Each explorer is a widget for live use (JupyterLab, Voilà) that also carries a static view: its
-display bundle holds `text/html` beside the widget view, so a report or a notebook opened without
-a kernel shows the static view, and nbval compares it.
-"""
+"""Widgets for the exemplar platforms."""
 
 from __future__ import annotations
 
 import ipywidgets as w
 from IPython.display import HTML
 
-from . import cards, data
-from .i18n import check_lang, t
-
-
-class Explorer(w.VBox):
-    """A VBox whose static fallback is real content, not a widget repr."""
-
-    def __init__(self, children, static_html: str, label: str):
-        super().__init__(children)
-        self._static_html = static_html
-        self._label = label
-
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        bundle["text/html"] = self._static_html
-        bundle["text/plain"] = self._label
-        return bundle
-
-    def __repr__(self) -> str:
-        return self._label
-
-
-def show(out: w.Output, obj) -> None:
-    """Replace an Output's content without clear_output(), which nbval cannot compare stably."""
-    out.outputs = ()
-    out.append_display_data(obj)
+from .. import cards, data
+from ..i18n import check_lang, t
+from .base import Explorer, show
 
 
 def platform_explorer(lang: str = "en", platform_id: str | None = None) -> Explorer:

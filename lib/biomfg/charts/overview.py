@@ -1,45 +1,14 @@
-"""Charts: pure functions `data -> alt.Chart`, each with a source line built from the rows it plots.
-
-Every function takes the rows to draw (a DataFrame from biomfg.data) and `lang`, embeds only the
-columns it draws, and titles itself in that language.
-"""
+"""Overview charts of the exemplar platforms (used by 00_start_here)."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from . import data as _data
-from .i18n import check_lang, t
-from .theme import MUTED, PLATFORM_TYPE_COLOURS
-
-
-def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
-    """'Source: <short title> (<seed file>); ...' for the seeds the plotted rows cite."""
-    check_lang(lang)
-    used = sorted(set(rows["source"].dropna()))
-    if not used:
-        raise ValueError("cannot draw a chart without sourced rows: the rows have no `source`")
-    src = _data.sources().set_index("source_id")
-    parts = [f"{src.loc[s, f'short_{lang}']} ({s})" if s in src.index else s for s in used]
-    sep = "；" if lang == "zh" else "; "
-    return f"{t('source', lang)}{'：' if lang == 'zh' else ': '}{sep.join(parts)}"
-
-
-def titled(chart: alt.TopLevelMixin, title: str, rows: pd.DataFrame, lang: str,
-           subtitle: str | None = None) -> alt.TopLevelMixin:
-    """Attach the title, an optional subtitle and the source line (always last)."""
-    lines = ([subtitle] if subtitle else []) + [source_line(rows, lang)]
-    return chart.properties(title=alt.TitleParams(text=title, subtitle=lines, subtitleColor=MUTED))
-
-
-def _type_colour(types: pd.DataFrame, lang: str) -> alt.Color:
-    """Colour by platform type name in `lang`, each type keeping its house colour."""
-    ordered = types.sort_values("type_id", key=lambda s: s.map(list(PLATFORM_TYPE_COLOURS).index))
-    return alt.Color("type_label:N", title=t("platform_type", lang),
-                     scale=alt.Scale(domain=list(ordered[f"name_{lang}"]),
-                                     range=[PLATFORM_TYPE_COLOURS[i] for i in ordered["type_id"]]),
-                     legend=alt.Legend(orient="bottom", direction="horizontal"))
+from .. import data as _data
+from ..i18n import check_lang, t
+from ..theme import MUTED
+from .base import titled, type_colour
 
 
 def short_names(platforms: pd.DataFrame, lang: str) -> pd.Series:
@@ -71,7 +40,7 @@ def founding_timeline(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
         y=alt.Y("platform:N", sort=order, title=None),
     )
     dots = base.mark_circle(size=260, opacity=1).encode(
-        color=_type_colour(types, lang),
+        color=type_colour(types, lang),
         tooltip=[alt.Tooltip("name:N", title=t("platform", lang)),
                  alt.Tooltip("founded:Q", title=t("founded", lang), format="d"),
                  alt.Tooltip("type_label:N", title=t("platform_type", lang))])
@@ -90,6 +59,6 @@ def platforms_by_type(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
     chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("type_label:N", title=None, sort="-x"),
         x=alt.X("n:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
-        color=_type_colour(types, lang).legend(None),
+        color=type_colour(types, lang).legend(None),
     ).properties(width=480, height=alt.Step(48))
     return titled(chart, t("count_by_type_title", lang), platforms, lang)
