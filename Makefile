@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 JOBS   ?= auto
 
-.PHONY: setup lab test lint test-fast outputs validate clean
+.PHONY: setup lab test lint outputs validate reports clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (pandas 3); set PYTHON=python3.11")'
@@ -35,6 +35,10 @@ test: lint
 # Re-execute every notebook in place so stored outputs match data/ (maintainers, after a data change).
 outputs: setup
 	$(BIN)/python -m biomfg outputs
+
+# Every briefing as offline HTML + A4 PDF in zh and en, into reports/ (REPORT_ARGS: --region ID, --lang, --jobs N ...).
+reports: setup
+	$(BIN)/python -m biomfg reports $(REPORT_ARGS)
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache

@@ -33,11 +33,17 @@ def _validate(args) -> int:
 def _outputs(args) -> int:
     from . import notebooks
 
-    paths = [Path(p) for p in args.notebooks] or notebooks.collection()
+    paths = [Path(p) for p in args.notebooks] or notebooks.stored()
     for path in paths:
         seconds = notebooks.refresh(path)
         print(f"{path.name}: executed in {seconds:.1f} s")
     return 0
+
+
+def _reports(args) -> int:
+    from . import reports
+
+    return reports.main(args)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     o = sub.add_parser("outputs", help="re-execute notebooks in place so stored outputs match data/")
     o.add_argument("notebooks", nargs="*", help="notebooks (default: all in notebooks/)")
     o.set_defaults(run=_outputs)
+    r = sub.add_parser("reports", help="render every briefing to offline HTML and PDF in zh and en")
+    r.add_argument("--region", action="append", metavar="ID", help="only this regional case (repeatable)")
+    r.add_argument("--lang", metavar="zh|en", help="only this language (default: both)")
+    r.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
+    r.add_argument("--jobs", type=int, metavar="N", help="parallel renders (default: all cores)")
+    r.add_argument("--list", action="store_true", help="print the report ids, one per line, and stop")
+    r.add_argument("--no-pdf", action="store_true", help="HTML only (PDF needs Debian chromium)")
+    r.set_defaults(run=_reports)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -52,7 +52,8 @@ def to_html(nb: nbformat.NotebookNode, *, exclude_input: bool = False, title: st
     exp.exclude_input_prompt = exclude_input
     exp.exclude_output_prompt = exclude_input
     resources = {**exp._biomfg_resources}
-    if title:
-        resources["metadata"] = {"name": title}
+    if title:  # the lab template prefers the notebook's own title
+        nb = nbformat.from_dict(nb)
+        nb.metadata["title"] = title
     body, _ = exp.from_notebook_node(nb, resources=resources)
     return body

@@ -21,6 +21,16 @@ def collection() -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
+def briefings() -> list[Path]:
+    """The parameterised briefing notebooks behind the static reports."""
+    return sorted((NOTEBOOKS / "briefings").glob("*.ipynb"))
+
+
+def stored() -> list[Path]:
+    """Every notebook stored with outputs (lessons and briefings)."""
+    return collection() + briefings()
+
+
 def stabilise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Make stored outputs byte-stable across runs: widget model ids are random per run, and the
     saved widget state cannot be shown offline anyway, so ids become position-derived."""

@@ -5,7 +5,51 @@ columns it draws, and titles itself in that language. One module per topic; this
 the public functions so notebooks write `charts.founding_timeline(...)`.
 """
 
+from .barriers import barrier_chain
 from .base import source_line, titled, type_colour
+from .briefing import timeline_with_type_picker
+from .china import (
+    LAB_INDICATORS,
+    global_shares,
+    growth_projection,
+    incubator_gap,
+    lab_inventory,
+    one_unit,
+    projection,
+    scale_money,
+)
 from .overview import founding_timeline, platforms_by_type, short_names
+from .platforms import (
+    funding_amounts,
+    funding_models,
+    network_sizes,
+    scale_ladder,
+    success_matrix,
+    support_instruments,
+)
+from .recommendations import coverage_rows, policy_coverage, rec_labels, recommendation_map
+from .regions import (
+    axis_for,
+    case_map,
+    columns_diagram,
+    consortium_results,
+    district_platforms,
+    fact_bars,
+    facts_by_unit,
+    industry_figures,
+    reform_timeline,
+    targets_by_group,
+    track_columns,
+    value_chain,
+    zhangjiang_counts,
+)
 
-__all__ = ["founding_timeline", "platforms_by_type", "short_names", "source_line", "titled", "type_colour"]
+__all__ = [
+    "LAB_INDICATORS", "axis_for", "barrier_chain", "case_map", "columns_diagram", "consortium_results",
+    "coverage_rows", "district_platforms", "fact_bars", "facts_by_unit", "founding_timeline", "funding_amounts",
+    "funding_models", "global_shares", "growth_projection", "incubator_gap", "industry_figures", "lab_inventory",
+    "network_sizes", "one_unit", "platforms_by_type", "policy_coverage", "projection", "rec_labels",
+    "recommendation_map", "reform_timeline", "scale_ladder", "scale_money", "short_names", "source_line",
+    "success_matrix", "support_instruments", "targets_by_group", "timeline_with_type_picker", "titled",
+    "track_columns", "type_colour", "value_chain", "zhangjiang_counts",
+]

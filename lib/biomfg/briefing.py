@@ -1,0 +1,107 @@
+"""Building blocks of the briefing notebooks behind the static reports: a header with the date of the
+data, key-figure tiles, and the list of sources with the quotes behind every figure shown."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from IPython.display import HTML
+
+from . import data, fmt
+from .i18n import check_lang, t
+
+CSS = """<style>
+.biomfg-brief h1{font-size:2em;margin:.2em 0}
+.biomfg-brief .meta{color:#555}
+.biomfg-tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(14em,1fr));gap:.8em;margin:.8em 0}
+.biomfg-tile{border:1px solid #ddd;border-top:5px solid #0072B2;padding:.6em .8em;background:#fafafa;break-inside:avoid}
+.biomfg-tile .v{font-size:1.6em;font-weight:700;color:#1a1a1a}
+.biomfg-tile .l{color:#333}
+.biomfg-tile .s{color:#777;font-size:.8em}
+.biomfg-quotes li{margin:.3em 0}
+.biomfg-quotes .q{color:#555}
+</style>"""
+
+
+def facts_about(entity_ids: list[str]) -> pd.DataFrame:
+    facts = data.facts()
+    return facts[facts["entity_id"].isin(entity_ids)].reset_index(drop=True)
+
+
+def case_figures(region_id: str) -> pd.DataFrame:
+    """Every fact about a regional case: about the region or anything placed in it."""
+    from .cases import case_facts
+
+    facts = case_facts()
+    return facts[facts["case_id"] == region_id].reset_index(drop=True)
+
+
+def period(facts: pd.DataFrame, lang: str) -> str:
+    years = facts["year"].dropna()
+    if years.empty:
+        return t("undated", lang)
+    lo, hi = int(years.min()), int(years.max())
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def header(title: str, facts: pd.DataFrame, lang: str = "en") -> HTML:
+    """Title, the data package's version and date, and the years the figures refer to."""
+    check_lang(lang)
+    pkg = data.package()
+    created = str(pkg.get("created", ""))[:10]
+    meta = (f"{t('data_version', lang)} {pkg.get('version', '')} ({created}) · "
+            f"{t('figures_period', lang)}: {period(facts, lang)}")
+    return HTML(f"{CSS}<div class='biomfg-brief'><h1>{escape(title)}</h1><p class='meta'>{escape(meta)}</p></div>")
+
+
+def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None) -> HTML:
+    """One tile per figure: value (with qualifier), what it measures, about whom, year and source."""
+    check_lang(lang)
+    if facts.empty:
+        return HTML(f"<p>{escape(t('no_data', lang))}</p>")
+    names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
+    rows = facts if limit is None else facts.head(limit)
+    tiles = []
+    for _, f in rows.iterrows():
+        kind = "" if f["kind"] == "actual" else f" ({t(str(f['kind']), lang)})"
+        year = "" if pd.isna(f["year"]) else f" · {int(f['year'])}"
+        tiles.append(
+            f"<div class='biomfg-tile'><div class='v'>{escape(fmt.fact(f, lang))}</div>"
+            f"<div class='l'>{escape(str(f[f'indicator_{lang}']))}{escape(kind)}</div>"
+            f"<div class='s'>{escape(str(names.get(f['entity_id'], f['entity_id'])))}{escape(year)} · "
+            f"<code>{escape(str(f['fact_id']))}</code></div></div>")
+    return HTML(f"{CSS}<h2>{escape(t('key_figures', lang))}</h2><div class='biomfg-tiles'>{''.join(tiles)}</div>")
+
+
+def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
+    """Every figure shown, with its seed file and the verbatim quote behind it."""
+    check_lang(lang)
+    src = data.sources().set_index("source_id")
+    items = []
+    for source, group in facts.groupby("source", sort=True):
+        quotes = "".join(f"<li><code>{escape(str(f['fact_id']))}</code> {escape(fmt.fact(f, lang))}: "
+                         f"<span class='q'>“{escape(str(f['quote']))}”</span></li>" for _, f in group.iterrows())
+        title = src.loc[source, f"name_{lang}"] if source in src.index else source
+        items.append(f"<li><b>{escape(str(title))}</b> (<code>{escape(str(source))}</code>)<ul>{quotes}</ul></li>")
+    return HTML(f"{CSS}<h2>{escape(t('quotes_behind', lang))}</h2><ol class='biomfg-quotes'>{''.join(items)}</ol>")
+
+
+def figures_chart(facts: pd.DataFrame, lang: str = "en"):
+    """The reported (actual) figures as bars, one panel per unit; a sentence when there are none."""
+    from .charts import facts_by_unit
+
+    actual = facts[facts["kind"] == "actual"]
+    if actual.empty:
+        return HTML(f"<p>{escape(t('no_data', lang))}</p>")
+    return facts_by_unit(actual, lang, t("figures_title", lang))
+
+
+def targets_chart(facts: pd.DataFrame, lang: str = "en"):
+    """Targets with their deadlines, one panel per unit; says so when the sources state none."""
+    from .charts import facts_by_unit
+
+    targets = facts[facts["kind"] == "target"]
+    if targets.empty:
+        return HTML(f"<p>{escape(t('no_targets', lang))}</p>")
+    return facts_by_unit(targets, lang, t("targets_title", lang))

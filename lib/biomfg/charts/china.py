@@ -1,0 +1,217 @@
+"""Charts of China's status and gaps (05_china_status_and_gaps) and the growth projection.
+
+Every chart draws rows of `data.facts()`; each axis carries one unit (a chart refuses rows in
+several units), money is never converted, and the labels keep the sources' qualifiers.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .. import fmt, i18n
+from ..i18n import check_lang, t
+from ..theme import INK, MUTED
+from .base import titled
+
+i18n.register({
+    "cn_scale_title": {"en": "China's biomanufacturing: output value and the downstream industries it drives",
+                       "zh": "我国生物制造：产值与带动的下游产业规模"},
+    "cn_scale_subtitle": {"en": "Both in CNY, as stated (no year given); bars show the stated lower bound",
+                          "zh": "均以人民币计，按原文（未注明年份）；柱长为原文所述下限"},
+    "cn_shares_title": {"en": "China's share of the world", "zh": "我国占全球的比重"},
+    "cn_shares_subtitle": {"en": "Percent of global production or capacity, as stated",
+                           "zh": "占全球产量或产能的百分比，按原文"},
+    "cn_share_axis": {"en": "Share of the world (%)", "zh": "占全球比重（%）"},
+    "cn_labs_title": {"en": "National labs and centres in biomanufacturing",
+                      "zh": "我国生物制造领域的国家级实验室与中心"},
+    "cn_labs_subtitle": {"en": "Number of each kind, end of the 13th Five-Year Plan ({year})",
+                         "zh": "各类数量，截至“十三五”末（{year}年）"},
+    "cn_count_axis": {"en": "Number", "zh": "数量"},
+    "cn_incubators_title": {"en": "Only {share} of national incubators are bio-related",
+                            "zh": "国家级科技企业孵化器中生物科学相关的仅占{share}"},
+    "cn_incubators_subtitle": {"en": "National-level science and technology business incubators, data for 2018–2022",
+                               "zh": "国家级科技企业孵化器，2018—2022年数据"},
+    "cn_incubators_axis": {"en": "Number of incubators", "zh": "孵化器数量"},
+    "cn_bio_related": {"en": "bioscience-related", "zh": "生物科学相关"},
+    "cn_other_incubators": {"en": "all other", "zh": "其他"},
+    "growth_title": {"en": "Illustration: output value if growth stayed at a constant rate",
+                     "zh": "示意：若增长率保持不变，产值将如何变化"},
+    "growth_subtitle": {"en": "Not a forecast. Start: {base}; rate: {rate} a year; {years} years",
+                        "zh": "并非预测。起点：{base}；年增长率：{rate}；共{years}年"},
+    "growth_subtitle_live": {"en": "Not a forecast. Start: {base}; rate: set by the slider; {years} years",
+                             "zh": "并非预测。起点：{base}；年增长率：由滑块设定；共{years}年"},
+    "growth_years_axis": {"en": "Years after the base figure (the source gives no year)",
+                         "zh": "距起点的年数（原文未注明起点年份）"},
+    "growth_value_axis": {"en": "Projected output value (CNY bn)", "zh": "预测产值（亿元）"},
+    "growth_rate_slider": {"en": "Growth rate (% a year) ", "zh": "年增长率（%） "},
+})
+
+# Money on an axis: one currency, shown in a magnitude people read (亿元 in zh, bn in en).
+MONEY_SCALE = {"zh": 1e8, "en": 1e9}
+
+
+def one_unit(rows: pd.DataFrame) -> str:
+    """The single unit of the rows; a clear error if a chart would mix units on one axis."""
+    units = sorted(set(rows["unit"].dropna()))
+    if len(units) != 1:
+        raise ValueError(f"a chart axis takes one unit; these rows have {len(units)}: {', '.join(units) or 'none'}")
+    return units[0]
+
+
+def short_label(indicator_name: str, lang: str) -> str:
+    """An indicator name as a bar label: the axis already says 'Number', so 'number of' goes."""
+    if lang == "zh":
+        return indicator_name.removesuffix("数量").replace("数量（", "（")
+    text = indicator_name.removeprefix("number of ").removeprefix("Number of ")
+    return text[:1].upper() + text[1:]
+
+
+def _bars(rows: pd.DataFrame, lang: str, x_title: str, scale: float = 1.0, width: int = 560,
+          colour: str = "#0072B2", x_max: float | None = None, whole: bool = False) -> alt.Chart:
+    plot = pd.DataFrame({
+        "label": [short_label(s, lang) for s in rows[f"indicator_{lang}"].astype(str)],
+        "v": rows["value"].astype(float) / scale,
+        "text": [fmt.fact(r, lang) for _, r in rows.iterrows()],
+    })
+    order = list(plot.sort_values("v", ascending=False)["label"])
+    x = alt.X("v:Q", title=x_title, scale=alt.Scale(domain=[0, x_max]) if x_max else alt.Undefined,
+              axis=alt.Axis(labelFlush=False, format="d", values=list(range(int(x_max) + 1)))
+              if whole and x_max else alt.Axis(labelFlush=False))
+    base = alt.Chart(plot).encode(y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=480)), x=x)
+    bars = base.mark_bar(color=colour, height={"band": 0.7})
+    text = base.mark_text(align="left", dx=6, fontSize=16, color=INK, fontWeight="bold").encode(text="text:N")
+    return alt.layer(bars, text).properties(width=width, height=alt.Step(52))
+
+
+def scale_money(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """Output value and downstream scale (both CNY) as bars with their qualified figures."""
+    check_lang(lang)
+    rows = facts[facts["indicator"].isin(["output_value", "downstream_industry_scale"])]
+    if rows.empty:
+        raise ValueError("no output_value or downstream_industry_scale facts to draw")
+    unit = one_unit(rows)
+    scale = MONEY_SCALE[lang] if unit == "CNY" else 1.0
+    x_title = ("产值规模（亿元）" if lang == "zh" else "Value (CNY bn)") if unit == "CNY" else unit
+    chart = _bars(rows, lang, x_title, scale, width=520, x_max=float(rows["value"].max()) / scale * 1.35)
+    return titled(chart, t("cn_scale_title", lang), rows, lang, t("cn_scale_subtitle", lang))
+
+
+def global_shares(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """China's shares of world production and capacity, on a 0-100 % axis."""
+    check_lang(lang)
+    rows = facts[facts["indicator"].isin(["global_production_share", "global_capacity_share"])]
+    if rows.empty:
+        raise ValueError("no global share facts to draw")
+    if one_unit(rows) != "percent":
+        raise ValueError("global shares must be in percent")
+    chart = _bars(rows, lang, t("cn_share_axis", lang), width=520, colour="#009E73", x_max=100)
+    return titled(chart, t("cn_shares_title", lang), rows, lang, t("cn_shares_subtitle", lang))
+
+
+LAB_INDICATORS = ["national_key_lab_count", "enterprise_national_key_lab_count", "national_engineering_lab_count",
+                  "national_engineering_research_centre_count", "national_technology_innovation_centre_count",
+                  "national_engineering_technology_research_centre_count"]
+
+
+def lab_inventory(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """How many national labs and centres of each kind, at the end of the 13th Five-Year Plan."""
+    check_lang(lang)
+    rows = facts[facts["indicator"].isin(LAB_INDICATORS)]
+    if rows.empty:
+        raise ValueError("no national lab or centre counts to draw")
+    one_unit(rows)
+    years = sorted({int(y) for y in rows["year"].dropna()})
+    year = "–".join(map(str, years)) if years else "?"
+    chart = _bars(rows, lang, t("cn_count_axis", lang), width=420, x_max=float(rows["value"].max()) + 1, whole=True)
+    return titled(chart, t("cn_labs_title", lang), rows, lang, t("cn_labs_subtitle", lang).format(year=year))
+
+
+def incubator_gap(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """National incubators: the bio-related ones against all the others, one stacked bar."""
+    check_lang(lang)
+    total = facts[facts["indicator"] == "national_incubator_count"]
+    bio = facts[facts["indicator"] == "bio_related_incubator_count"]
+    if total.empty or bio.empty:
+        raise ValueError("need both national_incubator_count and bio_related_incubator_count facts")
+    rows = pd.concat([total.iloc[[0]], bio.iloc[[0]]])
+    one_unit(rows)
+    n_total, n_bio = float(total.iloc[0]["value"]), float(bio.iloc[0]["value"])
+    share = fmt.percent(n_bio, n_total)
+    plot = pd.DataFrame({
+        "part": [t("cn_bio_related", lang), t("cn_other_incubators", lang)],
+        "n": [n_bio, n_total - n_bio],
+        "order": [0, 1],
+        "text": [f"{t('cn_bio_related', lang)}: {fmt.fact(bio.iloc[0], lang)} ({share})",
+                 f"{t('cn_other_incubators', lang)}: {fmt.number(n_total - n_bio, 'count', lang)}"],
+    })
+    colours = alt.Scale(domain=list(plot["part"]), range=["#D55E00", "#cfcfcf"])
+    base = alt.Chart(plot).encode(
+        x=alt.X("n:Q", stack="zero", title=t("cn_incubators_axis", lang), axis=alt.Axis(tickMinStep=1)),
+        order=alt.Order("order:Q"))
+    bar = base.mark_bar(height=56).encode(color=alt.Color("part:N", scale=colours, title=None,
+                                                          legend=alt.Legend(orient="bottom", direction="horizontal")))
+    labels = alt.Chart(plot.iloc[[0]]).mark_text(align="left", baseline="bottom", dy=-34, fontSize=16,
+                                                 fontWeight="bold", color="#D55E00").encode(x=alt.value(0),
+                                                                                           text="text:N")
+    chart = alt.layer(bar, labels).properties(width=600, height=110)
+    return titled(chart, t("cn_incubators_title", lang).format(share=share), rows, lang,
+                  t("cn_incubators_subtitle", lang))
+
+
+def projection(base_value: float, rate: float, years: int) -> pd.DataFrame:
+    """year 0..years with value = base × (1 + rate/100)^year. Pure arithmetic, no data."""
+    return pd.DataFrame({"year": range(years + 1),
+                         "value": [base_value * (1 + rate / 100) ** y for y in range(years + 1)]})
+
+
+def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en",
+                      interactive: bool = False, rate_min: float = 0, rate_max: float = 30,
+                      source_rows: pd.DataFrame | None = None, bind: bool = True) -> alt.Chart:
+    """Projected output value from a base fact at a constant growth rate: an illustration.
+
+    With `interactive=True` the rate is an Altair parameter bound to a slider in the chart itself,
+    so the chart reacts in static HTML with no kernel; otherwise the values are computed here.
+    `bind=False` keeps the parameter but drops the in-chart slider (a widget sets the value).
+    """
+    check_lang(lang)
+    if base["unit"] not in fmt.CURRENCIES:
+        raise ValueError(f"the projection draws money; the base fact is in {base['unit']!r}")
+    scale = MONEY_SCALE[lang]
+    base_text = fmt.fact(base, lang)
+    rows = source_rows if source_rows is not None else pd.DataFrame([base])
+    y_title = t("growth_value_axis", lang) if base["unit"] == "CNY" else (
+        f"{base['unit']} bn" if lang == "en" else f"亿{fmt.CURRENCIES[base['unit']]}")
+    x = alt.X("year:Q", title=t("growth_years_axis", lang), scale=alt.Scale(domain=[0, years]),
+              axis=alt.Axis(format="d", tickMinStep=1, values=list(range(years + 1))))
+    y = alt.Y("v:Q", title=y_title, axis=alt.Axis(format=",.0f"))
+    if interactive:
+        slider = alt.binding_range(min=rate_min, max=rate_max, step=0.5, name=t("growth_rate_slider", lang))
+        param = alt.param(name="rate", value=float(rate), bind=slider if bind else alt.Undefined)
+        plot = pd.DataFrame({"year": range(years + 1)})
+        b = float(base["value"]) / scale
+        chart = (alt.Chart(plot)
+                 .transform_calculate(v=f"{b!r} * pow(1 + rate / 100, datum.year)")
+                 .transform_calculate(label="format(datum.v, ',.0f')"))
+        line = chart.mark_line(point={"size": 90, "filled": True}, strokeWidth=3, color="#0072B2").encode(x=x, y=y)
+        last = chart.transform_filter(f"datum.year == {years}").mark_text(
+            align="right", dy=-16, fontSize=16, fontWeight="bold", color="#0072B2").encode(x=x, y=y, text="label:N")
+        rate_text = chart.transform_filter("datum.year == 0").transform_calculate(
+            note=("'年增长率 ' + format(rate, '.1f') + '%'" if lang == "zh"
+                  else "'rate: ' + format(rate, '.1f') + '% a year'")).mark_text(
+            align="left", baseline="top", fontSize=18, fontWeight="bold", color=MUTED).encode(
+            x=alt.value(10), y=alt.value(8), text="note:N")
+        layered = alt.layer(line, last, rate_text).add_params(param).properties(width=600, height=340)
+        subtitle = (t("growth_subtitle_live", lang).format(base=base_text, years=years) if bind else
+                    t("growth_subtitle", lang).format(base=base_text, rate=fmt.number(rate, "percent", lang),
+                                                      years=years))
+        return titled(layered, t("growth_title", lang), rows, lang, subtitle)
+    plot = projection(float(base["value"]), rate, years)
+    plot = pd.DataFrame({"year": plot["year"], "v": plot["value"] / scale})
+    plot["label"] = [f"{v:,.0f}" for v in plot["v"]]
+    line = alt.Chart(plot).mark_line(point={"size": 90, "filled": True}, strokeWidth=3, color="#0072B2").encode(x=x, y=y)
+    last = alt.Chart(plot.tail(1)).mark_text(align="right", dy=-16, fontSize=16, fontWeight="bold",
+                                             color="#0072B2").encode(x=x, y=y, text="label:N")
+    subtitle = t("growth_subtitle", lang).format(base=base_text, rate=fmt.number(rate, "percent", lang), years=years)
+    return titled(alt.layer(line, last).properties(width=600, height=340), t("growth_title", lang), rows, lang,
+                  subtitle)

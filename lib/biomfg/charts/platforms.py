@@ -1,0 +1,264 @@
+"""Charts comparing the twelve exemplars number by number (notebooks 02-04).
+
+Each function takes the rows it draws (from biomfg.data / biomfg.finder) and `lang`, embeds only the
+columns it draws, and ends with `titled(...)`, so the source line names the seeds of those rows.
+Money is never converted: each currency gets its own panel and axis.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .. import data as _data
+from .. import fmt
+from ..finder import BANDS
+from ..i18n import check_lang, register, t
+from ..theme import MUTED, PLATFORM_TYPE_COLOURS
+from .base import titled, type_colour
+from .overview import short_names
+
+register({
+    "funding_title": {"en": "Funding amounts, one panel per currency", "zh": "资金数额（每种货币单独一栏）"},
+    "funding_subtitle": {"en": "Currencies are never converted or put on one axis",
+                         "zh": "不同货币既不换算，也不共用一条坐标轴"},
+    "amount_axis": {"en": "{cur}, millions", "zh": "万{cur}"},
+    "models_title": {"en": "Where the money comes from", "zh": "资金从哪里来"},
+    "models_subtitle": {"en": "Main funding source of each platform, as the source tables state it",
+                        "zh": "各平台的主要资助来源（按原文表格）"},
+    "ladder_title": {"en": "Scale ladder: the volumes the sources state", "zh": "规模阶梯：来源中写明的容积"},
+    "ladder_subtitle": {"en": "Litres on a log axis; drag the slider to place your own process",
+                        "zh": "对数坐标（升）；拖动滑块标出你自己的工艺规模"},
+    "volume_axis": {"en": "Volume (L, log scale)", "zh": "容积（升，对数坐标）"},
+    "your_scale": {"en": "Your scale: 10^x litres, x =", "zh": "你的规模：10^x 升，x ="},
+    "your_scale_mark": {"en": "your scale", "zh": "你的规模"},
+    "network_title": {"en": "How big are the networks?", "zh": "网络有多大？"},
+    "network_subtitle": {"en": "Labs, sites, assets, countries and organisations (log axis); a line is a stated range",
+                         "zh": "实验室、站点、资产、国家和机构数量（对数坐标）；横线表示原文给出的区间"},
+    "number_axis": {"en": "Number (log scale)", "zh": "数量（对数坐标）"},
+    "matrix_title": {"en": "Success factors, platform by platform", "zh": "成功经验：逐个平台对照"},
+    "matrix_subtitle": {"en": "A filled square: the source names this factor for the platform",
+                        "zh": "实心方块：原文提到该平台具有这项经验"},
+    "factor": {"en": "Success factor", "zh": "成功经验"},
+    "evidence": {"en": "Evidence", "zh": "依据"},
+    "instruments_title": {"en": "Support instruments compared", "zh": "支持工具对比"},
+    "instruments_subtitle": {"en": "Seed grants, membership tiers and accelerator programmes with figures in the sources",
+                             "zh": "原文给出数字的种子资助、会员分级与加速器项目"},
+    "col_amount": {"en": "Amount per project", "zh": "单个项目金额"},
+    "col_duration": {"en": "Duration", "zh": "期限"},
+    "col_tiers": {"en": "Membership tiers", "zh": "会员等级"},
+    "instrument": {"en": "Instrument", "zh": "支持工具"},
+})
+
+MONEY = tuple(fmt.CURRENCIES)
+NETWORK_INDICATORS = ("lab_count", "site_count", "state_count", "asset_count", "country_count",
+                      "organisation_count", "member_count", "member_institution_count")
+INSTRUMENT_COLUMNS = {"grant_amount": "col_amount", "grant_duration": "col_duration",
+                      "programme_duration": "col_duration", "member_tier_count": "col_tiers"}
+
+
+def _labels(lang: str) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    plats = _data.platforms().set_index("platform_id", drop=False)
+    return short_names(plats, lang), plats[f"type_name_{lang}"].astype(str), _data.table("platform_types")
+
+
+def _names(lang: str) -> pd.Series:
+    return _data.entity_names().set_index("entity_id")[f"name_{lang}"]
+
+
+def _item(row, short: pd.Series, lang: str, names: pd.Series) -> str:
+    """'ABF' for the platform itself, 'ABF · NREL Biochemical Conversion Pilot Plant' for a facility."""
+    plat = short[row["platform_id"]]
+    if row["entity_id"] == row["platform_id"]:
+        return plat
+    return f"{plat} · {names.get(row['entity_id'], row['entity_id'])}"
+
+
+def _fact_item(row, short: pd.Series, lang: str, names: pd.Series) -> str:
+    """'Agile BioFoundry: annual funding'; a facility is named by itself, after its platform unless
+    its name already says which platform it belongs to."""
+    plat = short[row["platform_id"]]
+    who = plat
+    if row["entity_id"] != row["platform_id"]:
+        own = str(names.get(row["entity_id"], row["entity_id"]))
+        who = own if (plat in own or str(row["platform_id"]).split("_")[0] in own.lower()) else f"{plat} · {own}"
+    what = str(row[f"indicator_{lang}"])
+    what = what if lang == "zh" else what[:1].lower() + what[1:]
+    year = "" if pd.isna(row["year"]) else f" ({row['year']})"
+    return f"{who}{'：' if lang == 'zh' else ': '}{what}{year}"
+
+
+def funding_amounts(facts: pd.DataFrame, lang: str = "en") -> alt.VConcatChart:
+    """Money facts about platforms (from finder.platform_facts), one panel and axis per currency."""
+    check_lang(lang)
+    rows = facts[facts["unit"].isin(MONEY)]
+    if rows.empty:
+        raise ValueError("funding_amounts needs facts in a currency (unit one of " + ", ".join(MONEY) + ")")
+    short, type_label, types = _labels(lang)
+    names = _names(lang)
+    scale = 1e6 if lang == "en" else 1e4
+    panels = []
+    for cur in [c for c in MONEY if c in set(rows["unit"])]:
+        part = rows[rows["unit"] == cur]
+        plot = pd.DataFrame({
+            "item": [_fact_item(r, short, lang, names) for _, r in part.iterrows()],
+            "amount": (part["value"] / scale).round(6).tolist(),
+            "label": [fmt.fact(r, lang) for _, r in part.iterrows()],
+            "type_label": [type_label[p] for p in part["platform_id"]],
+        }).sort_values("amount", ascending=False)
+        cur_word = fmt.CURRENCIES[cur] if lang == "zh" else cur
+        base = alt.Chart(plot).encode(
+            y=alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=520)),
+            x=alt.X("amount:Q", title=t("amount_axis", lang).format(cur=cur_word),
+                    scale=alt.Scale(domainMax=float(plot["amount"].max()) * 1.3)))
+        bars = base.mark_bar(height=26).encode(color=type_colour(types, lang))
+        text = base.mark_text(align="left", dx=6, fontSize=15, color=MUTED).encode(text="label:N")
+        panels.append(alt.layer(bars, text).properties(width=420, height=alt.Step(40)))
+    chart = alt.vconcat(*panels, spacing=28).resolve_scale(x="independent")
+    return titled(chart, t("funding_title", lang), rows, lang, t("funding_subtitle", lang))
+
+
+def funding_models(platforms: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
+    """Each platform's main funding source (Tables 1-3) as a labelled list, coloured by type."""
+    check_lang(lang)
+    types = _data.table("platform_types")
+    names = types.set_index("type_id")[f"name_{lang}"]
+    text = platforms[f"funding_{lang}"].astype("string").fillna(t("no_data", lang))
+    plot = pd.DataFrame({"platform": short_names(platforms, lang).tolist(), "funding": text.astype(str).tolist(),
+                         "type_label": platforms["type_id"].map(names).astype(str).tolist()})
+    base = alt.Chart(plot).encode(y=alt.Y("platform:N", sort=None, title=None))
+    dots = base.mark_circle(size=220, opacity=1).encode(x=alt.value(10), color=type_colour(types, lang))
+    words = base.mark_text(align="left", fontSize=15).encode(x=alt.value(26), text="funding:N")
+    chart = alt.layer(dots, words).properties(width=720, height=alt.Step(34))
+    return titled(chart, t("models_title", lang), platforms, lang, t("models_subtitle", lang))
+
+
+def scale_ladder(volumes: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
+    """Stated volumes (facts in L, from finder.volume_facts) over the bench / pilot / demonstration /
+    production bands on a log axis, with a slider (an Altair param: it works in static HTML too)."""
+    check_lang(lang)
+    if volumes.empty or set(volumes["unit"]) != {"L"}:
+        raise ValueError("scale_ladder needs facts in litres (unit 'L'); see finder.volume_facts()")
+    short, type_label, types = _labels(lang)
+    names = _names(lang)
+    items = []
+    for (_, _), grp in volumes.groupby(["platform_id", "entity_id"], sort=False):
+        r = grp.iloc[0]
+        lo, hi = float(grp["value"].min()), float(grp["value"].max())
+        label = fmt.number(lo, "L", lang) if lo == hi else \
+            f"{fmt.number(lo, 'L', lang)}{'至' if lang == 'zh' else ' to '}{fmt.number(hi, 'L', lang)}"
+        items.append({"item": _item(r, short, lang, names), "lo": lo, "hi": hi, "label": label,
+                      "type_label": type_label[r["platform_id"]]})
+    plot = pd.DataFrame(items)
+    top = 10 ** 6
+    shades = ("#f0f0f0", "#fbe7c4", "#f7d29f", "#f0b77a")
+    bands = pd.DataFrame([{"band": t(f"opt_{name}", lang), "b_lo": max(lo, 1.0), "b_hi": min(hi, top), "shade": shade}
+                          for (name, lo, hi), shade in zip(BANDS, shades, strict=True)])
+    x_scale = alt.Scale(type="log", domain=[1, top])
+    x = alt.X("lo:Q", scale=x_scale, title=t("volume_axis", lang), axis=alt.Axis(format="~s", grid=False))
+    shade = alt.Chart(bands).mark_rect(opacity=0.6).encode(
+        x=alt.X("b_lo:Q", scale=x_scale), x2="b_hi:Q",
+        color=alt.Color("shade:N", scale=None))
+    band_names = alt.Chart(bands).mark_text(fontSize=15, color=MUTED, baseline="top", dy=4).encode(
+        x=alt.X("mid:Q", scale=x_scale), y=alt.value(0), text="band:N").transform_calculate(
+        mid="sqrt(datum.b_lo * datum.b_hi)")
+    base = alt.Chart(plot).encode(y=alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)))
+    span = base.mark_rule(strokeWidth=6).encode(x=x, x2="hi:Q", color=type_colour(types, lang))
+    ends = base.mark_circle(size=220, opacity=1).encode(x=x, color=type_colour(types, lang))
+    ends_hi = base.mark_circle(size=220, opacity=1).encode(x=alt.X("hi:Q", scale=x_scale),
+                                                           color=type_colour(types, lang))
+    text = base.mark_text(align="left", dx=12, fontSize=15).encode(x=alt.X("hi:Q", scale=x_scale), text="label:N")
+    exponent = alt.param(name="your_scale", value=1.5, bind=alt.binding_range(min=0, max=6, step=0.25,
+                                                                            name=t("your_scale", lang) + " "))
+    you = alt.Chart(pd.DataFrame({"mark": [t("your_scale_mark", lang)]})).transform_calculate(
+        v="pow(10, your_scale)", shown="datum.mark + ': ' + format(pow(10, your_scale), ',.0f') + ' L'")
+    rule = you.mark_rule(color="#D55E00", strokeWidth=3, strokeDash=[6, 4]).encode(
+        x=alt.X("v:Q", scale=x_scale)).add_params(exponent)
+    rule_text = you.mark_text(color="#D55E00", align="left", dx=6, fontSize=15, fontWeight="bold",
+                              baseline="bottom").encode(x=alt.X("v:Q", scale=x_scale), y=alt.value(-6), text="shown:N")
+    chart = alt.layer(shade, band_names, span, ends, ends_hi, text, rule, rule_text).properties(
+        width=620, height=alt.Step(56))
+    return titled(chart, t("ladder_title", lang), volumes, lang, t("ladder_subtitle", lang))
+
+
+def network_sizes(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
+    """Counts of labs, sites, states, assets, countries and organisations (from finder.platform_facts),
+    one row per platform or facility and measure; a stated range (e.g. 12-15 sites) is a line."""
+    check_lang(lang)
+    rows = facts[facts["indicator"].isin(NETWORK_INDICATORS) & (facts["unit"] == "count")]
+    short, type_label, types = _labels(lang)
+    names = _names(lang)
+    items = []
+    for (_, _, _), grp in rows.groupby(["platform_id", "entity_id", "indicator"], sort=False):
+        r = grp.iloc[0]
+        lo, hi = float(grp["value"].min()), float(grp["value"].max())
+        label = fmt.number(lo, "count", lang) if lo == hi else \
+            f"{fmt.number(lo, 'count', lang)}–{fmt.number(hi, 'count', lang)}"
+        items.append({"item": _fact_item(r, short, lang, names), "lo": lo, "hi": hi,
+                      "label": label, "type_label": type_label[r["platform_id"]]})
+    plot = pd.DataFrame(items)
+    x_scale = alt.Scale(type="log", domain=[1, 1000])
+    base = alt.Chart(plot).encode(y=alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=560)))
+    x = alt.X("lo:Q", scale=x_scale, title=t("number_axis", lang), axis=alt.Axis(values=[1, 10, 100, 1000], format="~s"))
+    span = base.mark_rule(strokeWidth=5).encode(x=x, x2="hi:Q", color=type_colour(types, lang))
+    lo_dot = base.mark_circle(size=200, opacity=1).encode(x=x, color=type_colour(types, lang))
+    hi_dot = base.mark_circle(size=200, opacity=1).encode(x=alt.X("hi:Q", scale=x_scale),
+                                                          color=type_colour(types, lang))
+    text = base.mark_text(align="left", dx=10, fontSize=15).encode(x=alt.X("hi:Q", scale=x_scale), text="label:N")
+    chart = alt.layer(span, lo_dot, hi_dot, text).properties(width=360, height=alt.Step(34))
+    return titled(chart, t("network_title", lang), rows, lang, t("network_subtitle", lang))
+
+
+def success_matrix(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """Platform × success factor: a filled square where the source names the factor (with its evidence)."""
+    check_lang(lang)
+    short, type_label, types = _labels(lang)
+    factors = _data.table("success_factors").set_index("factor_id")
+    plats = _data.table("platforms")["platform_id"].tolist()
+    rows = platform_factors.sort_values("platform_id", key=lambda s: s.map(plats.index))
+    plot = pd.DataFrame({
+        "platform": [short[p] for p in rows["platform_id"]],
+        "factor": [str(factors.loc[f, f"name_{lang}"]) for f in rows["factor_id"]],
+        "type_label": [type_label[p] for p in rows["platform_id"]],
+        "evidence": rows[f"evidence_{lang}"].astype(str).tolist(),
+    })
+    factor_order = [str(factors.loc[f, f"name_{lang}"]) for f in factors.index if f in set(rows["factor_id"])]
+    chart = alt.Chart(plot).mark_square(size=520, opacity=1).encode(
+        x=alt.X("platform:N", sort=list(dict.fromkeys(plot["platform"])), title=None,
+                axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left")),
+        y=alt.Y("factor:N", sort=factor_order, title=None, axis=alt.Axis(labelLimit=660, labelFontSize=14)),
+        color=type_colour(types, lang),
+        tooltip=[alt.Tooltip("platform:N", title=t("platform", lang)), alt.Tooltip("factor:N", title=t("factor", lang)),
+                 alt.Tooltip("evidence:N", title=t("evidence", lang))],
+    ).properties(width=alt.Step(46), height=alt.Step(40))
+    return titled(chart, t("matrix_title", lang), rows, lang, t("matrix_subtitle", lang))
+
+
+def support_instruments(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
+    """Seed grants, membership tiers and accelerator programmes side by side: one row per instrument
+    with a stated figure (from finder.platform_facts), one column per measure."""
+    check_lang(lang)
+    rows = facts[facts["indicator"].isin(INSTRUMENT_COLUMNS)]
+    short, type_label, types = _labels(lang)
+    names = _names(lang)
+    columns = list(dict.fromkeys(t(c, lang) for c in INSTRUMENT_COLUMNS.values()))
+    plot = pd.DataFrame({
+        "instrument": [str(names.get(r["entity_id"])) if r["entity_id"] != r["platform_id"]
+                       else _fact_item(r, short, lang, names) for _, r in rows.iterrows()],
+        "measure": [t(INSTRUMENT_COLUMNS[i], lang) for i in rows["indicator"]],
+        "label": [fmt.fact(r, lang) for _, r in rows.iterrows()],
+        "type_label": [type_label[p] for p in rows["platform_id"]],
+    })
+    base = alt.Chart(plot).encode(
+        x=alt.X("measure:N", sort=columns, title=None, scale=alt.Scale(domain=columns),
+                axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", domain=False, ticks=False)),
+        y=alt.Y("instrument:N", sort=None, title=None, axis=alt.Axis(labelLimit=420, domain=False, ticks=False)))
+    cells = base.mark_rect(opacity=0.25, stroke="white", strokeWidth=4).encode(color=type_colour(types, lang))
+    text = base.mark_text(fontSize=17, fontWeight="bold").encode(text="label:N")
+    chart = alt.layer(cells, text).properties(width=alt.Step(200), height=alt.Step(52))
+    return titled(chart, t("instruments_title", lang), rows, lang, t("instruments_subtitle", lang))
+
+
+def type_colours() -> dict[str, str]:
+    """The house colour of each platform type (for cards and prose)."""
+    return dict(PLATFORM_TYPE_COLOURS)

@@ -1,0 +1,117 @@
+"""Charts of the seven recommendations (10_recommendations): which barrier or gap each addresses,
+and how a weighted policy mix covers them."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .. import data as _data
+from .. import i18n, policy
+from ..i18n import check_lang, t
+from .base import titled
+
+i18n.register({
+    "rec_map_title": {"en": "Which barriers and gaps each recommendation addresses",
+                      "zh": "每条建议针对哪些障碍与短板"},
+    "rec_map_subtitle": {"en": "A dot = a link in the data (recommendation_links.csv); an empty row = addressed by none",
+                         "zh": "圆点 = 数据中的一条对应关系（recommendation_links.csv）；空行 = 没有建议针对它"},
+    "rec_label": {"en": "Recommendation", "zh": "建议"},
+    "rec_target_kind": {"en": "Kind", "zh": "类别"},
+    "rec_kind_barrier": {"en": "barrier", "zh": "障碍"},
+    "rec_kind_gap": {"en": "gap", "zh": "短板"},
+    "rec_kind_pilot_challenge": {"en": "pilot-platform challenge", "zh": "中试平台挑战"},
+    "mix_title": {"en": "Your policy mix: what it covers and what it leaves open",
+                  "zh": "你的政策组合：覆盖了什么，留下了什么空白"},
+    "mix_subtitle": {"en": "Bar = total weight of the recommendations addressing each barrier or gap",
+                     "zh": "柱长 = 针对该障碍或短板的各条建议的权重之和"},
+    "mix_score": {"en": "Total weight", "zh": "权重之和"},
+    "mix_covered": {"en": "covered", "zh": "已覆盖"},
+    "mix_open": {"en": "open", "zh": "空白"},
+    "mix_open_always": {"en": "open: no recommendation addresses it", "zh": "空白：没有建议针对它"},
+    "mix_coverage": {"en": "Coverage", "zh": "覆盖情况"},
+})
+
+KIND_COLOURS = {"barrier": "#CC79A7", "gap": "#0072B2", "pilot_challenge": "#E69F00"}
+STATUS_COLOURS = ["#009E73", "#D55E00", "#999999"]
+
+
+def rec_labels(recs: pd.DataFrame, lang: str) -> dict[str, str]:
+    """'1 Innovation leadership' / '1 创新引领': short, numbered as in the article."""
+    out = {}
+    for _, r in recs.sort_values("order").iterrows():
+        name = str(r[f"name_{lang}"])
+        out[r["rec_id"]] = f"{int(r['order'])} {name[:1].upper() + name[1:] if lang == 'en' else name}"
+    return out
+
+
+def _target_label(name: str, lang: str) -> str:
+    return name[:1].upper() + name[1:] if lang == "en" else name
+
+
+def recommendation_map(links: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """A matrix: recommendations across, every barrier, gap and pilot challenge down."""
+    check_lang(lang)
+    if links.empty:
+        raise ValueError("no recommendation links to draw")
+    recs = _data.table("recommendations")
+    labels = rec_labels(recs, lang)
+    targets = policy.targets_frame()
+    kinds = {k: t(f"rec_kind_{k}", lang) for k in KIND_COLOURS}
+    tlabel = {r["target_id"]: _target_label(r[f"name_{lang}"], lang) for _, r in targets.iterrows()}
+    plot = pd.DataFrame({
+        "rec": links["rec_id"].map(labels),
+        "target": links["target_id"].map(tlabel),
+        "kind": links["target_id"].map(targets.set_index("target_id")["kind"]).map(kinds),
+    }).dropna()
+    y_order = [tlabel[i] for i in targets["target_id"]]
+    x = alt.X("rec:N", sort=list(labels.values()), title=None,
+              axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left", labelLimit=220, domain=False,
+                            ticks=False, grid=True))
+    y = alt.Y("target:N", sort=y_order, title=None, scale=alt.Scale(domain=y_order),
+              axis=alt.Axis(labelLimit=560, grid=True, domain=False, ticks=False))
+    colour = alt.Color("kind:N", title=t("rec_target_kind", lang),
+                       scale=alt.Scale(domain=list(kinds.values()), range=list(KIND_COLOURS.values())),
+                       legend=alt.Legend(orient="bottom", direction="horizontal"))
+    dots = alt.Chart(plot).mark_circle(size=340, opacity=1).encode(x=x, y=y, color=colour)
+    chart = dots.properties(width=alt.Step(62), height=alt.Step(30))
+    return titled(chart, t("rec_map_title", lang), links, lang, t("rec_map_subtitle", lang))
+
+
+def coverage_rows(mix: policy.Mix, lang: str = "en") -> pd.DataFrame:
+    """The rows the coverage chart draws: target label, total weight, status label."""
+    check_lang(lang)
+    tg = mix.targets
+    status = [t("mix_covered", lang), t("mix_open", lang), t("mix_open_always", lang)]
+    rows = pd.DataFrame({
+        "target": [_target_label(n, lang) for n in tg[f"name_{lang}"]],
+        "score": tg["score"].astype(float),
+        "status": [status[0] if c else (status[1] if r else status[2])
+                   for c, r in zip(tg["covered"], tg["reachable"], strict=True)],
+    })
+    rows["label"] = [f"{s:g}" if c else st for s, c, st in zip(rows["score"], tg["covered"], rows["status"], strict=True)]
+    return rows
+
+
+def policy_coverage(mix: policy.Mix, links: pd.DataFrame, lang: str = "en", x_max: float | None = None) -> alt.Chart:
+    """One bar per barrier or gap: the total weight addressing it, coloured covered / open.
+
+    `x_max` fixes the axis (a widget keeps it steady while the sliders move); default: the largest score.
+    """
+    check_lang(lang)
+    if links.empty:
+        raise ValueError("no recommendation links: nothing can be covered")
+    plot = coverage_rows(mix, lang)
+    status = [t("mix_covered", lang), t("mix_open", lang), t("mix_open_always", lang)]
+    top = x_max if x_max is not None else max(1.0, float(plot["score"].max()))
+    y = alt.Y("target:N", sort=list(plot["target"]), title=None, axis=alt.Axis(labelLimit=560))
+    colour = alt.Color("status:N", title=t("mix_coverage", lang), scale=alt.Scale(domain=status, range=STATUS_COLOURS),
+                       legend=alt.Legend(orient="bottom", direction="horizontal"))
+    x = alt.X("score:Q", title=t("mix_score", lang), scale=alt.Scale(domain=[0, top]),
+              axis=alt.Axis(format="d", values=list(range(int(top) + 1))))
+    base = alt.Chart(plot).encode(y=y, x=x)
+    bars = base.mark_bar(height={"band": 0.7}).encode(color=colour)
+    text = base.mark_text(align="left", dx=6, fontSize=14, fontWeight="bold").encode(
+        text="label:N", color=colour.legend(None))
+    chart = alt.layer(bars, text).properties(width=420, height=alt.Step(28))
+    return titled(chart, t("mix_title", lang), links, lang, t("mix_subtitle", lang))

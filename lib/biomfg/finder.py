@@ -1,0 +1,277 @@
+"""The platform finder, in the spirit of Pilots4U's matching service: pure functions, no widgets.
+
+You state a stage (lab / pilot / scale-up / market), a scale in litres, a sector, a need and a
+region; `find(...)` returns the exemplar platforms ranked by fit, each with the reasons for its rank.
+Every answer comes from data/: what a platform serves is `platform_capabilities.csv` (each row with
+a verbatim quote), the volumes it runs are the facts in litres about it or its facilities.
+
+Stage, need and region are requirements: a platform that does not serve them is left out. Sector
+and scale rank the rest: a stated match counts 1, a near match (a scale below the smallest stated
+vessel, or a stage served where no volume is stated) counts 0.5, nothing stated counts 0.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import numbers
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import data, fmt
+from .i18n import check_lang, register, t
+
+STAGES = ("lab", "pilot", "scale_up", "market")
+SECTORS = ("pharma", "food", "materials", "chemicals", "energy")
+NEEDS = ("equipment", "funding", "incubation", "talent")
+REGIONS = ("north_america", "europe")
+CHOICES = {"stage": STAGES, "sector": SECTORS, "need": NEEDS, "region": REGIONS}
+REQUIRED = ("stage", "need", "region")  # hard filters; sector and scale only rank
+# Scale bands of the scale ladder (litres): bench < 10 <= pilot < 1,000 <= demonstration < 10,000 <= production
+BANDS = (("bench", 0.0, 10.0), ("pilot", 10.0, 1_000.0), ("demonstration", 1_000.0, 10_000.0),
+         ("production", 10_000.0, math.inf))
+BAND_STAGE = {"bench": "lab", "pilot": "pilot", "demonstration": "scale_up", "production": "scale_up"}
+MAX_SCALE_L = 10_000_000.0  # ten million litres: far beyond any bioreactor; larger is a typo
+
+register({
+    "crit_stage": {"en": "Stage", "zh": "阶段"},
+    "crit_scale_l": {"en": "Scale (L)", "zh": "规模（升）"},
+    "crit_sector": {"en": "Sector", "zh": "领域"},
+    "crit_need": {"en": "Need", "zh": "需求"},
+    "crit_region": {"en": "Region", "zh": "地区"},
+    "crit_any": {"en": "Any", "zh": "不限"},
+    "opt_lab": {"en": "lab", "zh": "实验室"},
+    "opt_pilot": {"en": "pilot", "zh": "中试"},
+    "opt_scale_up": {"en": "scale-up", "zh": "放大"},
+    "opt_market": {"en": "market", "zh": "市场"},
+    "opt_pharma": {"en": "pharma", "zh": "医药"},
+    "opt_food": {"en": "food", "zh": "食品"},
+    "opt_materials": {"en": "materials", "zh": "材料"},
+    "opt_chemicals": {"en": "chemicals", "zh": "化学品"},
+    "opt_energy": {"en": "energy", "zh": "能源"},
+    "opt_equipment": {"en": "equipment", "zh": "设备"},
+    "opt_funding": {"en": "funding", "zh": "资金"},
+    "opt_incubation": {"en": "incubation", "zh": "孵化"},
+    "opt_talent": {"en": "talent", "zh": "人才"},
+    "opt_north_america": {"en": "North America", "zh": "北美"},
+    "opt_europe": {"en": "Europe", "zh": "欧洲"},
+    "opt_bench": {"en": "bench", "zh": "实验室级"},
+    "opt_demonstration": {"en": "demonstration", "zh": "示范"},
+    "opt_production": {"en": "production", "zh": "生产"},
+})
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason for a rank: which criterion, how it fared, and the evidence."""
+    criterion: str          # stage | need | region | sector | scale
+    status: str             # met | near | missed | unknown
+    value: str = ""         # the value asked for (or the scale band)
+    detail: str = ""        # for scale: the stated volumes, formatted later
+    quote: str = ""
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass
+class Match:
+    platform_id: str
+    score: float
+    reasons: list[Reason] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Index:
+    """Everything the finder needs, read once from data/."""
+    order: tuple[str, ...]                                   # platform ids in the data's order
+    serves: dict[str, dict[str, dict[str, str]]]             # pid -> dimension -> value -> quote
+    volumes: dict[str, tuple[float, float, str]]             # pid -> (smallest L, largest L, quote)
+
+
+def platform_of(entity_id: str, facilities: pd.DataFrame, platform_ids) -> str | None:
+    """The exemplar platform an entity belongs to: itself, or the first platform up its parent chain."""
+    parents = dict(zip(facilities["facility_id"], facilities["parent_id"], strict=True))
+    seen = set()
+    while entity_id is not None and entity_id is not pd.NA and entity_id not in seen:
+        if entity_id in platform_ids:
+            return entity_id
+        seen.add(entity_id)
+        entity_id = parents.get(entity_id)
+    return None
+
+
+def platform_facts(facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Facts about the exemplars and their facilities, with the owning `platform_id` added."""
+    facts = data.facts() if facts is None else facts
+    pids = set(data.table("platforms")["platform_id"])
+    fac = data.table("facilities")
+    owner = {e: platform_of(e, fac, pids) for e in facts["entity_id"].unique()}
+    out = facts.assign(platform_id=facts["entity_id"].map(owner))
+    return out[out["platform_id"].notna()].reset_index(drop=True)
+
+
+def volume_facts() -> pd.DataFrame:
+    """The volumes in litres stated for each exemplar or one of its facilities."""
+    f = platform_facts()
+    return f[f["unit"] == "L"].reset_index(drop=True)
+
+
+def _build_index() -> Index:
+    plats = data.table("platforms")
+    caps = data.table("platform_capabilities")
+    serves: dict[str, dict[str, dict[str, str]]] = {p: {d: {} for d in CHOICES} for p in plats["platform_id"]}
+    for pid, dim, val, quote in caps[["platform_id", "dimension", "value", "quote"]].itertuples(index=False):
+        serves[pid][dim][val] = str(quote)
+    volumes = {}
+    for pid, rows in volume_facts().groupby("platform_id", sort=False):
+        lo, hi = rows.loc[rows["value"].idxmin()], rows.loc[rows["value"].idxmax()]
+        quote = lo["quote"] if lo["fact_id"] == hi["fact_id"] else f"{lo['quote']} … {hi['quote']}"
+        volumes[pid] = (float(lo["value"]), float(hi["value"]), str(quote))
+    return Index(tuple(plats["platform_id"]), serves, volumes)
+
+
+@functools.cache
+def _index_for(folder: Path) -> Index:
+    return _build_index()
+
+
+def index() -> Index:
+    """The finder's view of data/ (read once per data folder)."""
+    return _index_for(data.data_dir())
+
+
+def check_scale(scale_l) -> float | None:
+    """A scale in litres, or None for 'any'. Anything else raises a one-line ValueError."""
+    if scale_l is None:
+        return None
+    rng = f"give litres as a number greater than 0 and at most {MAX_SCALE_L:,.0f}"
+    if isinstance(scale_l, bool) or not isinstance(scale_l, numbers.Real):
+        raise ValueError(f"scale_l={scale_l!r} is not a number: {rng}")
+    value = float(scale_l)
+    if not math.isfinite(value) or value <= 0 or value > MAX_SCALE_L:
+        raise ValueError(f"scale_l={scale_l!r} is out of range: {rng}")
+    return value
+
+
+def band(scale_l: float) -> str:
+    """The scale band of a volume: bench, pilot, demonstration or production."""
+    value = check_scale(scale_l)
+    return next(name for name, lo, hi in BANDS if lo <= value < hi)
+
+
+def _check_choice(name: str, value) -> str | None:
+    if value is None or value == "any":
+        return None
+    if value not in CHOICES[name]:
+        raise ValueError(f"{name}={value!r} is not known; valid choices: any, {', '.join(CHOICES[name])}")
+    return value
+
+
+def find(stage=None, scale_l=None, sector=None, need=None, region=None, idx: Index | None = None) -> list[Match]:
+    """Platforms ranked by fit, best first; an empty list when none serves the stated requirements."""
+    query = {"stage": _check_choice("stage", stage), "need": _check_choice("need", need),
+             "region": _check_choice("region", region), "sector": _check_choice("sector", sector)}
+    scale = check_scale(scale_l)
+    idx = idx or index()
+    matches = []
+    for pid in idx.order:
+        serves = idx.serves[pid]
+        reasons, ok = [], True
+        for crit in REQUIRED:
+            want = query[crit]
+            if want is None:
+                continue
+            if want in serves[crit]:
+                reasons.append(Reason(crit, "met", want, quote=serves[crit][want]))
+            else:
+                ok = False
+                break
+        if not ok:
+            continue
+        score = 0.0
+        if query["sector"] is not None:
+            want = query["sector"]
+            if want in serves["sector"]:
+                score += 1
+                reasons.append(Reason("sector", "met", want, quote=serves["sector"][want]))
+            elif serves["sector"]:
+                reasons.append(Reason("sector", "missed", want, detail=", ".join(serves["sector"])))
+            else:
+                reasons.append(Reason("sector", "unknown", want))
+        if scale is not None:
+            reason = _scale_reason(scale, pid, idx)
+            score += {"met": 1.0, "near": 0.5}.get(reason.status, 0.0)
+            reasons.append(reason)
+        matches.append(Match(pid, score, reasons))
+    evidence = {pid: sum(len(v) for v in idx.serves[pid].values()) for pid in idx.order}
+    return sorted(matches, key=lambda m: (-m.score, -evidence[m.platform_id], idx.order.index(m.platform_id)))
+
+
+def _scale_reason(scale: float, pid: str, idx: Index) -> Reason:
+    name = band(scale)
+    if pid in idx.volumes:
+        lo, hi, quote = idx.volumes[pid]
+        if lo <= scale <= hi:
+            return Reason("scale", "met", name, quote=quote, low=lo, high=hi)
+        if scale < lo:
+            return Reason("scale", "near", name, quote=quote, low=lo, high=hi)
+        return Reason("scale", "missed", name, quote=quote, low=lo, high=hi)
+    stage = BAND_STAGE[name]
+    if stage in idx.serves[pid]["stage"]:
+        return Reason("scale", "near", name, detail=stage, quote=idx.serves[pid]["stage"][stage])
+    return Reason("scale", "unknown", name)
+
+
+# --- words ---------------------------------------------------------------------------------------
+
+def _litres(value: float, lang: str) -> str:
+    return fmt.number(value, "L", lang)
+
+
+def label(key: str, lang: str = "en") -> str:
+    """The word for a criterion (stage, need, ...) or an option (pilot, energy, ...) in `lang`."""
+    return t(f"crit_{key}" if key in (*CHOICES, "scale_l", "any") else f"opt_{key}", lang)
+
+
+def reason_text(r: Reason, lang: str = "en") -> str:
+    """One reason as a plain sentence in `lang` (not escaped: callers escape)."""
+    check_lang(lang)
+    zh = lang == "zh"
+    val = label(r.value, lang) if r.value else ""
+    if r.criterion in REQUIRED:
+        return (f"服务{label(r.criterion, lang)}“{val}”" if zh else f"serves {label(r.criterion, lang).lower()} “{val}”")
+    if r.criterion == "sector":
+        if r.status == "met":
+            return f"领域“{val}”有据可查" if zh else f"sector “{val}” is stated"
+        if r.status == "missed":
+            others = "、".join(label(v, lang) for v in r.detail.split(", ")) if zh else \
+                ", ".join(label(v, lang) for v in r.detail.split(", "))
+            return f"来源写明的领域是{others}，不含“{val}”" if zh else f"sectors stated are {others}, not “{val}”"
+        return "来源未写明服务领域" if zh else "no sector stated in the source"
+    # scale
+    band_word = label(r.value, lang)
+    if r.low is not None:
+        span = _litres(r.low, lang) if r.low == r.high else \
+            f"{_litres(r.low, lang)}{'至' if zh else ' to '}{_litres(r.high, lang)}"
+        if r.status == "met":
+            return f"所述容积{span}覆盖你的规模" if zh else f"its stated volumes, {span}, cover your scale"
+        if r.status == "near":
+            return f"你的规模小于所述容积{span}" if zh else f"your scale is below its stated volumes, {span}"
+        return f"你的规模超出所述容积{span}" if zh else f"your scale exceeds its stated volumes, {span}"
+    if r.status == "near":
+        return (f"未写明容积，但服务{band_word}规模对应的“{label(r.detail, lang)}”阶段" if zh else
+                f"no volume stated, but it serves the {label(r.detail, lang)} stage that {band_word} scale needs")
+    return f"未写明容积，也不服务{band_word}规模" if zh else f"no volume stated, nor the stage {band_word} scale needs"
+
+
+def no_match_message(lang: str = "en", **query) -> str:
+    """The plain answer when no platform serves the stated requirements."""
+    check_lang(lang)
+    asked = [(k, v) for k, v in query.items() if k in REQUIRED and v not in (None, "any")]
+    if lang == "zh":
+        what = "、".join(f"{label(k, lang)}“{label(v, lang)}”" for k, v in asked) or "所选条件"
+        return f"数据中没有平台同时满足{what}。请放宽一个条件（设为“不限”）再试。"
+    what = ", ".join(f"{label(k, lang).lower()} “{label(v, lang)}”" for k, v in asked) or "these requirements"
+    return f"No platform in the data serves {what} together. Widen one of them (set it to Any) and try again."

@@ -1,0 +1,289 @@
+"""Static reports: papermill runs each briefing notebook, nbconvert makes one offline HTML file, headless
+Chromium prints it to an A4 PDF.
+
+Every file is written under a temporary name inside the output folder and renamed into place only
+when complete, so a failed or interrupted batch leaves no half-written report.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import nbformat
+
+from . import data
+from .i18n import LANGS, check_lang, t
+from .notebooks import NOTEBOOKS, stabilise
+
+BRIEFINGS = NOTEBOOKS / "briefings"
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+REPORT_CSS = """
+body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
+.jp-OutputPrompt, .jp-InputPrompt { display: none; }
+.jp-Cell { padding: 0.2em 0; }
+.vega-embed { max-width: 100%; }
+.vega-embed svg { max-width: 100%; height: auto; }
+@media print { @page { size: A4; margin: 14mm; } body.jp-Notebook { max-width: none; padding: 0; }
+  .vega-embed { break-inside: avoid; } details { display: block; } details > * { display: block; } }
+"""
+
+
+class ReportError(RuntimeError):
+    """A report could not be made: the message is one line naming the report."""
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    notebook: str            # file in notebooks/briefings
+    params: tuple            # ((name, value), ...) besides lang
+
+    def titles(self) -> dict[str, str]:
+        return {lang: report_title(self, lang) for lang in LANGS}
+
+
+def regional_cases() -> list[str]:
+    """The regional cases (see biomfg.cases): the regions the data places on the map."""
+    from .cases import cases
+
+    return list(cases()["region_id"])
+
+
+def platform_types() -> list[str]:
+    return list(data.table("platform_types")["type_id"])
+
+
+def catalogue() -> list[Report]:
+    """Every report: the overview, one per platform type, one per regional case."""
+    return ([Report("overview", "overview.ipynb", ())]
+            + [Report(tid, "platform_type.ipynb", (("platform_type", tid),)) for tid in platform_types()]
+            + [Report(rid, "region.ipynb", (("region", rid),)) for rid in regional_cases()])
+
+
+def report_title(report: Report, lang: str) -> str:
+    check_lang(lang)
+    params = dict(report.params)
+    if "region" in params:
+        name = data.table("regions").set_index("region_id").loc[params["region"], f"name_{lang}"]
+        return f"{name}{t('briefing_suffix', lang)}"
+    if "platform_type" in params:
+        name = data.table("platform_types").set_index("type_id").loc[params["platform_type"], f"name_{lang}"]
+        return f"{name}{t('briefing_suffix', lang)}"
+    return t("overview_briefing", lang)
+
+
+def check_choice(name: str, value, choices) -> None:
+    """One-line error naming the parameter and its valid choices."""
+    if value not in choices:
+        raise ValueError(f"{name}={value!r} is not known; valid choices: {', '.join(map(str, choices))}")
+
+
+def check_params(notebook: Path, params: dict) -> None:
+    """Reject a parameter the notebook does not declare (papermill alone only warns) or a bad value."""
+    import papermill as pm
+
+    declared = pm.inspect_notebook(str(notebook))
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise ValueError(f"unknown parameter {unknown[0]!r} for {notebook.name}; valid names: {', '.join(declared)}")
+    if "lang" in params:
+        check_choice("lang", params["lang"], LANGS)
+    if "region" in params:
+        check_choice("region", params["region"], regional_cases())
+    if "platform_type" in params:
+        check_choice("platform_type", params["platform_type"], platform_types())
+
+
+def select(ids: list[str] | None = None, regions: list[str] | None = None) -> list[Report]:
+    """The reports to make; unknown ids fail with the valid choices."""
+    reports = catalogue()
+    if regions:
+        for r in regions:
+            check_choice("--region", r, regional_cases())
+        reports = [r for r in reports if dict(r.params).get("region") in regions]
+    if ids:
+        known = [r.id for r in catalogue()]
+        for i in ids:
+            check_choice("report", i, known)
+        reports = [r for r in reports if r.id in ids]
+    return reports
+
+
+def for_language(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
+    """Keep only this language's prose cells (tagged lang-en / lang-zh) and cells for everyone."""
+    other = {f"lang-{x}" for x in LANGS if x != lang}
+    nb.cells = [c for c in nb.cells if not other & set(c.get("metadata", {}).get("tags", []))]
+    return nb
+
+
+def _write_atomic(text: str | bytes, path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_html(report: Report, lang: str, out: Path) -> Path:
+    """Execute one briefing in `lang` and write out/<id>.<lang>.html. Returns the path."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    from .export import to_html
+
+    params = {**dict(report.params), "lang": lang}
+    notebook = BRIEFINGS / report.notebook
+    check_params(notebook, params)
+    with tempfile.TemporaryDirectory(prefix="biomfg-report-") as work:
+        executed = Path(work) / report.notebook
+        try:
+            pm.execute_notebook(str(notebook), str(executed), parameters=params, cwd=str(BRIEFINGS),
+                                progress_bar=False, kernel_name="python3")
+        except PapermillExecutionError as exc:
+            raise ReportError(f"report {report.id}.{lang}: {exc.ename}: {str(exc.evalue).splitlines()[0]}") from None
+        nb = for_language(stabilise(nbformat.read(executed, as_version=4)), lang)
+    title = report_title(report, lang)
+    html = to_html(nb, exclude_input=True, title=title, extra_css=REPORT_CSS)
+    path = out / f"{report.id}.{lang}.html"
+    _write_atomic(html, path)
+    return path
+
+
+def print_pdfs(html_paths: list[Path], progress=None) -> list[Path]:
+    """Print each HTML file to an A4 PDF beside it with headless Chromium, once its charts are drawn."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        raise ReportError("PDF needs Debian's chromium (apt-get install chromium fonts-noto-cjk); or pass --no-pdf")
+    done = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:"))
+                       else r.abort())
+            for html in html_paths:
+                page.goto(html.as_uri())
+                page.wait_for_function(
+                    "[...document.querySelectorAll('.biomfg-vega')].every(d => d.querySelector('svg, canvas'))",
+                    timeout=30000)
+                page.emulate_media(media="print")
+                pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+                target = html.with_suffix(".pdf")
+                _write_atomic(pdf, target)
+                done.append(target)
+                if progress:
+                    progress.update(1)
+        finally:
+            browser.close()
+    return done
+
+
+def write_index(out: Path) -> Path:
+    """reports/index.html: every report present, titled in both languages, with its HTML and PDF."""
+    rows = []
+    for report in catalogue():
+        titles = report.titles()
+        links = []
+        for lang in LANGS:
+            for ext in ("html", "pdf"):
+                name = f"{report.id}.{lang}.{ext}"
+                if (out / name).exists():
+                    links.append(f"<a href='{escape(name)}'>{escape(lang)} {ext.upper()}</a>")
+        if links:
+            rows.append(f"<tr><td><code>{escape(report.id)}</code></td><td>{escape(titles['zh'])}</td>"
+                        f"<td>{escape(titles['en'])}</td><td>{' · '.join(links)}</td></tr>")
+    version = data.package().get("version", "")
+    html = f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">
+<title>{escape(t('collection_title', 'zh'))} · {escape(t('collection_title', 'en'))}</title>
+<style>body{{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:64em;margin:2em auto;
+color:#1a1a1a}}table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4em .6em;
+text-align:left}}</style></head><body>
+<h1>{escape(t('reports_title', 'zh'))} · {escape(t('reports_title', 'en'))}</h1>
+<p>{escape(t('data_version', 'zh'))} · {escape(t('data_version', 'en'))}: {escape(str(version))}</p>
+<table><thead><tr><th>id</th><th>中文标题</th><th>English title</th>
+<th>{escape(t('files', 'zh'))} · {escape(t('files', 'en'))}</th></tr>
+</thead><tbody>{''.join(rows)}</tbody></table></body></html>"""
+    path = out / "index.html"
+    _write_atomic(html, path)
+    return path
+
+
+def _render_job(args):
+    report, lang, out = args
+    return str(render_html(report, lang, Path(out)))
+
+
+def build(reports: list[Report], langs: list[str], out: Path, jobs: int | None = None, pdf: bool = True,
+          stream=sys.stderr) -> list[Path]:
+    """Render every report in every language; a failure stops the batch with a one-line ReportError."""
+    from tqdm import tqdm
+
+    out.mkdir(parents=True, exist_ok=True)
+    tasks = [(r, lang, str(out)) for r in reports for lang in langs]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
+    made: list[Path] = []
+    total = len(tasks) * (2 if pdf else 1)
+    with tqdm(total=total, desc="reports", unit="file", file=stream, disable=False, mininterval=0.5) as bar:
+        with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(_render_job, task): task for task in tasks}
+            try:
+                for fut in cf.as_completed(futures):
+                    report, lang, _ = futures[fut]
+                    try:
+                        made.append(Path(fut.result()))
+                    except ReportError:
+                        raise
+                    except Exception as exc:  # one line naming the report
+                        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+                        raise ReportError(f"report {report.id}.{lang}: {first}") from None
+                    bar.update(1)
+            except BaseException:
+                for f in futures:
+                    f.cancel()
+                raise
+        if pdf:
+            made += print_pdfs(sorted(p for p in made if p.suffix == ".html"), progress=bar)
+    made.append(write_index(out))
+    return made
+
+
+def main(args) -> int:
+    """`python -m biomfg reports`: see --help."""
+    try:
+        if args.list:
+            for r in catalogue():
+                print(r.id)
+            return 0
+        langs = [args.lang] if args.lang else list(LANGS)
+        for lang in langs:
+            check_choice("--lang", lang, LANGS)
+        if args.jobs is not None and args.jobs < 1:
+            raise ValueError(f"--jobs={args.jobs} must be 1 or more")
+        reports = select(regions=args.region)
+        start = time.perf_counter()
+        made = build(reports, langs, Path(args.out), jobs=args.jobs, pdf=not args.no_pdf)
+    except KeyboardInterrupt:
+        print("reports: interrupted; no partial file was left", file=sys.stderr)
+        return 130
+    except (ReportError, ValueError, data.DataError) as exc:
+        print(f"reports: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps({"files": len(made), "seconds": round(time.perf_counter() - start, 1),
+                      "out": os.path.relpath(args.out)}))
+    return 0

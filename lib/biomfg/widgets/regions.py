@@ -1,0 +1,209 @@
+"""Widgets of the regional cases: the region comparer and the target tracker.
+
+Both keep the house pattern: a live view driven by callbacks (`show(out, ...)`), and a static view
+(text/html) for reports and nbval. The pure logic sits in `comparer_view` / `tracker_view` so tests can
+time it and check the 'no value' paths without a kernel.
+"""
+
+from __future__ import annotations
+
+import copy
+from html import escape
+
+import ipywidgets as w
+import pandas as pd
+from IPython.display import HTML
+
+from .. import cards, prose_regions, render, targets
+from ..charts.base import source_line
+from ..charts.regions import facts_by_unit
+from ..i18n import check_lang, register, t
+from .base import Explorer, show
+
+register({
+    "rg_choose_regions": {"en": "Regions", "zh": "选择地区"},
+    "rg_choose_family": {"en": "Indicator family", "zh": "指标类别"},
+    "rg_no_region": {"en": "Choose at least one region.", "zh": "请至少选择一个地区。"},
+    "rg_no_value_for": {"en": "No value in the sources for {family} in: {regions}",
+                        "zh": "来源中没有以下地区的“{family}”类数值：{regions}"},
+    "rg_compare_title": {"en": "Regional cases compared: {family}", "zh": "区域案例比较：{family}"},
+    "rg_compare_sub": {"en": "One panel per unit; each bar is one figure as the source states it",
+                       "zh": "每种单位一个面板；每根条形是来源给出的一个数值"},
+    "rg_static_compare": {"en": "Static view (for reports): every family, every case",
+                          "zh": "静态视图（用于报告）：全部指标类别和全部案例"},
+    "rg_choose_holder": {"en": "Targets of", "zh": "目标所属"},
+    "rg_static_targets": {"en": "Static view (for reports): {holder}", "zh": "静态视图（用于报告）：{holder}"},
+})
+
+FAMILIES = {  # indicator family -> (zh, en) menu names
+    "area": ("面积", "area"), "capacity": ("产能", "capacity"), "count": ("数量", "counts"),
+    "economy": ("经济规模", "economy"), "funding": ("资金", "funding"), "growth": ("增长", "growth"),
+    "innovation": ("创新", "innovation"), "network": ("网络与联合体", "networks and consortia"),
+    "other": ("其他", "other"), "ranking": ("排名", "rankings"), "scale": ("规模", "scale"),
+    "share": ("占比", "shares"), "talent": ("人才", "talent"), "time": ("时间", "time"),
+}
+
+
+def family_name(family: str, lang: str) -> str:
+    zh, en = FAMILIES.get(family, (family, family))
+    return zh if check_lang(lang) == "zh" else en
+
+
+def comparer_view(region_ids, family: str, lang: str = "en", facts: pd.DataFrame | None = None,
+                  chart: bool = True, names: pd.Series | None = None):
+    """(chart or None, message HTML) for the chosen regions and family. A region without a value
+    is named in the message; nothing selected, or nothing at all to draw, gives a message only."""
+    check_lang(lang)
+    region_ids = [] if region_ids is None else list(region_ids)
+    if not region_ids:
+        return None, f"<p class='biomfg-msg'>{escape(t('rg_no_region', lang))}</p>"
+    facts = prose_regions.case_facts() if facts is None else facts
+    rows = facts[facts["case_id"].isin(region_ids) & (facts["family"] == family)]
+    order = {r: i for i, r in enumerate(region_ids)}
+    rows = rows.assign(_o=rows["case_id"].map(order)).sort_values(["_o", "unit"], kind="stable").drop(columns="_o")
+    names = prose_regions.cases().set_index("region_id")[f"name_{lang}"] if names is None else names
+    present = set(rows["case_id"])
+    missing = [names.get(r, r) for r in region_ids if r not in present]
+    msg = ""
+    if missing:
+        sep = "、" if lang == "zh" else ", "
+        msg = ("<p class='biomfg-msg'>ℹ️ " + escape(t("rg_no_value_for", lang).format(
+            family=family_name(family, lang), regions=sep.join(map(str, missing)))) + "</p>")
+    if rows.empty or not chart:
+        return None, msg
+    year = rows["year"].map(lambda y: f" ({y})" if pd.notna(y) else "")
+    rows = rows.assign(label=(rows[f"case_{lang}"].astype(str).str.slice(0, 14 if lang == "zh" else 30) + " · "
+                              + rows[f"indicator_{lang}"].astype(str) + year),
+                       region=rows[f"case_{lang}"].astype(str))
+    chart = facts_by_unit(rows, lang, t("rg_compare_title", lang).format(family=family_name(family, lang)),
+                          t("rg_compare_sub", lang), label_col="label", colour_col="region", width=360)
+    return chart, msg
+
+
+class _Spec:
+    """A Vega-Lite spec shown exactly as the house renderer shows an Altair chart."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return render._mimebundle(self.spec)
+
+
+class _FastComparer:
+    """The comparer's callback path: each family's chart is built (and validated) once with every
+    case; a change of regions filters that spec's rows and rebuilds the source line from the rows
+    kept, so the callback does no Altair construction."""
+
+    def __init__(self, facts: pd.DataFrame, lang: str):
+        self.facts, self.lang, self.full = facts, lang, {}
+        self.names = prose_regions.cases().set_index("region_id")[f"name_{lang}"]
+
+    def build(self, family: str) -> dict | None:
+        if family not in self.full:
+            chart, _ = comparer_view(list(self.names.index), family, self.lang, self.facts)
+            self.full[family] = chart.to_dict() if chart is not None else None
+        return self.full[family]
+
+    def __call__(self, region_ids, family: str):
+        region_ids = list(region_ids)
+        _, msg = comparer_view(region_ids, family, self.lang, self.facts, chart=False, names=self.names)
+        full = self.build(family)
+        rows = self.facts[self.facts["case_id"].isin(region_ids) & (self.facts["family"] == family)]
+        if full is None or rows.empty:
+            return None, msg
+        keep = {str(self.names[r]) for r in region_ids}
+        spec = copy.deepcopy(full)
+        for name, data_rows in spec["datasets"].items():
+            spec["datasets"][name] = [r for r in data_rows if r.get("group") in keep]
+        if "vconcat" in spec:  # drop a unit's panel when none of the chosen regions has a value in it
+            spec["vconcat"] = [p for p in spec["vconcat"] if spec["datasets"].get(p.get("data", {}).get("name"), [1])]
+        spec["title"]["subtitle"][-1] = source_line(rows, self.lang)
+        return _Spec(spec), msg
+
+
+def region_comparer(lang: str = "en", region_ids: list[str] | None = None, family: str = "economy") -> Explorer:
+    """Pick regional cases and an indicator family; see their figures, one axis per unit."""
+    check_lang(lang)
+    facts = prose_regions.case_facts()
+    cases = prose_regions.cases()
+    options = [(str(r[f"name_{lang}"]), r["region_id"]) for _, r in cases.iterrows()]
+    fams = [f for f in FAMILIES if f in set(facts["family"])]
+    pick = w.SelectMultiple(options=options, value=tuple(region_ids or [o[1] for o in options]),
+                            description=t("rg_choose_regions", lang), rows=min(10, len(options)),
+                            style={"description_width": "initial"}, layout=w.Layout(width="34em"))
+    fam = w.Dropdown(options=[(family_name(f, lang), f) for f in fams], value=family if family in fams else fams[0],
+                     description=t("rg_choose_family", lang), style={"description_width": "initial"})
+    msg_out, chart_out = w.Output(), w.Output()
+    fast = _FastComparer(facts, lang)
+    for f in fams:  # build every family's chart once, so no callback pays for it
+        fast.build(f)
+
+    def update(change=None):
+        chart, msg = fast(pick.value, fam.value)
+        show(msg_out, HTML(msg))
+        if chart is None:
+            chart_out.outputs = ()
+        else:
+            show(chart_out, chart)
+
+    pick.observe(update, names="value")
+    fam.observe(update, names="value")
+    update()
+    static = cards.page(*(cards.folded(family_name(f, lang), _static_family(facts, f, lang), open_=(f == fam.value))
+                          for f in fams))
+    static = f"<p><b>{escape(t('rg_static_compare', lang))}</b></p>{static}"
+    box = Explorer([w.HBox([pick, fam]), msg_out, chart_out], static,
+                   f"[{t('rg_choose_regions', lang)}] {t('interactive_needs_kernel', lang)}")
+    box._update = update  # for tests: the callback, timed in-process
+    box._controls = (pick, fam)
+    return box
+
+
+def _static_family(facts: pd.DataFrame, family: str, lang: str) -> str:
+    rows = facts[facts["family"] == family]
+    present = set(rows["case_id"])
+    names = prose_regions.cases().set_index("region_id")[f"name_{lang}"]
+    missing = [str(names[r]) for r in names.index if r not in present]
+    sep = "、" if lang == "zh" else ", "
+    text = t("rg_no_value_for", lang).format(family=family_name(family, lang), regions=sep.join(missing))
+    note = f"<p class='src'>{escape(text)}</p>" if missing else ""
+    return f"<div class='biomfg-card'>{cards.facts_table(rows, lang)}{note}</div>"
+
+
+def tracker_view(holder: str, lang: str = "en", rows: pd.DataFrame | None = None) -> str:
+    """The tracker's HTML for one holder ('' = all): every target, its deadline, its baseline and
+    progress, or a sentence saying there is no baseline."""
+    check_lang(lang)
+    rows = targets.tracker_rows() if rows is None else rows
+    if holder:
+        rows = rows[rows["entity_id"] == holder]
+    return (f"<div class='biomfg-card'><p>{escape(targets.summary_line(rows, lang))}</p>"
+            f"{targets.table_html(rows, lang, show_holder=not holder)}</div>") if not rows.empty else \
+        f"<div class='biomfg-card'><p>{escape(t('tg_no_targets', lang))}</p></div>"
+
+
+def target_tracker(lang: str = "en", holder: str = "") -> Explorer:
+    """Pick a plan or entity; see every target with its deadline and progress where a baseline exists."""
+    check_lang(lang)
+    rows = targets.tracker_rows()
+    holders = list(dict.fromkeys(rows["entity_id"]))
+    names = dict(zip(rows["entity_id"], rows[f"entity_{lang}"], strict=False))
+    options = [(t("tg_all", lang), "")] + [(str(names[h]), h) for h in holders]
+    pick = w.Dropdown(options=options, value=holder if holder in holders else "",
+                      description=t("rg_choose_holder", lang), style={"description_width": "initial"},
+                      layout=w.Layout(width="40em"))
+    out = w.Output()
+
+    def update(change=None):
+        show(out, HTML(cards.page(tracker_view(pick.value, lang, rows))))
+
+    pick.observe(update, names="value")
+    update()
+    label = {v: k for k, v in options}[pick.value]
+    static = (f"<p><b>{escape(t('rg_static_targets', lang).format(holder=label))}</b></p>"
+              + cards.page(tracker_view(pick.value, lang, rows)))
+    box = Explorer([pick, out], static, f"[{t('rg_choose_holder', lang)}] {t('interactive_needs_kernel', lang)}")
+    box._update = update
+    box._controls = (pick,)
+    return box

@@ -1,0 +1,281 @@
+"""The regional cases (notebooks 06-09): charts, the target tracker's logic, the region comparer's
+'no value' path, widget callback speed, and figures that follow data/ into the notebooks."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import shutil
+import statistics
+import time
+
+import nbformat
+import pandas as pd
+import pytest
+
+from biomfg import charts, data, prose_regions, targets, widgets
+from biomfg import notebooks as nbtools
+
+from conftest import DATA, NOTEBOOKS
+
+LANGS = ("en", "zh")
+
+
+def _spec(chart) -> dict:
+    return chart.to_dict()
+
+
+def _walk(node):
+    """Every dict inside a spec."""
+    if isinstance(node, dict):
+        yield node
+        for v in node.values():
+            yield from _walk(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v)
+
+
+def _source_line(spec: dict) -> str:
+    return spec["title"]["subtitle"][-1]
+
+
+def _all_charts(lang):
+    firms = data.table("firms")
+    items = data.table("plan_items")
+    plan = "hz_synbio_plan_2024_2026"
+    events = data.table("events")
+    return {
+        "industry_figures": charts.industry_figures(prose_regions.industry_rows(lang), lang),
+        "value_chain": charts.value_chain(firms[firms["region_id"] == "suzhou_sip"], lang),
+        "consortium": charts.consortium_results(prose_regions.count_rows("suzhou_interventional_med_consortium"), lang),
+        "targets": charts.targets_by_group(targets.grouped_rows(plan, plan, lang), lang),
+        "tracks": charts.track_columns(items[(items["plan_id"] == plan) & (items["kind"] == "track")], lang),
+        "districts": charts.district_platforms(prose_regions.hz_layout_rows(lang), lang),
+        "zhangjiang": charts.zhangjiang_counts(prose_regions.count_rows("shanghai_zhangjiang"), lang),
+        "mah": charts.reform_timeline(events[events["name_en"].str.contains("MAH")], lang),
+        "map": charts.case_map(prose_regions.cases(), lang, prose_regions.OWN_NOTEBOOK),
+    }
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_chart_carries_its_source_line(lang):
+    word = "来源" if lang == "zh" else "Source"
+    for name, chart in _all_charts(lang).items():
+        spec = _spec(chart)
+        subtitle = spec["title"]["subtitle"]
+        assert any(line.startswith(word) for line in subtitle), name
+        assert any(".txt" in line for line in subtitle), name
+
+
+def _panels(spec: dict) -> list[dict]:
+    return spec.get("vconcat", [spec])
+
+
+def test_facts_in_several_units_get_one_axis_each():
+    f = prose_regions.case_facts()
+    mixed = f[f["case_id"].isin(["zhaoqing_hitech", "suzhou_sip"])]
+    assert mixed["unit"].nunique() >= 3  # CNY, count, percent, ... : the test must see a mix
+    spec = _spec(charts.facts_by_unit(mixed, "en", "t"))
+    datasets = spec["datasets"]
+    units_per_panel = []
+    for panel in _panels(spec):
+        rows = datasets[panel["data"]["name"]]
+        units_per_panel.append({r["unit"] for r in rows})
+    assert all(len(u) == 1 for u in units_per_panel)
+    assert len(units_per_panel) == mixed["unit"].nunique()
+    assert spec["resolve"]["scale"]["x"] == "independent"
+    titles = [p["layer"][0]["encoding"]["x"]["title"] for p in _panels(spec)]
+    assert len(set(titles)) == len(titles)  # each axis names its own unit
+
+
+def test_one_panel_refuses_two_units():
+    f = data.facts("suzhou_sip")
+    with pytest.raises(ValueError, match="one unit per axis"):
+        charts.fact_bars(f[f["unit"].isin(["CNY", "percent"])], "en")
+
+
+def test_currencies_are_never_converted():
+    f = prose_regions.case_facts()
+    f = f[f["unit"] == "CNY"]
+    spec = _spec(charts.facts_by_unit(f, "en", "t"))
+    rows = next(iter(spec["datasets"].values()))
+    assert {r["unit"] for r in rows} == {"CNY"}
+    assert any("CNY 368.6 bn" in r["value_text"] for r in rows)  # the exact figure, as the data has it
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_map_is_points_only(lang):
+    spec = _spec(charts.case_map(prose_regions.cases(), lang, prose_regions.OWN_NOTEBOOK))
+    text = json.dumps(spec)
+    drawn = {k: v for k, v in spec.items() if k != "config"}
+    marks = {d["mark"].get("type") if isinstance(d["mark"], dict) else d["mark"] for d in _walk(drawn) if "mark" in d}
+    assert marks == {"point", "circle", "text"}
+    assert "geoshape" not in marks and "geoshape" not in text
+    assert not {"graticule", "sphere", "topojson", "url"} & {k for d in _walk(spec) for k in d}
+    assert spec["projection"]["type"] in ("equirectangular", "mercator")
+    dots = [r for rows in spec["datasets"].values() for r in rows if "name" in r]
+    assert len(dots) == len(prose_regions.cases()) == 10
+    names = set(prose_regions.cases()[f"name_{lang}"])
+    assert {r["name"] for r in dots} == names
+
+
+def test_value_chain_reads_upstream_to_downstream():
+    spec = _spec(charts.value_chain(data.table("firms"), "en"))
+    heads = [r["head"] for rows in spec["datasets"].values() for r in rows if "head" in r]
+    assert heads == [["Upstream"], ["Midstream"], ["Downstream"]]
+    items = [r for rows in spec["datasets"].values() for r in rows if "item" in r]
+    assert any(r["muted"] and r["x"] == 2 for r in items)  # no downstream firm named: said, not invented
+
+
+# --- target tracker --------------------------------------------------------------------------------
+
+def test_every_target_has_its_deadline():
+    rows = targets.tracker_rows()
+    facts = data.table("facts")
+    assert len(rows) == (facts["kind"] == "target").sum() > 0
+    assert rows["year"].notna().all()
+    html = targets.table_html(rows, "en")
+    for year in rows["year"].unique():
+        assert f"<td>{year}</td>" in html
+
+
+def test_no_baseline_says_so_and_shows_no_progress():
+    rows = targets.tracker_rows()
+    assert (rows["status"] == "no_baseline").all()  # the sources give no baseline for any target
+    assert rows["progress"].isna().all()
+    for lang, words in (("en", "No baseline"), ("zh", "没有基线")):
+        assert words in targets.baseline_text(rows.iloc[0], lang)
+        assert words in widgets.tracker_view("hz_synbio_plan_2024_2026", lang)
+
+
+def _with_baseline(value: float, year: int, unit: str = "count") -> pd.DataFrame:
+    facts = data.facts()
+    target = facts[facts["fact_id"] == "h4-055"].iloc[0]  # more than 20 'little giant' firms by 2026
+    extra = target.copy()
+    extra["fact_id"], extra["kind"], extra["value"], extra["year"], extra["unit"] = "t-1", "actual", value, year, unit
+    extra["qualifier"] = pd.NA
+    return pd.concat([facts, extra.to_frame().T], ignore_index=True)
+
+
+def test_a_baseline_gives_progress():
+    rows = targets.tracker_rows(_with_baseline(8, 2024)).set_index("fact_id")
+    r = rows.loc["h4-055"]
+    assert r["status"] == "progress" and r["baseline_fact_id"] == "t-1"
+    assert r["progress"] == pytest.approx(40.0)
+    assert "40.0%" in targets.baseline_text(r, "en") and "2024" in targets.baseline_text(r, "en")
+    assert rows.drop("h4-055")["status"].eq("no_baseline").all()  # only the target with a baseline moves
+
+
+def test_a_baseline_after_the_deadline_or_in_another_unit_is_not_progress():
+    after = targets.tracker_rows(_with_baseline(8, 2030)).set_index("fact_id").loc["h4-055"]
+    assert after["status"] == "no_baseline"
+    other = targets.tracker_rows(_with_baseline(8, 2024, "percent")).set_index("fact_id").loc["h4-055"]
+    assert other["status"] == "not_comparable" and pd.isna(other["progress"])
+    assert "not comparable" in targets.baseline_text(other, "en")
+
+
+def test_targets_are_grouped_under_the_actions_that_set_them():
+    plan = "hz_synbio_plan_2024_2026"
+    rows = targets.grouped_rows(plan, plan, "en").set_index("fact_id")
+    assert rows["group_id"].notna().all()
+    assert rows.loc["h4-047", "group_id"] == "hz_goal_1354"   # the '1' of 1354
+    assert rows.loc["h4-050", "group_id"] == "hz_action_1"    # task 2
+    assert rows.loc["h4-053", "group_id"] == "hz_action_3"    # task 8
+    assert rows.loc["h4-063", "group_id"] == "hz_action_4"    # task 12
+    html = targets.grouped_html(plan, plan, "en")
+    assert html.count("No numeric target in the sources") == 1  # the ecosystem action sets none
+
+
+# --- region comparer: no value is a message ---------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_comparer_no_value_gives_a_message_not_an_exception(lang):
+    chart, msg = widgets.comparer_view(["luoyang"], "economy", lang)
+    assert chart is None
+    assert ("No value" in msg) if lang == "en" else ("没有" in msg)
+    assert "洛阳" in msg or "Luoyang" in msg
+    chart, msg = widgets.comparer_view([], "economy", lang)
+    assert chart is None and msg
+    chart, msg = widgets.comparer_view(["suzhou_sip", "luoyang"], "economy", lang)
+    assert chart is not None and ("Luoyang" in msg or "洛阳" in msg)
+    box = widgets.region_comparer(lang, region_ids=["luoyang"])
+    pick, fam = box._controls
+    pick.value = ()
+    pick.value = ("luoyang",)
+    fam.value = "ranking"
+
+
+# --- callback speed --------------------------------------------------------------------------------
+
+def _p95(times):
+    times = sorted(times)
+    return times[int(0.95 * len(times)) - 1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_region_comparer_callback_p95_under_50ms(lang):
+    box = widgets.region_comparer(lang)
+    pick, fam = box._controls
+    ids = [o[1] for o in pick.options]
+    fams = [o[1] for o in fam.options]
+    rng = random.Random(5)
+    times = []
+    for i in range(60):
+        start = time.perf_counter()
+        if i % 2:
+            fam.value = rng.choice([f for f in fams if f != fam.value])
+        else:
+            pick.value = tuple(rng.sample(ids, rng.randint(0, len(ids))))
+        times.append(time.perf_counter() - start)
+    assert len(times) >= 50
+    assert _p95(times) <= 0.050, f"p95 {_p95(times) * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_target_tracker_callback_p95_under_50ms(lang):
+    box = widgets.target_tracker(lang)
+    (pick,) = box._controls
+    options = [o[1] for o in pick.options]
+    times = []
+    for i in range(60):
+        start = time.perf_counter()
+        pick.value = options[(i + 1) % len(options)]
+        times.append(time.perf_counter() - start)
+    assert _p95(times) <= 0.050, f"p95 {_p95(times) * 1000:.1f} ms"
+
+
+# --- figures follow data/ into the notebooks ----------------------------------------------------------
+
+def _copy_with(tmp_path, fact_id: str, value: str):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("staging"))
+    path = folder / "facts.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    col = rows[0].index("value")
+    hits = [r for r in rows if r[0] == fact_id]
+    assert len(hits) == 1
+    hits[0][col] = value
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return folder
+
+
+@pytest.mark.parametrize(("notebook", "fact_id", "value", "old", "new"), [
+    ("06_suzhou_industrial_park", "h3-020", "368700000000", "CNY 368.6 bn", "CNY 368.7 bn"),
+    ("07_hangzhou_synbio_plan", "h4-046", "41000000000", "CNY 40 bn", "CNY 41 bn"),
+    ("08_shanghai_zhangjiang", "h4-011", "29", "<b>23</b> innovative medical devices", "<b>29</b> innovative medical devices"),
+    ("09_other_parks", "h4-042", "4500000000", "CNY 4 bn", "CNY 4.5 bn"),
+])
+def test_a_changed_figure_reaches_the_notebook(tmp_path, monkeypatch, notebook, fact_id, value, old, new):
+    path = NOTEBOOKS / f"{notebook}.ipynb"
+    stored = json.dumps([c.get("outputs", []) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]])
+    assert old in stored and new not in stored
+    monkeypatch.setenv("BIOMFG_DATA", str(_copy_with(tmp_path, fact_id, value)))
+    nb = nbtools.execute(nbformat.read(path, as_version=4), cwd=NOTEBOOKS)
+    text = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert new in text

@@ -1,0 +1,173 @@
+"""Static reports: validated parameters, safe writes, offline HTML with drawn charts, A4 PDF with CJK text."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import time
+
+import pytest
+
+from biomfg import reports
+
+from conftest import DATA, PY, ROOT, need_browser, run
+
+CASES = reports.regional_cases()
+
+
+def test_list_prints_every_report_id():
+    result = run(PY, "-m", "biomfg", "reports", "--list")
+    ids = result.stdout.split()
+    assert result.returncode == 0
+    assert ids == ["overview", *reports.platform_types(), *CASES]
+    assert len(ids) == 1 + 3 + len(CASES) and len(CASES) >= 10
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["--region", "atlantis"], "--region='atlantis' is not known; valid choices: suzhou_sip"),
+    (["--lang", "fr"], "--lang='fr' is not known; valid choices: en, zh"),
+    (["--jobs", "0"], "--jobs=0 must be 1 or more"),
+])
+def test_bad_options_fail_with_one_line(args, needle, tmp_path):
+    result = run(PY, "-m", "biomfg", "reports", "--out", tmp_path / "out", "--no-pdf", *args)
+    assert result.returncode == 1
+    lines = [x for x in result.stderr.splitlines() if x.startswith("reports:")]
+    assert len(lines) == 1 and needle in lines[0], result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_misspelt_parameter_name_fails_although_papermill_only_warns():
+    with pytest.raises(ValueError, match=r"unknown parameter 'regoin' for region.ipynb; valid names: lang, region"):
+        reports.check_params(reports.BRIEFINGS / "region.ipynb", {"regoin": "suzhou_sip", "lang": "en"})
+    with pytest.raises(ValueError, match=r"region='atlantis' is not known"):
+        reports.check_params(reports.BRIEFINGS / "region.ipynb", {"region": "atlantis"})
+
+
+def test_unknown_value_inside_the_notebook_fails_naming_the_choices(tmp_path):
+    import papermill as pm
+
+    with pytest.raises(pm.PapermillExecutionError) as err:
+        pm.execute_notebook(str(reports.BRIEFINGS / "platform_type.ipynb"), str(tmp_path / "x.ipynb"),
+                            parameters={"platform_type": "magic"}, progress_bar=False, kernel_name="python3")
+    assert "platform_type='magic' is not known; valid choices: technology_innovation" in str(err.value)
+
+
+def _leftovers(folder):
+    return [p.name for p in folder.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
+
+
+def test_failed_report_exits_non_zero_naming_it_and_leaves_nothing_half_written(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("staging"))
+    facts = (data / "facts.csv").read_text(encoding="utf-8").splitlines()
+    facts[1] = facts[1].replace(",actual,", ",maybe,", 1)  # an invalid kind: the briefings cannot load facts
+    (data / "facts.csv").write_text("\n".join(facts) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(PY, "-m", "biomfg", "reports", "--out", out, "--no-pdf", "--lang", "en", "--region", "luoyang",
+                 "--jobs", "1", env={"BIOMFG_DATA": str(data)})
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("reports: report ") and "facts.csv row 2, column kind" in last, result.stderr
+    assert _leftovers(out) == []
+    assert not list(out.glob("*.html")) or all(p.read_text().rstrip().endswith("</html>") for p in out.glob("*.html"))
+
+
+def test_interrupted_batch_leaves_no_partial_file(tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen([PY, "-m", "biomfg", "reports", "--out", str(out), "--no-pdf", "--jobs", "2"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob("*.html")):
+        time.sleep(0.2)
+    assert list(out.glob("*.html")), "no report was finished before the interrupt"
+    import os
+
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group, as in a terminal
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert "interrupted" in err
+    assert _leftovers(out) == []
+    for page in out.glob("*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>"), page.name
+    assert not (out / "index.html").exists()  # the index is written only when the batch completes
+
+
+# --- the full batch, checked in a browser ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    need_browser()
+    out = tmp_path_factory.mktemp("reports")
+    start = time.perf_counter()
+    result = run(PY, "-m", "biomfg", "reports", "--out", out, timeout=1200)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "reports: 100%" in result.stderr  # the batch's progress bar reached the end
+    return out, time.perf_counter() - start
+
+
+@pytest.mark.browser
+def test_batch_writes_every_report_in_both_languages_and_an_index(batch):
+    out, _ = batch
+    ids = [r.id for r in reports.catalogue()]
+    for rid in ids:
+        for lang in ("zh", "en"):
+            assert (out / f"{rid}.{lang}.html").stat().st_size > 10_000
+            assert (out / f"{rid}.{lang}.pdf").read_bytes()[:5] == b"%PDF-"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for r in reports.catalogue():
+        titles = r.titles()
+        assert f"{r.id}.zh.html" in index and f"{r.id}.en.pdf" in index
+        assert titles["zh"] in index and titles["en"].replace("&", "&amp;") in index
+    assert _leftovers(out) == []
+
+
+@pytest.mark.browser
+def test_every_report_draws_offline_with_no_request_and_no_error(batch, offline_page):
+    out, _ = batch
+    for page_path in sorted(out.glob("*.html")):
+        if page_path.name == "index.html":
+            continue
+        op = offline_page()
+        op.page.goto(page_path.as_uri())
+        op.page.wait_for_function("[...document.querySelectorAll('.biomfg-vega')]"
+                                  ".every(d => d.querySelector('svg'))", timeout=20000)
+        assert op.page.locator(".error").count() == 0, page_path.name
+        assert "def " not in op.page.inner_text("body")  # a reader sees no code
+        assert op.blocked == [] and op.errors == [], (page_path.name, op.blocked, op.errors)
+        op.close()
+
+
+@pytest.mark.browser
+def test_changing_a_bound_input_redraws_the_chart(batch, offline_page):
+    out, _ = batch
+    op = offline_page()
+    op.page.goto((out / "overview.en.html").as_uri())
+    op.page.wait_for_selector(".vega-bindings select", timeout=20000)
+    # the dots of the chart that owns the select (the founding timeline)
+    dots = "document.querySelector('.vega-bindings').closest('.vega-embed').querySelectorAll('svg .mark-symbol path')"
+
+    def opacities():
+        return op.page.evaluate(f"[...{dots}].map(e => e.getAttribute('opacity') || '1')")
+
+    before = opacities()
+    assert set(before) == {"1"}
+    op.page.select_option(".vega-bindings select", index=2)
+    op.page.wait_for_function(f"[...{dots}].some(e => e.getAttribute('opacity') === '0.12')")
+    after = opacities()
+    assert after != before and "1" in after
+    assert op.blocked == [] and op.errors == []
+
+
+@pytest.mark.browser
+def test_pdf_is_a4_with_chinese_text(batch):
+    out, _ = batch
+    pdf = (out / "suzhou_sip.zh.pdf").read_bytes()
+    import re
+
+    boxes = {tuple(round(float(x)) for x in m) for m in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)}
+    assert boxes == {(595, 842)}  # A4 in points
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        assert "苏州工业园区" in text and "来源" in text
