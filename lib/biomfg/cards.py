@@ -10,6 +10,7 @@ from html import escape
 import pandas as pd
 
 from . import data, fmt
+from .fmt import text as _text
 from .i18n import check_lang, t
 
 CSS = """<style>
@@ -28,9 +29,6 @@ CSS = """<style>
 details.biomfg-fold>summary{cursor:pointer;font-weight:600;padding:.2em 0}
 </style>"""
 
-
-def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) or value is pd.NA else str(value)
 
 
 def facts_for(entity_ids: list[str]) -> pd.DataFrame:

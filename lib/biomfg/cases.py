@@ -9,12 +9,10 @@ from __future__ import annotations
 import pandas as pd
 
 from . import data
+from .fmt import text as _text
 
 OWN_NOTEBOOK = ("suzhou_sip", "hangzhou", "shanghai_zhangjiang")  # cases with a notebook of their own
 
-
-def _text(x) -> str:
-    return "" if x is None or x is pd.NA or (isinstance(x, float) and x != x) else str(x)
 
 
 def cases() -> pd.DataFrame:

@@ -102,6 +102,11 @@ def _missing(x) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
+def text(value) -> str:
+    """A cell as display text: missing (None, NaN, pd.NA) becomes ''."""
+    return "" if _missing(value) else str(value)
+
+
 def fact(row, lang: str = "en") -> str:
     """Format one fact row (value, unit, qualifier)."""
     q = row.get("qualifier", "")

@@ -15,6 +15,7 @@ from IPython.display import HTML
 
 from . import cards, data, fmt, targets
 from .cases import OWN_NOTEBOOK, case_facts, case_of_entity, case_of_region, cases  # noqa: F401
+from .fmt import text as _text
 from .i18n import check_lang, register, t
 
 register({
@@ -38,9 +39,6 @@ register({
     "rg_note_en_only": {"en": "Note", "zh": "备注（原文为英文）"},
 })
 
-
-def _text(x) -> str:
-    return "" if x is None or x is pd.NA or (isinstance(x, float) and x != x) else str(x)
 
 
 def _p(html_text: str) -> HTML:

@@ -13,6 +13,7 @@ from html import escape
 import pandas as pd
 
 from . import data, fmt
+from .fmt import text as _text
 from .i18n import check_lang, register, t
 
 register({
@@ -37,9 +38,6 @@ register({
                    "zh": "共 {n} 个目标；{b} 个有基线，{nb} 个没有基线"},
 })
 
-
-def _text(x) -> str:
-    return "" if x is None or x is pd.NA or (isinstance(x, float) and x != x) else str(x)
 
 
 def tracker_rows(facts: pd.DataFrame | None = None) -> pd.DataFrame:

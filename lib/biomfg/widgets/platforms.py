@@ -12,6 +12,7 @@ import ipywidgets as w
 from IPython.display import HTML
 
 from .. import cards, data, finder, fmt
+from ..fmt import text as _text
 from ..i18n import check_lang, register, t
 from ..theme import PLATFORM_TYPE_COLOURS
 from .base import Explorer, show
@@ -36,9 +37,6 @@ register({
 L = " style='text-align:left;vertical-align:top'"  # notebook and report styles right-align cells
 FIELDS = ("type", "country", "founded", "direction", "progress", "success", "operator", "funding")
 
-
-def _text(value) -> str:
-    return cards._text(value)
 
 
 def platform_explorer(lang: str = "en", platform_id: str | None = None, type_id: str | None = None) -> Explorer:
