@@ -22,7 +22,7 @@ lab: setup
 	    --LabApp.extension_manager=readonly $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 lint: setup
-	$(BIN)/ruff check lib tests notebooks
+	$(BIN)/ruff check lib tests notebooks bench
 
 validate: setup
 	$(BIN)/python -m biomfg validate
@@ -42,3 +42,17 @@ reports: setup
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .ruff_cache
+
+# Live briefing: Voilà on 127.0.0.1 (default port 8866), code hidden, offline, projector theme.
+# The root page is notebooks/present.ipynb (links every briefing, zh/en, page or slides). make present PORT=9000
+PRESENT_PORT = $(if $(filter command line environment,$(origin PORT)),$(PORT),8866)
+.PHONY: present
+present: setup
+	JUPYTER_PATH=$(CURDIR)/lib/biomfg/jupyter $(BIN)/voila --no-browser --port=$(PRESENT_PORT) \
+	    --Voila.ip=127.0.0.1 --template=biomfg_present $(PRESENT_ARGS) notebooks
+
+# Every user-facing cost next to its floor (prints a table, writes bench/results.json).
+# FULL=1 also times `make test` (~5 min); otherwise test_suite_s is carried over from the last FULL run.
+.PHONY: bench
+bench: setup
+	$(BIN)/python -m bench $(if $(FULL),--full) $(BENCH_ARGS)

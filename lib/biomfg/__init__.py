@@ -4,9 +4,14 @@ Importing it registers the house theme and the offline chart renderer once, so a
 preamble is `from biomfg import data, charts, widgets` and `lang = "en"`.
 """
 
-from . import render, theme
+from . import fastimport
+
+fastimport.defer()  # before altair imports jsonschema: see biomfg.fastimport
+
+from . import errors, render, theme  # noqa: E402
 
 theme.register()
 render.register()
+errors.register()
 
 __version__ = "0.1.0"

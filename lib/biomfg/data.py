@@ -166,27 +166,42 @@ def clear_cache() -> None:
     """Forget loaded tables (after data/ changed on disk)."""
     _table.cache_clear()
     _package.cache_clear()
+    for derived in (_platforms, _facts, _entity_names):
+        derived.cache_clear()
 
 
 # --- friendly accessors used by notebooks and charts -------------------------------------
 
+# The joined frames below are built once per data folder (cards and widgets ask for them per platform)
+# and handed out as copies, like table().
+
+@functools.cache
+def _platforms(folder: Path) -> pd.DataFrame:
+    types = _table("platform_types", folder)[["type_id", "name_zh", "name_en"]].rename(
+        columns={"name_zh": "type_name_zh", "name_en": "type_name_en"})
+    return _table("platforms", folder).merge(types, on="type_id", how="left")
+
+
 def platforms() -> pd.DataFrame:
     """The twelve exemplars with their type's names (type_name_zh / type_name_en)."""
-    types = table("platform_types")[["type_id", "name_zh", "name_en"]].rename(
-        columns={"name_zh": "type_name_zh", "name_en": "type_name_en"})
-    return table("platforms").merge(types, on="type_id", how="left")
+    return _platforms(data_dir()).copy()
+
+
+@functools.cache
+def _facts(folder: Path) -> pd.DataFrame:
+    ind = _table("indicators", folder)[["indicator_id", "name_zh", "name_en", "family"]].rename(
+        columns={"indicator_id": "indicator", "name_zh": "indicator_zh", "name_en": "indicator_en"})
+    return _table("facts", folder).merge(ind, on="indicator", how="left")
 
 
 def facts(entity_id: str | None = None, indicator: str | None = None) -> pd.DataFrame:
     """Facts joined with indicator names, optionally filtered."""
-    ind = table("indicators")[["indicator_id", "name_zh", "name_en", "family"]].rename(
-        columns={"indicator_id": "indicator", "name_zh": "indicator_zh", "name_en": "indicator_en"})
-    out = table("facts").merge(ind, on="indicator", how="left")
+    out = _facts(data_dir())
     if entity_id is not None:
         out = out[out["entity_id"] == entity_id]
     if indicator is not None:
         out = out[out["indicator"] == indicator]
-    return out.reset_index(drop=True)
+    return out.reset_index(drop=True)  # a new frame (copy) even when unfiltered
 
 
 def fact(fact_id: str) -> pd.Series:
@@ -200,9 +215,14 @@ def fact(fact_id: str) -> pd.Series:
 
 def entity_names() -> pd.DataFrame:
     """Every entity id across all entity tables with its names and table: the target of entity_id."""
+    return _entity_names(data_dir()).copy()
+
+
+@functools.cache
+def _entity_names(folder: Path) -> pd.DataFrame:
     frames = []
     for name, key in ENTITY_TABLES.items():
-        df = table(name)
+        df = _table(name, folder)
         if "name_zh" in df:
             frames.append(pd.DataFrame({"entity_id": df[key], "name_zh": df["name_zh"],
                                         "name_en": df["name_en"], "table": name}))

@@ -82,10 +82,14 @@ def register(labels: dict[str, dict[str, str]]) -> None:
         LABELS[key] = texts
 
 
+class ChoiceError(ValueError):
+    """An unknown parameter value (lang, region, ...): the message names the valid choices."""
+
+
 def check_lang(lang: str) -> str:
     """Return lang if supported, else raise a one-line error naming the valid choices."""
     if lang not in LANGS:
-        raise ValueError(f"lang={lang!r} is not supported; valid choices: {', '.join(LANGS)}")
+        raise ChoiceError(f"lang={lang!r} is not supported; valid choices: {', '.join(LANGS)}")
     return lang
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 
 from . import data
-from .i18n import LANGS, check_lang, t
+from .i18n import LANGS, ChoiceError, check_lang, t
 from .notebooks import NOTEBOOKS, stabilise
 
 BRIEFINGS = NOTEBOOKS / "briefings"
@@ -85,7 +85,7 @@ def report_title(report: Report, lang: str) -> str:
 def check_choice(name: str, value, choices) -> None:
     """One-line error naming the parameter and its valid choices."""
     if value not in choices:
-        raise ValueError(f"{name}={value!r} is not known; valid choices: {', '.join(map(str, choices))}")
+        raise ChoiceError(f"{name}={value!r} is not known; valid choices: {', '.join(map(str, choices))}")
 
 
 def check_params(notebook: Path, params: dict) -> None:
@@ -240,27 +240,77 @@ def build(reports: list[Report], langs: list[str], out: Path, jobs: int | None =
     made: list[Path] = []
     total = len(tasks) * (2 if pdf else 1)
     with tqdm(total=total, desc="reports", unit="file", file=stream, disable=False, mininterval=0.5) as bar:
-        with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_render_job, task): task for task in tasks}
-            try:
-                for fut in cf.as_completed(futures):
-                    report, lang, _ = futures[fut]
-                    try:
-                        made.append(Path(fut.result()))
-                    except ReportError:
-                        raise
-                    except Exception as exc:  # one line naming the report
-                        first = (str(exc).splitlines() or [type(exc).__name__])[0]
-                        raise ReportError(f"report {report.id}.{lang}: {first}") from None
-                    bar.update(1)
-            except BaseException:
-                for f in futures:
-                    f.cancel()
-                raise
-        if pdf:
-            made += print_pdfs(sorted(p for p in made if p.suffix == ".html"), progress=bar)
+        # PDFs are printed while the pool renders the rest (a thread owns the browser), not after it.
+        printer = _PdfPrinter(bar) if pdf else None
+        try:
+            with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(_render_job, task): task for task in tasks}
+                try:
+                    for fut in cf.as_completed(futures):
+                        report, lang, _ = futures[fut]
+                        try:
+                            made.append(Path(fut.result()))
+                        except ReportError:
+                            raise
+                        except Exception as exc:  # one line naming the report
+                            first = (str(exc).splitlines() or [type(exc).__name__])[0]
+                            raise ReportError(f"report {report.id}.{lang}: {first}") from None
+                        bar.update(1)
+                        if printer:
+                            printer.add(made[-1])
+                except BaseException:
+                    for f in futures:
+                        f.cancel()
+                    raise
+        finally:
+            if printer:
+                pdfs = printer.finish(cancel=sys.exc_info()[0] is not None)
+        if printer:
+            made += pdfs
     made.append(write_index(out))
     return made
+
+
+class _PdfPrinter:
+    """print_pdfs() in a thread fed HTML paths as they are made; finish() returns the PDFs or re-raises."""
+
+    def __init__(self, progress):
+        import queue
+        import threading
+
+        self._queue: queue.Queue = queue.Queue()
+        self._done: list[Path] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(progress,), name="biomfg-pdf", daemon=True)
+        self._thread.start()
+
+    def _run(self, progress):
+        try:
+            self._done = print_pdfs(iter(self._queue.get, None), progress=progress)
+        except BaseException as exc:  # handed to the main thread by finish()
+            self._error = exc
+            for _ in iter(self._queue.get, None):  # drain, so add() never blocks
+                pass
+
+    def add(self, html: Path) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(html)
+
+    def finish(self, cancel: bool = False) -> list[Path]:
+        """Wait for the queued PDFs; with cancel (the batch failed) drop those not started and raise nothing."""
+        import queue
+
+        while cancel:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and not cancel:
+            raise self._error
+        return self._done
 
 
 def main(args) -> int:

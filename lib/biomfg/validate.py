@@ -13,6 +13,9 @@ from pathlib import Path
 from .data import ENTITY_TABLES, DataError, data_dir, package, read_rows, seeds_dir
 
 QUOTE_SEPARATOR = " … "
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # incl. tab and newline: cells are one line
+NAME_COLUMN = re.compile(r"(name|short|abbr|title|term)(_zh|_en)?$")
+MAX_NAME = 300
 # columns that may point at any entity table (Frictionless foreign keys reach only one table)
 ANY_ENTITY = {("facts", "entity_id"), ("facilities", "parent_id"), ("events", "entity_id"),
               ("recommendation_links", "target_id")}
@@ -52,6 +55,20 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
 
     def where(name, row, column):
         return f"{files[name]} row {row['_row']}, column {column}"
+
+    # text that reaches readers: no control characters, names of a sane length (issue 9)
+    for name, rows in tables.items():
+        for row in rows:
+            for col, value in row.items():
+                if not isinstance(value, str) or col == "_row":
+                    continue
+                bad = CONTROL.search(value)
+                if bad:
+                    problems.append(f"{where(name, row, col)}: contains the control character "
+                                    f"U+{ord(bad.group()):04X}; remove it")
+                if NAME_COLUMN.match(col) and len(value) > MAX_NAME:
+                    problems.append(f"{where(name, row, col)}: a name of {len(value)} characters; "
+                                    f"names may have at most {MAX_NAME}")
 
     # foreign keys declared in the package
     for res in pkg["resources"]:

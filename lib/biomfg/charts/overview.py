@@ -20,11 +20,33 @@ def short_names(platforms: pd.DataFrame, lang: str) -> pd.Series:
     return abbr.where(abbr.notna() & (names.str.len() > 24), names).astype(str)
 
 
+TIMELINE_MAX_DOTS = 60  # beyond this a dot per platform is unreadable: count per year and type instead
+
+
+def _founding_counts(rows: pd.DataFrame, types: pd.DataFrame, lang: str) -> alt.Chart:
+    """A registry too large for one dot each: bars of platforms founded per year, stacked by type.
+    Aggregated before charting, so the spec embeds one row per (year, type), not one per platform."""
+    label = rows["type_id"].map(types.set_index("type_id")[f"name_{lang}"]).astype(str)
+    plot = (pd.DataFrame({"founded": rows["founded"].astype(int), "type_label": label})
+            .groupby(["founded", "type_label"]).size().rename("n").reset_index())
+    chart = alt.Chart(plot).mark_bar().encode(
+        x=alt.X("founded:O", title=t("founded_year", lang)),
+        y=alt.Y("n:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
+        color=type_colour(types, lang),
+        tooltip=[alt.Tooltip("founded:O", title=t("founded", lang)),
+                 alt.Tooltip("type_label:N", title=t("platform_type", lang)),
+                 alt.Tooltip("n:Q", title=t("count", lang), format="d")],
+    ).properties(width=560, height=280)
+    return titled(chart, t("timeline_title", lang), rows, lang, t("timeline_subtitle", lang))
+
+
 def founding_timeline(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
     """Founding year of each platform on a time line, coloured by platform type."""
     check_lang(lang)
     rows = platforms.dropna(subset=["founded"])
     types = _data.table("platform_types")
+    if len(rows) > TIMELINE_MAX_DOTS:
+        return _founding_counts(rows, types, lang)
     plot = pd.DataFrame({
         "platform": short_names(rows, lang),
         "name": rows[f"name_{lang}"].astype(str),

@@ -1,0 +1,147 @@
+"""Live briefing with Voilà (`make present`): read the briefing parameters from the page's URL and
+build the start page that links every briefing, in zh or en, as a page or as a slide deck.
+
+Voilà passes the request's query string to the kernel as the QUERY_STRING environment variable, so
+`/voila/render/briefings/region.ipynb?lang=zh&region=suzhou_sip` runs the region briefing in Chinese.
+With no query string (papermill, nbclient, nbval) nothing changes: the notebook's own values stand.
+"""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from urllib.parse import parse_qsl, urlencode
+
+from IPython.display import HTML, display
+
+from .i18n import LANGS, check_lang
+
+# Query keys the server reads (Voilà: per-request template and theme; Jupyter Server: the token, as on
+# Binder or `jupyter lab`): never briefing parameters.
+VOILA_KEYS = ("template", "theme", "classic-tree", "token")
+SLIDES_TEMPLATE = "biomfg_slides"
+LABELS = {
+    "title": {"en": "Live briefing", "zh": "现场简报"},
+    "intro": {"en": "Pick a briefing. Every figure comes from the data package, with its source.",
+              "zh": "选择一份简报。每个数字都来自数据包，并附有来源。"},
+    "page": {"en": "page", "zh": "页面"},
+    "slides": {"en": "slides", "zh": "幻灯片"},
+    "overview": {"en": "Overview", "zh": "总览"},
+    "types": {"en": "Platform types", "zh": "平台类型"},
+    "regions": {"en": "Regional cases", "zh": "区域案例"},
+    "explore": {"en": "Compare the regional cases", "zh": "比较区域案例"},
+}
+
+
+def _choices(name: str) -> list:
+    from . import reports
+
+    return {"lang": list(LANGS), "region": reports.regional_cases(),
+            "platform_type": reports.platform_types()}[name]
+
+
+def from_query(query: str | None = None, nav_bar: bool = True, **defaults) -> dict:
+    """The notebook's parameters, overridden by the URL's query string (default: $QUERY_STRING).
+
+    Only the names passed in `defaults` may appear (besides Voilà's own keys); every value is checked
+    with `reports.check_choice`, so a misspelt name or an unknown region fails with the valid choices.
+    When the query sets the language, the prose cells of the other language are hidden; with any
+    query, a bar links back to the start page and to the other language (`nav_bar=False`: not).
+    """
+    from .reports import check_choice
+
+    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    values = dict(defaults)
+    given = {k: v for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True) if k not in VOILA_KEYS}
+    for key, value in given.items():
+        check_choice("query parameter", key, list(defaults))
+        check_choice(key, value, _choices(key))
+        values[key] = value
+    if "lang" in given:
+        display(language_style(values["lang"]))
+    if nav_bar and query.lstrip("?"):
+        display(nav(values.get("lang", "en"), query))
+    return values
+
+
+def nav(lang: str, query: str, script: str | None = None) -> HTML:
+    """A bar on a briefing opened from the start page: back to the start page, and the same briefing
+    in the other language (every other query key, e.g. region or template, kept)."""
+    check_lang(lang)
+    script = os.environ.get("SCRIPT_NAME", "") if script is None else script
+    root = script.split("/voila/render/", 1)[0] + "/voila/render/" if "/voila/render/" in script else ""
+    other = "zh" if lang == "en" else "en"
+    pairs = [(k, other if k == "lang" else v) for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True)]
+    if "lang" not in dict(pairs):
+        pairs.append(("lang", other))
+    start = f"{root}present.ipynb?{urlencode({'lang': lang})}"
+    return HTML(f"<p class='biomfg-nav'><a href='{escape(start)}'>← {escape(LABELS['title'][lang])}</a> · "
+                f"<a href='?{escape(urlencode(pairs))}'>{'English' if other == 'en' else '中文'}</a></p>")
+
+
+def language_style(lang: str) -> HTML:
+    """CSS that shows only the prose cells of `lang` (cells tagged lang-en / lang-zh)."""
+    check_lang(lang)
+    other = "zh" if lang == "en" else "en"
+    return HTML(f"<style>.celltag_lang-{other}{{display:none!important}}"
+                f".celltag_lang-{lang}{{display:block!important}}</style>")
+
+
+def link(notebook: str, lang: str, slides: bool = False, **params) -> str:
+    """A Voilà URL relative to /voila/render/, e.g. briefings/region.ipynb?lang=zh&region=..."""
+    query = {"lang": lang, **params}
+    if slides:
+        query["template"] = SLIDES_TEMPLATE
+    return f"{notebook}?{urlencode(query)}"
+
+
+def start_page(lang: str = "en") -> HTML:
+    """Every briefing (overview, platform types, regional cases), each as a page and as slides."""
+    from . import reports
+
+    check_lang(lang)
+    other = "zh" if lang == "en" else "en"
+    switch = {"en": "English", "zh": "中文"}
+    groups: dict[str, list] = {"overview": [], "types": [], "regions": []}
+    for rep in reports.catalogue():
+        params = dict(rep.params)
+        group = "regions" if "region" in params else "types" if "platform_type" in params else "overview"
+        groups[group].append((rep.titles()[lang], f"briefings/{rep.notebook}", params))
+    sections = []
+    for key, items in groups.items():
+        rows = "".join(
+            f"<li><a class='brief' href='{escape(link(nb, lang, **p))}'>{escape(title)}</a> "
+            f"<a class='slides' href='{escape(link(nb, lang, slides=True, **p))}'>"
+            f"[{escape(LABELS['slides'][lang])}]</a></li>" for title, nb, p in items)
+        sections.append(f"<h2>{escape(LABELS[key][lang])}</h2><ul class='biomfg-start-list'>{rows}</ul>")
+    return HTML(
+        f"<div class='biomfg-start' lang='{lang}'><h1>{escape(LABELS['title'][lang])}</h1>"
+        f"<p class='biomfg-switch'><a id='biomfg-lang-switch' href='?{urlencode({'lang': other})}'>"
+        f"{escape(switch[other])}</a></p><p>{escape(LABELS['intro'][lang])}</p>{''.join(sections)}"
+        f"<h2>{escape(LABELS['explore'][lang])}</h2></div>")
+
+
+try:  # nbconvert is pinned; the import is guarded only so that the module stays light to import
+    from nbconvert.preprocessors import Preprocessor
+except ImportError:  # pragma: no cover
+    Preprocessor = object
+
+
+class SlideMarks(Preprocessor):
+    """For the slides template: cells without slideshow metadata become one slide per code cell with
+    outputs (its chart, tiles or list), prose joins the slide before it, and cells with no output are
+    skipped. Cells that carry their own `slideshow` metadata keep it."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            meta = cell.setdefault("metadata", {})
+            if "slideshow" in meta:
+                continue
+            if cell.cell_type == "code":
+                kind = "slide" if cell.get("outputs") or cell.source.strip() else "skip"
+                if "parameters" in meta.get("tags", []):
+                    kind = "skip"
+            else:
+                kind = "-"
+            meta["slideshow"] = {"slide_type": kind}
+        return nb, resources

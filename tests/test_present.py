@@ -1,0 +1,164 @@
+"""Live briefing (`make present`): Voilà with code hidden, offline, a zh/en switch, slides; and the
+Chinese JupyterLab interface."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+import pytest
+
+from biomfg import present, reports
+
+from conftest import ROOT, need_browser
+from servers import BIN, port, server, wait_http
+
+# Every new chart element under a widget Output after a change of the indicator-family dropdown,
+# timed in the page (performance.now) from the change event to the new chart's svg.
+REDRAW_MS = """async () => {
+  const sel = document.querySelector('.widget-dropdown select');
+  const charts = () => [...document.querySelectorAll('.widget-output .vega-embed svg')];
+  const before = new Set(charts());
+  return await new Promise(resolve => {
+    const t0 = performance.now();
+    const done = () => { obs.disconnect(); resolve(performance.now() - t0); };
+    const obs = new MutationObserver(() => { if (charts().some(s => !before.has(s))) done(); });
+    obs.observe(document.body, {childList: true, subtree: true});
+    sel.selectedIndex = (sel.selectedIndex + 1) % sel.options.length;
+    sel.dispatchEvent(new Event('change', {bubbles: true}));
+    setTimeout(() => { obs.disconnect(); resolve(-1); }, 10000);
+  });
+}"""
+VISIBLE_CODE = """[...document.querySelectorAll(
+  '.jp-CodeCell .jp-InputArea, .jp-InputPrompt, .jp-CodeMirrorEditor, .jp-CodeCell .highlight')]
+  .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height > 0).length"""
+
+
+# --- the query string (no browser) -------------------------------------------------------------
+
+def test_no_query_string_keeps_the_notebook_values(monkeypatch, capsys):
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    assert present.from_query(lang="en", region="suzhou_sip") == {"lang": "en", "region": "suzhou_sip"}
+    assert capsys.readouterr().out == ""  # no output: the stored outputs stay as they are
+
+
+def test_query_string_sets_checked_parameters(monkeypatch):
+    region = reports.regional_cases()[-1]
+    monkeypatch.setenv("QUERY_STRING", f"lang=zh&region={region}&template=biomfg_slides&token=abc")
+    assert present.from_query(lang="en", region="suzhou_sip") == {"lang": "zh", "region": region}
+
+
+@pytest.mark.parametrize("query, message", [("region=atlantis", "valid choices"), ("lang=fr", "valid choices"),
+                                            ("regoin=suzhou_sip", "query parameter='regoin'")])
+def test_bad_query_string_fails_with_the_choices(query, message):
+    with pytest.raises(ValueError, match=message):
+        present.from_query(query, lang="en", region="suzhou_sip")
+
+
+def test_start_page_links_every_briefing_in_both_forms():
+    html = present.start_page("zh").data
+    for rep in reports.catalogue():
+        assert rep.titles()["zh"] in html
+        url = present.link(f"briefings/{rep.notebook}", "zh", **dict(rep.params))
+        assert url.replace("&", "&amp;") in html
+        assert url.replace("&", "&amp;") + f"&amp;template={present.SLIDES_TEMPLATE}" in html
+    assert "?lang=en" in html  # the switch to the other language
+
+
+def test_nav_bar_links_back_and_to_the_other_language():
+    html = present.nav("zh", "lang=zh&region=hangzhou&template=biomfg_slides", "/voila/render/briefings/region.ipynb").data
+    assert "href='/voila/render/present.ipynb?lang=zh'" in html
+    assert "href='?lang=en&amp;region=hangzhou&amp;template=biomfg_slides'" in html
+
+
+# --- the browser --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def present_url(tmp_path_factory):
+    need_browser()
+    p = port()
+    log = tmp_path_factory.mktemp("present") / "voila.log"
+    with server(["make", "present", f"PORT={p}"], log=log):
+        wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
+        yield f"http://127.0.0.1:{p}"
+
+
+@pytest.mark.browser
+def test_make_present_start_page_offline_code_hidden_and_fast_widget(offline_page, present_url):
+    op = offline_page(allow_loopback=True)
+    page = op.page
+    page.goto(present_url + "/", timeout=120000)
+    page.wait_for_url("**/voila/render/present.ipynb", timeout=30000)
+    page.wait_for_function("document.querySelectorAll('.vega-embed svg').length >= 1", timeout=120000)
+    page.wait_for_function("document.querySelector('.widget-dropdown select')", timeout=60000)
+    assert page.locator(".biomfg-start a.brief").count() == len(reports.catalogue())
+    assert page.evaluate(VISIBLE_CODE) == 0
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    times = [page.evaluate(REDRAW_MS) for _ in range(3)]
+    print(f"widget redraw in the browser (ms): {[round(t) for t in times]}")
+    assert all(0 <= t < 500 for t in times), times
+    # the zh/en switch
+    page.click("#biomfg-lang-switch")
+    page.wait_for_function("document.querySelector('.biomfg-start')?.lang === 'zh'", timeout=120000)
+    assert present.LABELS["title"]["zh"] in page.inner_text(".biomfg-start h1")
+    assert op.blocked == [], op.blocked
+    assert not [e for e in op.errors if "Traceback" in e]
+
+
+@pytest.mark.browser
+def test_make_present_briefing_in_chinese_from_the_url(offline_page, present_url):
+    region = reports.regional_cases()[0]
+    rep = reports.Report(region, "region.ipynb", (("region", region),))
+    op = offline_page(allow_loopback=True)
+    page = op.page
+    page.goto(f"{present_url}/voila/render/{present.link('briefings/region.ipynb', 'zh', region=region)}",
+              timeout=120000)
+    page.wait_for_function("document.querySelectorAll('.vega-embed svg').length >= 1", timeout=120000)
+    assert reports.report_title(rep, "zh") in page.inner_text(".biomfg-brief h1")
+    visible = page.evaluate("""[...document.querySelectorAll('.celltag_lang-en, .celltag_lang-zh')]
+        .filter(e => e.offsetParent !== null).map(e => e.className)""")
+    assert visible and all("lang-zh" in c for c in visible), visible
+    assert page.evaluate(VISIBLE_CODE) == 0
+    # the bar: the same briefing in English, region kept
+    page.click(".biomfg-nav a:last-child")
+    page.wait_for_function(f"document.querySelector('.biomfg-brief h1')?.innerText === {reports.report_title(rep, 'en')!r}",
+                           timeout=120000)
+    assert f"region={region}" in page.url and "lang=en" in page.url
+    assert op.blocked == [], op.blocked
+
+
+@pytest.mark.browser
+def test_briefing_slides_render_offline(offline_page, present_url):
+    op = offline_page(allow_loopback=True)
+    page = op.page
+    page.goto(f"{present_url}/voila/render/{present.link('briefings/overview.ipynb', 'en', slides=True)}",
+              timeout=120000)
+    page.wait_for_function("document.querySelector('.reveal.ready .slides section.present')", timeout=120000)
+    page.wait_for_function("document.querySelectorAll('.reveal .vega-embed svg').length >= 1", timeout=120000)
+    assert page.locator(".reveal .slides > section").count() >= 3
+    # reveal.css is applied (vendored, served by Voilà): slides are absolutely positioned
+    assert page.evaluate("getComputedStyle(document.querySelector('.reveal .slides')).position") == "absolute"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**#/1", timeout=10000)  # reveal.js moved to the second slide
+    assert page.evaluate(VISIBLE_CODE) == 0
+    assert op.blocked == [], op.blocked
+
+
+# --- the Chinese JupyterLab interface ------------------------------------------------------------
+
+def test_jupyterlab_lists_the_chinese_language_pack(tmp_path):
+    p, token = port(), "biomfg-test-token"
+    args = [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={p}", "--ServerApp.ip=127.0.0.1",
+            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT / 'notebooks'}", "--allow-root",
+            "--LabApp.extension_manager=readonly"]
+    env = {"JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces")}
+    with server(args, env=env, log=tmp_path / "lab.log"):
+        wait_http(f"http://127.0.0.1:{p}/api/status?token={token}")
+        with urllib.request.urlopen(f"http://127.0.0.1:{p}/lab/api/translations?token={token}", timeout=30) as r:
+            langs = json.load(r)["data"]
+        assert "zh_CN" in langs, sorted(langs)
+        with urllib.request.urlopen(f"http://127.0.0.1:{p}/lab/api/translations/zh_CN?token={token}",
+                                    timeout=30) as r:
+            pack = json.load(r)["data"]
+        assert pack.get("jupyterlab"), "the zh_CN pack has no JupyterLab strings"
