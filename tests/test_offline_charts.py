@@ -14,10 +14,10 @@ from servers import BIN, JUPYTER_PATH, port, server, wait_http
 
 pytestmark = pytest.mark.browser
 START = NOTEBOOKS / "00_start_here.ipynb"
-KERNEL_IDLE = "window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
+KERNEL_IDLE = "window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
 # every non-empty code cell has an execution count and the kernel is idle again
 ALL_RUN = """(() => {
-  const panel = window.jupyterapp.shell.currentWidget;
+  const panel = window.jupyterapp?.shell?.currentWidget;
   const kernel = panel?.sessionContext?.session?.kernel;
   if (!panel?.content?.model || !kernel || kernel.status !== 'idle') return false;
   const cells = panel.content.model.cells;

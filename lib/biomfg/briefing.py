@@ -6,9 +6,9 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
-from IPython.display import HTML
 
 from . import data, fmt
+from .htmlout import HTML
 from .i18n import check_lang, t
 
 CSS = """<style>

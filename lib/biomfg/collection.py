@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from IPython.display import HTML
-
+from .htmlout import HTML
 from .i18n import check_lang, t
 from .notebooks import NOTEBOOKS
 

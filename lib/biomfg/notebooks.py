@@ -27,8 +27,8 @@ def briefings() -> list[Path]:
 
 
 def stored() -> list[Path]:
-    """Every notebook stored with outputs (lessons and briefings)."""
-    return collection() + briefings()
+    """Every notebook stored with outputs (lessons, briefings and the live start page)."""
+    return collection() + briefings() + [NOTEBOOKS / "present.ipynb"]
 
 
 def stabilise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

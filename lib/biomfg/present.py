@@ -12,8 +12,9 @@ import os
 from html import escape
 from urllib.parse import parse_qsl, urlencode
 
-from IPython.display import HTML, display
+from IPython.display import display
 
+from .htmlout import HTML
 from .i18n import LANGS, check_lang
 
 # Query keys the server reads (Voilà: per-request template and theme; Jupyter Server: the token, as on

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
-from IPython.display import HTML
-
 from . import data, fmt
+from .htmlout import HTML
 from .i18n import check_lang, t
 
 

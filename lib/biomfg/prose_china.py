@@ -8,11 +8,11 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
-from IPython.display import HTML
 
 from . import data, fmt, policy
 from .cards import CSS
 from .charts import recommendations as _labels  # noqa: F401  (registers the coverage labels)
+from .htmlout import HTML
 from .i18n import check_lang, t
 
 COUNTRY = "china"

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from html import escape
 
-from IPython.display import HTML
-
 from . import data, finder, fmt
 from .charts.barriers import chain_stages
+from .htmlout import HTML
 from .i18n import check_lang, t
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
-from IPython.display import HTML
 
 from . import cards, data, fmt, targets
 from .cases import OWN_NOTEBOOK, case_facts, case_of_entity, case_of_region, cases  # noqa: F401
 from .fmt import text as _text
+from .htmlout import HTML
 from .i18n import check_lang, register, t
 
 register({

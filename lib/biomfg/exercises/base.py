@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from IPython.display import HTML
-
+from ..htmlout import HTML
 from ..i18n import check_lang, t
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..htmlout import no_math
+
 
 class Explorer(w.VBox):
     """A VBox whose static fallback is real content, not a widget repr."""
@@ -20,7 +22,7 @@ class Explorer(w.VBox):
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs) or {}
-        bundle["text/html"] = self._static_html
+        bundle["text/html"] = no_math(self._static_html)
         bundle["text/plain"] = self._label
         return bundle
 

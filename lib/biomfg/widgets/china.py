@@ -10,11 +10,11 @@ from html import escape
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import HTML
 
 from .. import data, fmt, i18n, policy, prose_china, render
 from ..charts.china import growth_projection
 from ..charts.recommendations import coverage_rows, policy_coverage, rec_labels
+from ..htmlout import HTML
 from ..i18n import check_lang, t
 from .base import Explorer, show
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from html import escape
 
 import ipywidgets as w
-from IPython.display import HTML
 
 from .. import cards, data, finder, fmt
 from ..fmt import text as _text
+from ..htmlout import HTML
 from ..i18n import check_lang, register, t
 from ..theme import PLATFORM_TYPE_COLOURS
 from .base import Explorer, show

@@ -12,11 +12,11 @@ from html import escape
 
 import ipywidgets as w
 import pandas as pd
-from IPython.display import HTML
 
 from .. import cards, prose_regions, render, targets
 from ..charts.base import source_line
 from ..charts.regions import facts_by_unit
+from ..htmlout import HTML
 from ..i18n import check_lang, register, t
 from .base import Explorer, show
 
