@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from biomfg.timing import interleaved, timed
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 PY = sys.executable
@@ -43,21 +45,6 @@ IMPORT_FLOOR = "import pandas, altair, ipywidgets"
 IMPORT_CODE = "import biomfg\nfrom biomfg import data\nfor n in data.resource_names():\n    data.table(n)"
 
 
-def median(xs):
-    return statistics.median(xs)
-
-
-def interleaved(a, b, runs: int) -> tuple[float, float]:
-    """Median seconds of a() and b(), alternating so both see the same machine load."""
-    ta, tb = [], []
-    for _ in range(runs):
-        for f, acc in ((b, tb), (a, ta)):
-            start = time.perf_counter()
-            f()
-            acc.append(time.perf_counter() - start)
-    return median(ta), median(tb)
-
-
 def fresh_python(code: str):
     def run():
         subprocess.run([PY, "-c", code], check=True, cwd=ROOT)
@@ -69,7 +56,7 @@ def fresh_python(code: str):
 def bench_import(runs: int = 5) -> dict:
     lean = fresh_python("import sys\nsys.modules['rfc3987_syntax'] = None\n" + IMPORT_FLOOR)
     value, floor = interleaved(fresh_python(IMPORT_CODE), fresh_python(IMPORT_FLOOR), runs)
-    lean_s = median([_timed(lean) for _ in range(runs)])
+    lean_s = statistics.median([timed(lean) for _ in range(runs)])
     return {"value": value / floor, "floor": 1.0, "seconds": value, "floor_seconds": floor,
             "floor_without_rfc3987_s": lean_s, "ratio_vs_floor_without_rfc3987": value / lean_s,
             "what": f"fresh `python -c` of import biomfg + every data table vs `{IMPORT_FLOOR}`, median of {runs}; "
@@ -131,12 +118,12 @@ def bench_notebooks(runs: int = 3) -> dict:
     nb_t = {stem: [] for stem in nbs}
     for _ in range(runs):
         for line, run_floor in floors.items():
-            floor_t[line].append(_timed(run_floor))
+            floor_t[line].append(timed(run_floor))
         for stem, nb in nbs.items():
-            nb_t[stem].append(_timed(_executor(nb, nbtools.NOTEBOOKS)))
+            nb_t[stem].append(timed(_executor(nb, nbtools.NOTEBOOKS)))
     per = {}
     for stem in nbs:
-        value, floor = median(nb_t[stem]), median(floor_t[lines[stem]])
+        value, floor = statistics.median(nb_t[stem]), statistics.median(floor_t[lines[stem]])
         per[stem] = {"seconds": value, "floor_seconds": floor, "ratio": value / floor}
         print(f"  {stem}: {value:.2f} s vs floor {floor:.2f} s = {value / floor:.2f}x", flush=True)
     worst = max(per, key=lambda k: per[k]["ratio"])
@@ -182,11 +169,11 @@ def bench_reports(pdf: bool = True, runs: int = 4) -> dict:
         trivial = _papermill_trivial(work)
         trivial()  # warm the page cache once
         args = [PY, "-m", "biomfg", "reports", "--out", str(out)] + ([] if pdf else ["--no-pdf"])
-        before = [_timed(trivial) for _ in range((runs + 1) // 2)]  # floor runs on both sides of the batch
+        before = [timed(trivial) for _ in range((runs + 1) // 2)]  # floor runs on both sides of the batch
         start = time.perf_counter()
         subprocess.run(args, check=True, cwd=ROOT, capture_output=True)
         batch = time.perf_counter() - start
-        triv = median(before + [_timed(trivial) for _ in range(runs - len(before))])
+        triv = statistics.median(before + [timed(trivial) for _ in range(runs - len(before))])
         cores = os.cpu_count() or 1
         floor = n * triv / cores
         htmls = sorted(out.glob("*.*.html"), key=lambda p: p.stat().st_size)
@@ -204,12 +191,6 @@ def bench_reports(pdf: bool = True, runs: int = 4) -> dict:
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _timed(f) -> float:
-    start = time.perf_counter()
-    f()
-    return time.perf_counter() - start
 
 
 def _bundle_bytes() -> int:
@@ -257,7 +238,7 @@ def bench_time_to_charts(html: Path, runs: int = 5) -> dict:
             browser.close()
     if charts != counts[html] or not charts:
         raise RuntimeError(f"{html.name}: {charts} of {counts[html]} charts drawn")
-    return {"value": median(times), "floor": median(floor), "file": html.name, "charts": charts,
+    return {"value": statistics.median(times), "floor": statistics.median(floor), "file": html.name, "charts": charts,
             "what": f"headless /usr/bin/chromium, offline, goto until all {charts} charts have svg/canvas, median of {runs}; "
                     "floor: same bundle, one chart"}
 
@@ -358,10 +339,14 @@ PART_KEYS = {"import": ["import_ratio"], "first_chart": ["first_chart_ratio"], "
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--full", action="store_true", help="also time `make test` (~5 min)")
-    ap.add_argument("--only", action="append", help="run only these parts (import, first_chart, widgets, notebooks, "
-                                                   "reports, scale, tests); for development")
+    ap.add_argument("--only", action="append", metavar="PART[,PART]",
+                    help=f"run only these parts ({', '.join(PART_KEYS)}), repeatable or comma-separated; for development")
     ap.add_argument("--out", type=Path, default=RESULTS)
     args = ap.parse_args(argv)
+    only = [name for value in args.only or [] for name in value.split(",") if name]
+    unknown = [name for name in only if name not in PART_KEYS]
+    if unknown:
+        ap.error(f"--only: unknown part {unknown[0]!r}; choose from {', '.join(PART_KEYS)}")
     sys.path.insert(0, str(ROOT))
     parts = {
         "import": lambda: {"import_ratio": bench_import()},
@@ -372,7 +357,7 @@ def main(argv=None) -> int:
         "scale": bench_scale,
         "tests": lambda: {"test_suite_s": bench_test_suite()},
     }
-    wanted = args.only or [p for p in parts if p != "tests" or args.full]
+    wanted = only or [p for p in parts if p != "tests" or args.full]
     previous = {}
     if args.out.exists():
         try:
@@ -397,7 +382,7 @@ def main(argv=None) -> int:
     if "test_suite_s" not in results and "test_suite_s" in previous:
         results["test_suite_s"] = {**previous["test_suite_s"], "stale": True,
                                    "what": previous["test_suite_s"].get("what", "").removesuffix(STALE) + STALE}
-    if args.only:  # a partial run keeps the other keys of the last run, marked stale
+    if only:  # a partial run keeps the other keys of the last run, marked stale
         for key, value in previous.items():
             if key in TARGETS and key not in results:
                 results[key] = {**value, "stale": True}

@@ -5,8 +5,9 @@ synchronously inside the trait set, so the set returns once the new output is in
 from __future__ import annotations
 
 import itertools
-import math
 import time
+
+from biomfg.timing import p95
 
 EXPLORERS = ["growth_projection_explorer", "policy_mix_explorer", "platform_explorer", "platform_comparer",
              "platform_finder", "region_comparer", "target_tracker"]
@@ -64,12 +65,6 @@ def drive(explorer, changes: int = 50) -> list[float]:
         if _snapshot(explorer) == before:
             raise AssertionError(f"{explorer!r}: setting {ctrl.description!r} = {value!r} gave no new output")
     return times
-
-
-def p95(times: list[float]) -> float:
-    """Nearest-rank 95th percentile: the smallest value at or above 95 % of the samples."""
-    ordered = sorted(times)
-    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
 def measure(changes: int = 50, lang: str = "en", names=EXPLORERS) -> dict:

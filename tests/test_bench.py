@@ -100,3 +100,13 @@ def test_main_runs_a_part_end_to_end_and_writes_json(tmp_path, capsys):
     results = json.loads(out.read_text(encoding="utf-8"))["results"]
     assert results["scale_spec_bytes_10k"]["value"] <= 100_000 and results["scale_build_ms_10k"]["floor"] > 0
     assert "scale_spec_bytes_10k" in capsys.readouterr().out
+
+
+def test_unknown_part_is_one_line_naming_the_choices(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        run.main(["--only", "scale,bogus", "--out", str(tmp_path / "r.json")])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    choices = "import, first_chart, widgets, notebooks, reports, scale, tests"
+    assert err.endswith(f"--only: unknown part 'bogus'; choose from {choices}")
+    assert not (tmp_path / "r.json").exists()

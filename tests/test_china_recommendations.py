@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import statistics
 import time
 
 import nbformat
 import pandas as pd
 import pytest
 
-from biomfg import charts, data, exercises, fmt, policy, prose_china, widgets
+from biomfg import charts, data, exercises, fmt, policy, prose_china, timing, widgets
 from biomfg.i18n import t
 from biomfg.notebooks import execute
 from biomfg.widgets import china as wchina
@@ -190,8 +189,6 @@ def test_mix_is_pure_on_given_frames():
 
 # --- widgets ------------------------------------------------------------------------------------
 
-def _p95(samples):
-    return statistics.quantiles(samples, n=20)[-1]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -210,7 +207,7 @@ def test_growth_widget_callback_is_fast_and_shows_the_rate(lang):
         spec = e.children[2].outputs[0]["data"]["application/vnd.vegalite.v5+json"]
         assert spec["params"][0]["value"] == value
     assert fmt.number(e.slider.value, "percent", lang) in e.children[1].outputs[0]["data"]["text/html"]
-    p95 = _p95(times)
+    p95 = timing.p95(times)
     print(f"growth callback p95 {p95 * 1000:.1f} ms over {len(times)} changes")
     assert p95 <= 0.050
 
@@ -224,7 +221,7 @@ def test_policy_mix_widget_callback_is_fast():
         start = time.perf_counter()
         s.value = (s.value + 1) % (s.max + 1)
         times.append(time.perf_counter() - start)
-    assert _p95(times) <= 0.050
+    assert timing.p95(times) <= 0.050
     for s in e.sliders.values():
         s.value = 0
     html = e.children[-1].outputs[0]["data"]["text/html"]

@@ -9,7 +9,7 @@ import time
 import pandas as pd
 import pytest
 
-from biomfg import charts, data, exercises, finder, widgets
+from biomfg import charts, data, exercises, finder, timing, widgets
 from biomfg.validate import _squash
 
 from conftest import SEEDS
@@ -227,8 +227,6 @@ def test_finder_with_nothing_asked_returns_every_platform():
 
 # --- widgets ------------------------------------------------------------------------------------
 
-def _p95(seconds: list[float]) -> float:
-    return sorted(seconds)[int(round(0.95 * len(seconds))) - 1]
 
 
 def _timed(setter, values, n=60) -> list[float]:
@@ -249,14 +247,14 @@ def test_widget_callbacks_p95_at_most_50_ms(lang):
     times = _timed(lambda v: setattr(stage, "value", v), ["lab", "pilot", "scale_up", "market", "any"])
     times += _timed(lambda v: setattr(scale, "value", v), ["5", "50", "5000", "50000", "-1", "abc", ""])
     times += _timed(lambda v: setattr(region, "value", v), ["europe", "north_america", "any"])
-    finder_p95 = _p95(times)
+    finder_p95 = timing.p95(times)
     cmp = widgets.platform_comparer(lang)
     left, right = cmp.children[0].children
     ids = [v for _, v in left.options]
-    cmp_p95 = _p95(_timed(lambda v: setattr(left, "value", v), ids) + _timed(lambda v: setattr(right, "value", v), ids))
+    cmp_p95 = timing.p95(_timed(lambda v: setattr(left, "value", v), ids) + _timed(lambda v: setattr(right, "value", v), ids))
     exp = widgets.platform_explorer(lang, type_id="pilot_scale")
     pick = exp.children[0]
-    exp_p95 = _p95(_timed(lambda v: setattr(pick, "value", v), [v for _, v in pick.options]))
+    exp_p95 = timing.p95(_timed(lambda v: setattr(pick, "value", v), [v for _, v in pick.options]))
     print(f"\ncallback p95 ({lang}): finder {finder_p95 * 1000:.1f} ms, comparer {cmp_p95 * 1000:.1f} ms, "
           f"explorer {exp_p95 * 1000:.1f} ms")
     assert finder_p95 <= 0.050 and cmp_p95 <= 0.050 and exp_p95 <= 0.050

@@ -14,7 +14,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from biomfg import charts, data, prose_regions, targets, widgets
+from biomfg import charts, data, prose_regions, targets, timing, widgets
 from biomfg import notebooks as nbtools
 
 from conftest import DATA, NOTEBOOKS
@@ -211,9 +211,6 @@ def test_comparer_no_value_gives_a_message_not_an_exception(lang):
 
 # --- callback speed --------------------------------------------------------------------------------
 
-def _p95(times):
-    times = sorted(times)
-    return times[int(0.95 * len(times)) - 1]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -232,7 +229,7 @@ def test_region_comparer_callback_p95_under_50ms(lang):
             pick.value = tuple(rng.sample(ids, rng.randint(0, len(ids))))
         times.append(time.perf_counter() - start)
     assert len(times) >= 50
-    assert _p95(times) <= 0.050, f"p95 {_p95(times) * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms"
+    assert timing.p95(times) <= 0.050, f"p95 {timing.p95(times) * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -245,7 +242,7 @@ def test_target_tracker_callback_p95_under_50ms(lang):
         start = time.perf_counter()
         pick.value = options[(i + 1) % len(options)]
         times.append(time.perf_counter() - start)
-    assert _p95(times) <= 0.050, f"p95 {_p95(times) * 1000:.1f} ms"
+    assert timing.p95(times) <= 0.050, f"p95 {timing.p95(times) * 1000:.1f} ms"
 
 
 # --- figures follow data/ into the notebooks ----------------------------------------------------------
