@@ -146,6 +146,9 @@ CORRUPTIONS = {
         "a share must be between 0 and 100"),
     "unknown category": (lambda d: _set(d, "facts", 7, "kind", "guess"),
                          "facts.csv row 7, column kind: 'guess' is not allowed; valid choices: actual, estimate, target"),
+    "unknown product kind": (lambda d: _set(d, "products", 2, "kind", "gadget"),
+                             "products.csv row 2, column kind: 'gadget' is not allowed; valid choices: drug, cell_therapy, "
+                             "vaccine,"),
     "empty file": (lambda d: (d / "regions.csv").write_text("", encoding="utf-8"),
                    "regions.csv: file is empty; expected the header region_id,"),
     "BOM": (lambda d: (d / "glossary.csv").write_bytes(b"\xef\xbb\xbf" + (d / "glossary.csv").read_bytes()),
@@ -188,3 +191,11 @@ def test_loading_corrupt_data_raises_one_line_error(data_copy, monkeypatch):
 def test_validate_names_a_missing_seeds_folder(tmp_path):
     result = run(PY, "-m", "biomfg", "validate", "--seeds", tmp_path / "nope")
     assert result.returncode == 2 and "--seeds" in result.stderr
+
+
+def test_a_broken_entity_table_is_reported_once_not_echoed_by_every_reference(data_copy, capsys):
+    _set(data_copy, "products", 2, "kind", "gadget")  # products then fails to load
+    assert main(["validate", "--data", str(data_copy), "--seeds", str(SEEDS)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("products.csv row 2, column kind: 'gadget' is not allowed")
+    assert err[-1].startswith("1 problem(s)"), err

@@ -95,3 +95,5 @@ def test_runs_in_chinese_with_papermill(path, tmp_path):
     text = json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
     assert "国际代表性平台" in text or "来源" in text
     assert '"output_type": "error"' not in text
+    for kind in ("target", "estimate"):  # category labels come out in Chinese too
+        assert f"({kind})" not in text, kind

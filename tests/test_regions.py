@@ -16,6 +16,7 @@ import pytest
 
 from biomfg import charts, data, prose_regions, targets, timing, widgets
 from biomfg import notebooks as nbtools
+from biomfg.i18n import t
 
 from conftest import DATA, NOTEBOOKS
 
@@ -276,3 +277,41 @@ def test_a_changed_figure_reaches_the_notebook(tmp_path, monkeypatch, notebook, 
     nb = nbtools.execute(nbformat.read(path, as_version=4), cwd=NOTEBOOKS)
     text = json.dumps([c.get("outputs", []) for c in nb.cells])
     assert new in text
+
+
+# --- categories in both languages ----------------------------------------------------------------------
+
+def test_every_product_kind_has_a_label_in_both_languages():
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in package["resources"] if r["name"] == "products")["schema"]["fields"]
+    allowed = next(f for f in fields if f["name"] == "kind")["constraints"]["enum"]
+    assert set(allowed) == set(prose_regions.PRODUCT_KINDS)
+    assert set(data.table("products")["kind"]) <= set(allowed)
+    for labels in prose_regions.PRODUCT_KINDS.values():
+        assert labels["zh"] and labels["en"] and labels["zh"] != labels["en"]
+
+
+def _visible(html: str) -> str:
+    """Text a reader sees, less the verbatim quotes, source names and English-only notes."""
+    import re
+
+    html = re.sub(r"<span class='(src|quote)'>.*?</span>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", "|", html)
+
+
+def test_chinese_cards_show_kinds_in_chinese():
+    ids = list(prose_regions.cases()["region_id"])
+    products = data.table("products").dropna(subset=["region_id"])
+    where = sorted(set(products["region_id"]))
+    zh = _visible("".join(prose_regions.region_card(r, "zh") for r in ids)
+                  + prose_regions.products_table(where, "zh").data)
+    en = _visible("".join(prose_regions.region_card(r, "en") for r in ids)
+                  + prose_regions.products_table(where, "en").data)
+    for kind in ("target", "estimate"):  # facts.kind
+        assert f"({kind})" in en and f"({kind})" not in zh
+        assert f"({t(kind, 'zh')})" in zh
+    shown = set(products["kind"])
+    for kind in shown:
+        en_label, zh_label = (prose_regions.PRODUCT_KINDS[kind][x] for x in ("en", "zh"))
+        assert f"|{en_label}|" in en and f"|{en_label}|" not in zh, kind
+        assert f"|{zh_label}|" in zh, kind

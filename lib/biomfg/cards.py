@@ -49,7 +49,7 @@ def facts_table(facts: pd.DataFrame, lang: str, subject: str | None = None) -> s
         label = _text(f[f"indicator_{lang}"])
         if f["entity_id"] != subject:  # name the facility or programme a figure is about
             label += f" · {_text(names.get(f['entity_id'], f['entity_id']))}"
-        kind = "" if f["kind"] == "actual" else f" ({escape(_text(f['kind']))})"
+        kind = "" if f["kind"] == "actual" else f" ({escape(t(f['kind'], lang))})"
         rows.append(
             f"<tr><td>{escape(label)}</td><td><b>{escape(fmt.fact(f, lang))}</b>{kind}</td>"
             f"<td>{escape(_text(f['year']))}</td>"

@@ -38,6 +38,20 @@ register({
     "rg_data_note": {"en": "Recorded in the data", "zh": "数据中的记录"},
     "rg_note_en_only": {"en": "Note", "zh": "备注（原文为英文）"},
 })
+# one label per value of products.kind (the enum in data/datapackage.json; a test keeps them in step)
+PRODUCT_KINDS = {
+    "drug": {"en": "drug", "zh": "药品"},
+    "cell_therapy": {"en": "cell therapy", "zh": "细胞治疗"},
+    "vaccine": {"en": "vaccine", "zh": "疫苗"},
+    "drug_target": {"en": "drug target", "zh": "药物靶点"},
+    "drug_delivery_device": {"en": "drug-delivery device", "zh": "给药器械"},
+    "medical_device": {"en": "medical device", "zh": "医疗器械"},
+    "lab_equipment": {"en": "research equipment", "zh": "科研仪器设备"},
+    "ai_application": {"en": "AI application", "zh": "人工智能应用"},
+    "wind_turbine": {"en": "wind turbine", "zh": "风电机组"},
+    "wind_turbine_component": {"en": "wind-turbine component", "zh": "风电机组部件"},
+}
+register({f"product_kind_{k}": v for k, v in PRODUCT_KINDS.items()})
 
 
 
@@ -347,7 +361,8 @@ def products_table(region_ids: list[str], lang: str = "en") -> HTML:
         flag = "⚠️ " if "CONTRADICTION" in note else ""
         note_html = (f"<br><span class='quote'>{flag}{escape(t('rg_note_en_only', lang))}: {escape(note)}</span>"
                      if flag else "")
-        body.append(f"<tr><td><b>{escape(_text(r[f'name_{lang}']))}</b></td><td>{escape(_text(r['kind']))}</td>"
+        kind = t(f"product_kind_{r['kind']}", lang)
+        body.append(f"<tr><td><b>{escape(_text(r[f'name_{lang}']))}</b></td><td>{escape(kind)}</td>"
                     f"<td>{escape(firm)}</td><td><span class='src'>{escape(_text(r['source']))}</span><br>"
                     f"<span class='quote'>“{escape(_text(r['quote']))}”</span>{note_html}</td></tr>")
     return HTML(cards.page(f"<div class='biomfg-card'><table><thead><tr>{head}</tr></thead>"

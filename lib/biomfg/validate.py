@@ -90,7 +90,9 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
             if row[key] in ids:
                 problems.append(f"{where(name, row, key)}: id {row[key]!r} is also used in {ids[row[key]]}")
             ids.setdefault(row[key], f"{files[name]} row {row['_row']}")
-    for name, col in sorted(ANY_ENTITY):
+    # an entity table that failed to load is reported already; checking against the rest would only echo it
+    entity_tables_loaded = all(name in tables for name in ENTITY_TABLES)
+    for name, col in sorted(ANY_ENTITY) if entity_tables_loaded else ():
         for row in tables.get(name, []):
             if row[col] is not None and row[col] not in ids:
                 problems.append(f"{where(name, row, col)}: {row[col]!r} is not an id in any entity table")

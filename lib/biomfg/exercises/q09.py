@@ -51,7 +51,9 @@ def _invest_wrong(name, rid, lang):
 def _invest_solution(lang):
     f = _investments()
     lines = "".join(f"<li>{escape(str(r[f'case_{lang}']))}: {escape(fmt.fact(r, lang))}</li>" for _, r in f.iterrows())
-    return f"<pre>{escape('compare the total_investment facts of the parks (all in CNY)')}</pre><ul>{lines}</ul>"
+    lead = ("比较各园区的总投资（total_investment，均以人民币计）：" if lang == "zh"
+            else "Compare the parks' total investment (total_investment, all in CNY):")
+    return f"<p>{escape(lead)}</p><ul>{lines}</ul>"
 
 
 # --- q2: furthest south --------------------------------------------------------------------------
