@@ -84,6 +84,33 @@ def test_stored_with_outputs_and_no_machine_paths(path):
     assert path.stat().st_size < 600_000
 
 
+def _untitled_tooltips(nb) -> list[str]:
+    """Tooltip fields with no title: a reader would see a raw column name such as value_text."""
+    def walk(node):
+        if isinstance(node, dict):
+            yield node
+            for v in node.values():
+                yield from walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from walk(v)
+
+    found = []
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            spec = o.get("data", {}).get("application/vnd.vegalite.v5+json")
+            for d in walk(spec or {}):
+                tips = d.get("tooltip")
+                tips = tips if isinstance(tips, list) else [tips]
+                found += [t["field"] for t in tips if isinstance(t, dict) and "field" in t and "title" not in t]
+    return found
+
+
+@pytest.mark.parametrize("path", nbtools.stored(), ids=lambda p: p.stem)
+def test_every_tooltip_field_has_a_title(path):
+    assert _untitled_tooltips(_nb(path)) == []
+
+
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_runs_in_chinese_with_papermill(path, tmp_path):
     import papermill as pm
@@ -97,3 +124,4 @@ def test_runs_in_chinese_with_papermill(path, tmp_path):
     assert '"output_type": "error"' not in text
     for kind in ("target", "estimate"):  # category labels come out in Chinese too
         assert f"({kind})" not in text, kind
+    assert _untitled_tooltips(nb) == []

@@ -126,7 +126,8 @@ def fact_bars(rows: pd.DataFrame, lang: str = "en", label_col: str | None = None
     colour = (alt.Color("group:N", title=t("rg_region", lang), legend=alt.Legend(orient="bottom", columns=2))
               if colour_col else alt.value("#0072B2"))
     bars = base.mark_bar(height={"band": 0.7}).encode(
-        color=colour, tooltip=[alt.Tooltip("label:N"), alt.Tooltip("value_text:N"), alt.Tooltip("unit:N")])
+        color=colour, tooltip=[alt.Tooltip("label:N", title=t("indicator", lang)),
+                                 alt.Tooltip("value_text:N", title=t("value", lang))])
     text = base.mark_text(align="left", dx=6, fontSize=14, color=INK).encode(text="value_text:N")
     return alt.layer(bars, text, width=width, height=alt.Step(30), title=title)
 
