@@ -168,3 +168,29 @@ def test_nothing_executes_in_voila(hostile, tmp_path, offline_page):
         assert page.evaluate(PWNED) == [None, 0]
         assert "<img src=x onerror" in page.inner_text("body")
         assert op.blocked == [], op.blocked
+
+
+@pytest.mark.browser
+def test_nothing_executes_in_the_live_briefing(hostile, tmp_path, offline_page):
+    """`make present` on hostile data: the start page, a briefing page and its slide deck."""
+    from biomfg import present
+
+    from conftest import need_browser
+
+    need_browser()
+    p = port()
+    with server(["make", "present", f"PORT={p}"], env={"BIOMFG_DATA": str(hostile)}, log=tmp_path / "present.log"):
+        wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
+        pages = {"start": ("present.ipynb?lang=en", ".biomfg-start"),
+                 "briefing": (present.link("briefings/region.ipynb", "en", region="suzhou_sip"), ".vega-embed svg"),
+                 "slides": (present.link("briefings/region.ipynb", "zh", region="suzhou_sip", slides=True),
+                            ".reveal .vega-embed svg")}
+        for name, (url, ready) in pages.items():
+            op = offline_page(allow_loopback=True)
+            op.page.goto(f"http://127.0.0.1:{p}/voila/render/{url}", timeout=120000)
+            op.page.wait_for_selector(ready, timeout=120000)
+            op.page.wait_for_timeout(500)
+            assert op.page.evaluate(PWNED) == [None, 0], name
+            text = op.page.evaluate("document.body.textContent")
+            assert any(payload in text for payload in PAYLOADS), f"{name}: the payload is not shown as text"
+            assert op.blocked == [], (name, op.blocked)
