@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
@@ -41,3 +42,21 @@ def test_requirements_are_exact_pins():
     for needed in ("jupyterlab", "pandas", "altair", "ipywidgets", "nbval", "papermill", "voila",
                    "frictionless", "playwright", "ruff", "pytest"):
         assert needed in names
+
+
+def test_readme_layout_names_every_target_folder_and_module():
+    """The README stays true: its layout lists every make target, top-level folder and library module."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("### Layout", 1)[1].split("```")[1]
+    targets = re.findall(r"^([a-z]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert {"lab", "test", "reports", "present", "bench"} <= set(targets)
+    assert [x for x in targets if not re.search(rf"\b{x}\b", layout.split("Makefile", 1)[1].splitlines()[0])] == []
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    folders = {p.split("/")[0] for p in tracked if "/" in p and not p.startswith(".")}
+    assert [f for f in sorted(folders) if f"\n{f}/" not in "\n" + layout] == []
+    lib = ROOT / "lib" / "biomfg"
+    modules = {p.stem for p in lib.glob("*.py") if not p.stem.startswith("_")} | {p.name for p in lib.iterdir() if p.is_dir()
+                                                                              and p.name != "__pycache__"}
+    described = layout.split("lib/biomfg/", 1)[1].split("notebooks/", 1)[0]
+    assert [m for m in sorted(modules) if not re.search(rf"\b{m}\b", described)
+            and not (m.startswith("prose") and "prose*" in described)] == []
