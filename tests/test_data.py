@@ -146,6 +146,11 @@ CORRUPTIONS = {
         "a share must be between 0 and 100"),
     "unknown category": (lambda d: _set(d, "facts", 7, "kind", "guess"),
                          "facts.csv row 7, column kind: 'guess' is not allowed; valid choices: actual, estimate, target"),
+    "value not in its quote": (lambda d: _set(d, "facts", _fact_row(d, lambda r: r["value"] == "368600000000"), "value",
+                                              "368700000000"),
+                               "column value: 368700000000 is not a figure its quote states; fix the value or the quote"),
+    "founding year not in its quote": (lambda d: _set(d, "platforms", 2, "founded", "2061"),
+                                       "platforms.csv row 2, column founded: 2061 is not in the quote"),
     "unknown product kind": (lambda d: _set(d, "products", 2, "kind", "gadget"),
                              "products.csv row 2, column kind: 'gadget' is not allowed; valid choices: drug, cell_therapy, "
                              "vaccine,"),

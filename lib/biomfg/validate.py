@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
+from . import figures
 from .data import ENTITY_TABLES, DataError, data_dir, package, read_rows, seeds_dir
 
 QUOTE_SEPARATOR = " … "
@@ -35,6 +37,32 @@ class Summary:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _plain(value: float) -> str:
+    """368600000000.0 -> '368600000000'; 5.16 -> '5.16' (as written in the CSV, not 3.686e+11)."""
+    return format(Decimal(repr(float(value))).normalize(), "f")
+
+
+def _figures_match_quotes(tables: dict, where) -> list[str]:
+    """A figure must be one its quote states (a typo in a value or a quote shows up here). Exempt: a rank
+    ('全球首个' = first), a count derived from named items (note starting 'derived'), and a year the
+    note explains (one the text gives as 今年 or 同年)."""
+    problems = []
+    for row in tables.get("facts", []):
+        if row["unit"] == "rank" or (row["note"] or "").startswith("derived") or figures.states(row["quote"], row["value"]):
+            continue
+        problems.append(f"{where('facts', row, 'value')}: {_plain(row['value'])} is not a figure its quote states; fix the value "
+                        f"or the quote, or start the note with 'derived' and say how it was derived")
+    for name, cols in (("platforms", ["founded"]), ("plans", ["start_year", "end_year"]), ("events", ["year"])):
+        for row in tables.get(name, []):
+            for col in cols:
+                if row[col] is None or not row.get("quote") or figures.states(row["quote"], row[col]):
+                    continue
+                if "year" not in (row.get("note") or ""):
+                    problems.append(f"{where(name, row, col)}: {row[col]} is not in the quote and the note does not say "
+                                    f"where the year comes from")
+    return problems
 
 
 def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[str], Summary]:
@@ -111,6 +139,7 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
     for row in tables.get("plans", []):
         if row["start_year"] and row["end_year"] and row["start_year"] > row["end_year"]:
             problems.append(f"{where('plans', row, 'end_year')}: ends before it starts")
+    problems += _figures_match_quotes(tables, where)
 
     # quotes verbatim in their seeds (whitespace ignored)
     quotes = 0
