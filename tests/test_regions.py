@@ -14,7 +14,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from biomfg import charts, data, prose_regions, targets, timing, widgets
+from biomfg import charts, data, prose_hangzhou, prose_regions, prose_sip, targets, timing, widgets
 from biomfg import notebooks as nbtools
 from biomfg.i18n import t
 
@@ -48,12 +48,12 @@ def _all_charts(lang):
     plan = "hz_synbio_plan_2024_2026"
     events = data.table("events")
     return {
-        "industry_figures": charts.industry_figures(prose_regions.industry_rows(lang), lang),
+        "industry_figures": charts.industry_figures(prose_sip.industry_rows(lang), lang),
         "value_chain": charts.value_chain(firms[firms["region_id"] == "suzhou_sip"], lang),
         "consortium": charts.consortium_results(prose_regions.count_rows("suzhou_interventional_med_consortium"), lang),
         "targets": charts.targets_by_group(targets.grouped_rows(plan, plan, lang), lang),
         "tracks": charts.track_columns(items[(items["plan_id"] == plan) & (items["kind"] == "track")], lang),
-        "districts": charts.district_platforms(prose_regions.hz_layout_rows(lang), lang),
+        "districts": charts.district_platforms(prose_hangzhou.hz_layout_rows(lang), lang),
         "zhangjiang": charts.zhangjiang_counts(prose_regions.count_rows("shanghai_zhangjiang"), lang),
         "mah": charts.reform_timeline(events[events["name_en"].str.contains("MAH")], lang),
         "map": charts.case_map(prose_regions.cases(), lang, prose_regions.OWN_NOTEBOOK),

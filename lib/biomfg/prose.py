@@ -10,10 +10,7 @@ from html import escape
 from . import data, fmt
 from .htmlout import HTML
 from .i18n import check_lang, t
-
-
-def _p(text: str) -> HTML:
-    return HTML(f"<p class='biomfg-prose'>{text}</p>")
+from .sentences import paragraph
 
 
 def platform_overview(lang: str = "en") -> HTML:
@@ -26,10 +23,10 @@ def platform_overview(lang: str = "en") -> HTML:
     last = p.loc[p["founded"].idxmax()]
     n_countries = p[f"country_{lang}"].nunique()
     if lang == "zh":
-        return _p(f"原文表1至表3共介绍了 <b>{len(p)}</b> 个国际代表性平台（{'、'.join(parts)}），"
+        return paragraph(f"原文表1至表3共介绍了 <b>{len(p)}</b> 个国际代表性平台（{'、'.join(parts)}），"
                   f"分布在 {n_countries} 个国家或地区，成立时间从 {first['founded']} 年"
                   f"（{escape(first['name_zh'])}）到 {last['founded']} 年（{escape(last['name_zh'])}）。")
-    return _p(f"Tables 1-3 of the source article profile <b>{len(p)}</b> international exemplars "
+    return paragraph(f"Tables 1-3 of the source article profile <b>{len(p)}</b> international exemplars "
               f"({', '.join(parts)}) in {n_countries} countries or regions, founded between "
               f"{first['founded']} ({escape(first['name_en'])}) and {last['founded']} ({escape(last['name_en'])}).")
 

@@ -31,10 +31,6 @@ def _f(indicator: str, lang: str) -> str:
     return f"<b>{escape(fmt.fact(china_fact(indicator), lang))}</b>"
 
 
-def _p(text: str) -> HTML:
-    return HTML(f"<p class='biomfg-prose'>{text}</p>")
-
-
 def _src(rows: pd.DataFrame, lang: str) -> str:
     used = ", ".join(sorted({escape(str(s)) for s in rows["source"].dropna()}))
     return f"<div class='src' style='color:#777;font-size:.85em'>{escape(t('source', lang))}: {used}</div>"

@@ -11,21 +11,11 @@ from . import data, finder, fmt
 from .charts.barriers import chain_stages
 from .htmlout import HTML
 from .i18n import check_lang, t
-
-
-def _p(text: str) -> HTML:
-    return HTML(f"<p class='biomfg-prose'>{text}</p>")
-
-
-def _fact(entity_id: str, indicator: str):
-    f = data.facts(entity_id, indicator)
-    if f.empty:
-        raise data.DataError(f"facts.csv: no {indicator!r} fact for {entity_id!r}")
-    return f.iloc[0]
+from .sentences import fact_row, paragraph
 
 
 def _v(entity_id: str, indicator: str, lang: str) -> str:
-    return escape(fmt.fact(_fact(entity_id, indicator), lang))
+    return escape(fmt.fact(fact_row(entity_id, indicator), lang))
 
 
 def chain_overview(lang: str = "en") -> HTML:
@@ -48,23 +38,23 @@ def chain_overview(lang: str = "en") -> HTML:
             parts.append(f"the <b>{escape(b.name_en)}</b> ({escape(link)}) is bridged by the "
                          f"{escape(types.loc[b.type_id, 'name_en'])}s, with {n} exemplars")
     if lang == "zh":
-        return _p(f"链条是 {chain}，共 {fmt.number(len(barriers), 'count', 'zh')} 道障碍：" + "；".join(parts) + "。")
-    return _p(f"The chain runs {chain}, with {fmt.number(len(barriers), 'count', 'en')} barriers on it: "
+        return paragraph(f"链条是 {chain}，共 {fmt.number(len(barriers), 'count', 'zh')} 道障碍：" + "；".join(parts) + "。")
+    return paragraph(f"The chain runs {chain}, with {fmt.number(len(barriers), 'count', 'en')} barriers on it: "
               + "; ".join(parts) + ".")
 
 
 def incubator_gap(lang: str = "en") -> HTML:
     """The Darwinian sea in China: how few national incubators serve the life sciences."""
     check_lang(lang)
-    total = _fact("china", "national_incubator_count")
-    bio = _fact("china", "bio_related_incubator_count")
+    total = fact_row("china", "national_incubator_count")
+    bio = fact_row("china", "bio_related_incubator_count")
     share = fmt.percent(bio["value"], total["value"])
     parks = _v("china", "biomedical_park_count", lang)
     if lang == "zh":
-        return _p(f"在中国，{fmt.fact(total, 'zh')}家国家级科技企业孵化器中，生物科学相关的仅有 "
+        return paragraph(f"在中国，{fmt.fact(total, 'zh')}家国家级科技企业孵化器中，生物科学相关的仅有 "
                   f"<b>{fmt.fact(bio, 'zh')}</b> 家（{share}）；尽管生物医药产业园区有{parks}家，"
                   f"它们主要服务于医疗器械和制药，难以满足生物制造的需求。")
-    return _p(f"In China, only <b>{fmt.fact(bio, 'en')}</b> of {fmt.fact(total, 'en')} national science and "
+    return paragraph(f"In China, only <b>{fmt.fact(bio, 'en')}</b> of {fmt.fact(total, 'en')} national science and "
               f"technology business incubators ({share}) are bioscience-related; there are {parks} biomedical "
               f"industrial parks, but they mainly serve medical devices and pharmaceuticals, not biomanufacturing.")
 
@@ -82,10 +72,10 @@ def type_profile(type_id: str, lang: str = "en") -> HTML:
     countries = sep.join(escape(c) for c in dict.fromkeys(p[f"country_{lang}"]))
     role = escape(str(data.table("platform_types").set_index("type_id").loc[type_id, f"role_{lang}"]))
     if lang == "zh":
-        return _p(f"原文介绍了 <b>{len(p)}</b> 个{escape(first['type_name_zh'])}：{names}，分布在{countries}，"
+        return paragraph(f"原文介绍了 <b>{len(p)}</b> 个{escape(first['type_name_zh'])}：{names}，分布在{countries}，"
                   f"成立于 {first['founded']} 年（{escape(first['name_zh'])}）至 {last['founded']} 年"
                   f"（{escape(last['name_zh'])}）之间。它们的作用：{role}。")
-    return _p(f"The source profiles <b>{len(p)}</b> {escape(first['type_name_en'])}s: {names}, in {countries}, "
+    return paragraph(f"The source profiles <b>{len(p)}</b> {escape(first['type_name_en'])}s: {names}, in {countries}, "
               f"founded between {first['founded']} ({escape(first['name_en'])}) and {last['founded']} "
               f"({escape(last['name_en'])}). Their role: {role}.")
 
@@ -96,11 +86,11 @@ def type_rule(type_id: str, lang: str = "en") -> HTML | None:
     indicator = {"technology_innovation": "core_function_count", "pilot_scale": "success_element_count"}.get(type_id)
     if indicator is None:
         return None
-    f = _fact(type_id, indicator)
+    f = fact_row(type_id, indicator)
     what = escape(str(f[f"indicator_{lang}"]))
     if lang == "zh":
-        return _p(f"原文为这类平台的成功列出了 <b>{fmt.fact(f, 'zh')}</b> 项要点（{what}）。原文：“{escape(f['quote'])}”")
-    return _p(f"The source lists <b>{fmt.fact(f, 'en')}</b> things a platform of this type needs to succeed "
+        return paragraph(f"原文为这类平台的成功列出了 <b>{fmt.fact(f, 'zh')}</b> 项要点（{what}）。原文：“{escape(f['quote'])}”")
+    return paragraph(f"The source lists <b>{fmt.fact(f, 'en')}</b> things a platform of this type needs to succeed "
               f"({what.lower()}). In its words: “{escape(f['quote'])}”")
 
 
@@ -166,4 +156,4 @@ def volume_gaps(type_id: str, lang: str = "en") -> HTML:
         text = (f"Volumes stated in the source: {sep.join(having) or 'none'}. No volume stated: "
                 f"{sep.join(missing) or 'none'} ({len(missing)} platforms), so the finder can only judge their scale "
                 f"by the stages they serve.")
-    return _p(text)
+    return paragraph(text)

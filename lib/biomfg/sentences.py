@@ -1,0 +1,54 @@
+"""Building blocks of the prose modules: a paragraph, a bold figure, the one fact a sentence quotes, an
+entity's name and a list joined the way each language joins one. Text from data/ is escaped here, so a
+sentence never carries raw data into HTML."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from . import data, fmt
+from .fmt import text as _text
+from .htmlout import HTML
+from .i18n import register, t
+
+register({"list_sep": {"en": ", ", "zh": "、"}})
+
+
+def paragraph(html_text: str) -> HTML:
+    """A paragraph of prose; `html_text` is already escaped where it holds data."""
+    return HTML(f"<p class='biomfg-prose'>{html_text}</p>")
+
+
+def bold(text: str) -> str:
+    return f"<b>{escape(text)}</b>"
+
+
+def fact_row(entity_id: str, indicator: str, year=None, kind: str | None = None) -> pd.Series:
+    """The one fact about entity and indicator (optionally of a year or kind); a clear error otherwise."""
+    f = data.facts(entity_id, indicator)
+    if year is not None:
+        f = f[f["year"] == year]
+    if kind is not None:
+        f = f[f["kind"] == kind]
+    if f.empty:
+        raise data.DataError(f"facts.csv: no fact for {entity_id} / {indicator}"
+                             f"{'' if year is None else f' / {year}'}{'' if kind is None else f' ({kind})'}")
+    return f.iloc[0]
+
+
+def figure(entity_id: str, indicator: str, lang: str, year=None, kind: str | None = None) -> str:
+    """The fact formatted for `lang`, in bold: '<b>3686亿元</b>'."""
+    return bold(fmt.fact(fact_row(entity_id, indicator, year, kind), lang))
+
+
+def entity_name(entity_id: str, lang: str) -> str:
+    """An entity's name in `lang` (not escaped), or its id if no table names it."""
+    names = data.entity_names().drop_duplicates("entity_id").set_index("entity_id")
+    return _text(names.loc[entity_id, f"name_{lang}"]) if entity_id in names.index else entity_id
+
+
+def join(items, lang: str) -> str:
+    """'a, b, c' in English, 'a、b、c' in Chinese."""
+    return t("list_sep", lang).join(items)
