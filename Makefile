@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
 JOBS   ?= auto
+# Kernels get CurveZMQ keys (pyzmq ships libsodium): encrypted sockets, and no ipykernel warning per kernel.
+KERNEL_ARGS := --KernelManager.transport_encryption=auto
 
 .PHONY: setup lab test lint outputs validate reports clean
 
@@ -19,7 +21,7 @@ setup: $(STAMP)
 
 lab: setup
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --allow-root \
-	    --LabApp.extension_manager=readonly $(LAB_ARGS) notebooks/00_start_here.ipynb
+	    --LabApp.extension_manager=readonly $(KERNEL_ARGS) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 lint: setup
 	$(BIN)/ruff check lib tests notebooks bench
@@ -45,11 +47,16 @@ clean:
 
 # Live briefing: Voilà on 127.0.0.1 (default port 8866), code hidden, offline, projector theme.
 # The root page is notebooks/present.ipynb (links every briefing, zh/en, page or slides). make present PORT=9000
+# Voilà cannot shut a page's kernel down when the page is left (its unload beacon fails the XSRF check,
+# voila-dashboards/voila#1458), so every page visited would keep a kernel for the whole briefing. Kernels
+# with no open page are culled after 2 minutes idle; the page on screen keeps its kernel however long it stays.
+CULL_ARGS := --MappingKernelManager.cull_idle_timeout=120 --MappingKernelManager.cull_interval=30 \
+	--MappingKernelManager.cull_connected=False
 PRESENT_PORT = $(if $(filter command line environment,$(origin PORT)),$(PORT),8866)
 .PHONY: present
 present: setup
 	JUPYTER_PATH=$(CURDIR)/lib/biomfg/jupyter $(BIN)/voila --no-browser --port=$(PRESENT_PORT) \
-	    --Voila.ip=127.0.0.1 --template=biomfg_present $(PRESENT_ARGS) notebooks
+	    --Voila.ip=127.0.0.1 --template=biomfg_present $(KERNEL_ARGS) $(CULL_ARGS) $(PRESENT_ARGS) notebooks
 
 # Every user-facing cost next to its floor (prints a table, writes bench/results.json).
 # FULL=1 also times `make test` (~5 min); otherwise test_suite_s is carried over from the last FULL run.

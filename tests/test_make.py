@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import PY, ROOT
 from servers import port, server, wait_http
 
 
@@ -60,3 +60,54 @@ def test_readme_layout_names_every_target_folder_and_module():
     described = layout.split("lib/biomfg/", 1)[1].split("notebooks/", 1)[0]
     assert [m for m in sorted(modules) if not re.search(rf"\b{m}\b", described)
             and not (m.startswith("prose") and "prose*" in described)] == []
+
+
+def test_kernels_started_by_our_tools_are_encrypted_and_print_no_warning(tmp_path):
+    """make outputs / reports / bench start kernels with CurveZMQ keys: ipykernel's 'running over TCP
+    without encryption' warning would otherwise land in every progress bar."""
+    code = ("import nbformat\nfrom nbformat.v4 import new_code_cell, new_notebook\nfrom biomfg import notebooks\n"
+            "nb = new_notebook(cells=[new_code_cell('import ipykernel.kernelapp as k\\n"
+            "print(k.IPKernelApp.instance().curve_secretkey is not None)')])\n"
+            "nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}\n"
+            "notebooks.execute(nb, cwd=notebooks.NOTEBOOKS)\nprint(nb.cells[0].outputs[0]['text'].strip())\n")
+    result = subprocess.run([PY, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "True"  # the kernel holds a Curve secret key
+    assert "without encryption" not in result.stderr
+
+
+def test_make_lab_kernel_runs_code_with_encrypted_sockets(tmp_path):
+    """A kernel started by `make lab` (KERNEL_ARGS: Curve keys) executes code sent from the browser side."""
+    import asyncio
+    import json
+    import urllib.request
+    import uuid
+
+    from tornado.websocket import websocket_connect
+
+    p, token = port(), "make-lab-kernel"
+    log = tmp_path / "lab.log"
+    args = ["make", "lab", f"PORT={p}", f"LAB_ARGS=--no-browser --IdentityProvider.token={token}"]
+    with server(args, cwd=ROOT, log=log):
+        wait_http(f"http://127.0.0.1:{p}/api/status?token={token}", timeout=120)
+        req = urllib.request.Request(f"http://127.0.0.1:{p}/api/kernels?token={token}", data=b'{"name": "python3"}',
+                                     method="POST", headers={"Content-Type": "application/json"})
+        kernel = json.load(urllib.request.urlopen(req, timeout=30))["id"]
+
+        async def run_code() -> str:
+            ws = await websocket_connect(f"ws://127.0.0.1:{p}/api/kernels/{kernel}/channels?token={token}")
+            msg_id = uuid.uuid4().hex
+            await ws.write_message(json.dumps({
+                "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "t", "session": uuid.uuid4().hex,
+                           "version": "5.3", "date": ""},
+                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+                "content": {"code": "print(6 * 7)", "silent": False, "store_history": False, "user_expressions": {},
+                            "allow_stdin": False}}))
+            while True:
+                msg = json.loads(await asyncio.wait_for(ws.read_message(), timeout=60))
+                if msg.get("parent_header", {}).get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                    ws.close()
+                    return msg["content"]["text"]
+
+        assert asyncio.run(run_code()).strip() == "42"
+    assert "without encryption" not in log.read_text(encoding="utf-8")

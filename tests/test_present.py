@@ -81,6 +81,10 @@ def present_url(tmp_path_factory):
     with server(["make", "present", f"PORT={p}"], log=log):
         wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
         yield f"http://127.0.0.1:{p}"
+    text = log.read_text(encoding="utf-8")
+    assert "Kernel started" in text or "Starting kernel" in text or "kernel" in text.lower(), text[-2000:]
+    # make present's kernels get CurveZMQ keys (KERNEL_ARGS): no plain-TCP warning in the presenter's terminal
+    assert "without encryption" not in text, text[-2000:]
 
 
 @pytest.mark.browser
@@ -162,3 +166,32 @@ def test_jupyterlab_lists_the_chinese_language_pack(tmp_path):
                                     timeout=30) as r:
             pack = json.load(r)["data"]
         assert pack.get("jupyterlab"), "the zh_CN pack has no JupyterLab strings"
+
+
+@pytest.mark.browser
+def test_make_present_frees_the_kernels_of_pages_left_and_keeps_the_one_on_screen(offline_page, tmp_path):
+    """Voilà's own shutdown on page unload fails (voila#1458); make present culls kernels with no page open.
+    Short timings here (CULL_ARGS=... on the make command line); the defaults are checked with make -n."""
+    import subprocess
+
+    dry = subprocess.run(["make", "-n", "present"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "--MappingKernelManager.cull_idle_timeout=120" in dry and "--MappingKernelManager.cull_connected=False" in dry
+    need_browser()
+    p = port()
+    log = tmp_path / "voila.log"
+    fast = "--MappingKernelManager.cull_idle_timeout=2 --MappingKernelManager.cull_interval=1"
+    with server(["make", "present", f"PORT={p}", f"CULL_ARGS={fast}"], log=log):
+        wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
+        op = offline_page(allow_loopback=True)
+        page = op.page
+        for url in (present.link("briefings/region.ipynb", "en", region="suzhou_sip"),
+                    present.link("briefings/overview.ipynb", "en"), "present.ipynb?lang=en"):
+            page.goto(f"http://127.0.0.1:{p}/voila/render/{url}", timeout=120000)
+            page.wait_for_selector(".vega-embed svg", timeout=120000)
+        page.wait_for_function("document.querySelector('.widget-dropdown select')", timeout=60000)
+        page.wait_for_timeout(6000)  # three idle timeouts: the two pages left are culled, the page on screen is not
+        text = log.read_text(encoding="utf-8")
+        assert text.count("Kernel started") == 3, text[-2000:]
+        assert text.count("Culling 'idle' kernel") == 2, text[-2000:]
+        assert 0 <= page.evaluate(REDRAW_MS) < 10000  # the start page's widget still has its kernel
+        assert op.blocked == [], op.blocked

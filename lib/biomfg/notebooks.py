@@ -1,4 +1,4 @@
-"""Execute notebooks deterministically: for `make outputs`, the tests and (later) reports."""
+"""Execute notebooks deterministically: for `make outputs`, the tests, the bench and the reports."""
 
 from __future__ import annotations
 
@@ -44,11 +44,30 @@ def stabilise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def kernel_manager_class():
+    """The kernel manager for every kernel the collection's own tools start (make outputs, make reports,
+    the bench): it gives the kernel CurveZMQ keys when pyzmq supports them, so the sockets are encrypted
+    and ipykernel does not print its 'running over TCP without encryption' warning into the progress
+    output. Without Curve support it is jupyter_client's default manager."""
+    import zmq
+    from jupyter_client.manager import AsyncKernelManager
+
+    if not zmq.has("curve"):
+        return AsyncKernelManager
+
+    class CurveKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport_encryption", "auto")  # used when the kernelspec declares support
+            super().__init__(**kwargs)
+
+    return CurveKernelManager
+
+
 def execute(nb: nbformat.NotebookNode, cwd: Path = NOTEBOOKS, timeout: int = 300) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
 
     NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}},
-                   record_timing=False).execute()
+                   record_timing=False, kernel_manager_class=kernel_manager_class()).execute()
     return stabilise(nb)
 
 

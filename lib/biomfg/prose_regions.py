@@ -1,5 +1,6 @@
-"""The regional cases (notebooks 06-09): which entity belongs to which case, sentences with computed
-figures, and comparable cards. Every figure is formatted by fmt from data/; every string is escaped.
+"""What the regional cases (notebooks 06-09) share: plans, targets, products and figure cards, and the
+comparable case cards of notebook 09. Each case's own sentences live in prose_sip, prose_hangzhou and
+prose_zhangjiang. Every figure is formatted by fmt from data/; every string is escaped.
 
 A *case* is a region with city coordinates in regions.csv (the dots of the map). An entity belongs to
 a case if its region (its own id for a region; region_id for facilities, firms, products, plans and

@@ -22,7 +22,7 @@ import nbformat
 
 from . import data
 from .i18n import LANGS, ChoiceError, check_lang, t
-from .notebooks import NOTEBOOKS, stabilise
+from .notebooks import NOTEBOOKS, kernel_manager_class, stabilise
 
 BRIEFINGS = NOTEBOOKS / "briefings"
 BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -152,7 +152,7 @@ def render_html(report: Report, lang: str, out: Path) -> Path:
         executed = Path(work) / report.notebook
         try:
             pm.execute_notebook(str(notebook), str(executed), parameters=params, cwd=str(BRIEFINGS),
-                                progress_bar=False, kernel_name="python3")
+                                progress_bar=False, kernel_name="python3", kernel_manager_class=kernel_manager_class())
         except PapermillExecutionError as exc:
             raise ReportError(f"report {report.id}.{lang}: {exc.ename}: {str(exc.evalue).splitlines()[0]}") from None
         nb = for_language(stabilise(nbformat.read(executed, as_version=4)), lang)
