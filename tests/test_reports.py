@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -173,3 +174,52 @@ def test_pdf_is_a4_with_chinese_text(batch):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
         assert "苏州工业园区" in text and "来源" in text
+
+
+FORK_SAFETY = """
+import logging, os, sys, threading
+from pathlib import Path
+import concurrent.futures.process, multiprocessing.forkserver, tqdm, tqdm.cli  # the parent needs no held lock
+from biomfg import reports
+
+def main():
+    held, release = threading.Event(), threading.Event()
+    def hold():  # like the PDF thread or tqdm's monitor, a thread holds a lock while the pool starts
+        with logging._lock:
+            held.set()
+            release.wait(300)
+    threading.Thread(target=hold, daemon=True).start()
+    held.wait()
+    made = reports.build(reports.select(regions=[sys.argv[2]]), ["en"], Path(sys.argv[1]), jobs=2, pdf=False,
+                         stream=open(os.devnull, "w"))
+    release.set()
+    print(len(made))
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_pool_workers_never_inherit_a_lock_held_by_another_thread(tmp_path):
+    """A fork taken while another thread holds a lock leaves the worker asleep on it forever (the batch
+    hung so in CI); the workers come from a fork server instead."""
+    script = tmp_path / "fork_safety.py"
+    script.write_text(FORK_SAFETY, encoding="utf-8")
+    proc = subprocess.Popen([PY, str(script), str(tmp_path / "out"), CASES[0]], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("the report batch hung: a pool worker waits on a lock it inherited")
+    assert proc.returncode == 0, err[-2000:]
+    assert out.split() == ["2"]  # the report and the index
+    assert reports._pool_context().get_start_method() == "forkserver"
+
+
+def test_a_report_is_byte_identical_when_rendered_again(tmp_path):
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+    first, second = (reports.render_html(reports.select(regions=[CASES[0]])[0], "en", tmp_path / d) for d in ("a", "b"))
+    assert first.read_bytes() == second.read_bytes()

@@ -33,10 +33,13 @@ def stored() -> list[Path]:
 
 def stabilise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Make stored outputs byte-stable across runs: widget model ids are random per run, and the
-    saved widget state cannot be shown offline anyway, so ids become position-derived."""
+    saved widget state cannot be shown offline anyway, so ids become position-derived; so does the id
+    of the cell papermill injects."""
     nb.metadata.pop("widgets", None)
     for ci, cell in enumerate(nb.cells):
         cell.get("metadata", {}).pop("execution", None)
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives the cell it adds a random id
         for oi, out in enumerate(cell.get("outputs", [])):
             view = out.get("data", {}).get(WIDGET_VIEW)
             if view:

@@ -224,6 +224,17 @@ text-align:left}}</style></head><body>
     return path
 
 
+def _pool_context():
+    """Workers come from a fork server, never from a fork of this process: the PDF thread (Playwright's
+    event loop) and tqdm's monitor run here, and a fork taken while one of them holds a lock leaves the
+    worker asleep on that lock forever. The server imports this module once, so each worker starts warm."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    return ctx
+
+
 def _render_job(args):
     report, lang, out = args
     return str(render_html(report, lang, Path(out)))
@@ -243,7 +254,7 @@ def build(reports: list[Report], langs: list[str], out: Path, jobs: int | None =
         # PDFs are printed while the pool renders the rest (a thread owns the browser), not after it.
         printer = _PdfPrinter(bar) if pdf else None
         try:
-            with cf.ProcessPoolExecutor(max_workers=jobs) as pool:
+            with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
                 futures = {pool.submit(_render_job, task): task for task in tasks}
                 try:
                     for fut in cf.as_completed(futures):
