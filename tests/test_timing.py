@@ -30,7 +30,7 @@ def test_paired_alternates_the_order_and_pairs_adjacent_runs():
 def test_paired_ratio_sees_a_cost_above_its_floor():
     import time
 
-    ratio, work_s, floor_s = timing.paired_ratio(lambda: time.sleep(0.02), lambda: time.sleep(0.005), runs=3)
+    ratio, work_s, floor_s = timing.paired_ratio(lambda: time.sleep(0.06), lambda: time.sleep(0.006), runs=3)
     assert work_s > floor_s
     assert ratio > 2
 
