@@ -42,7 +42,8 @@ def chinese_number(text: str) -> int:
     return total + section + number
 
 
-def _magnitude(word: str) -> int:
+def magnitude(word: str) -> int:
+    """'亿' -> 10^8, '万亿' -> 10^12, '千万' -> 10^7: what a magnitude word after a number multiplies it by."""
     factor = 1
     for ch in word:
         factor *= SMALL.get(ch) or BIG[ch]
@@ -60,7 +61,7 @@ def stated(quote: str) -> set[Decimal]:
             continue
         found.add(n)
         if m[2]:
-            found.add(n * _magnitude(m[2]))
+            found.add(n * magnitude(m[2]))
     for m in _CHINESE.finditer(quote):
         try:
             found.add(Decimal(chinese_number(m[0])))

@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import pandas as pd
 
+from . import figures
 from .i18n import check_lang
 
 CURRENCIES = {"CNY": "元", "USD": "美元", "GBP": "英镑", "EUR": "欧元", "DKK": "丹麦克朗"}
@@ -53,6 +54,11 @@ def _decimal(value) -> Decimal:
     if _missing(value):
         raise ValueError("cannot format a missing value; check the fact row")
     return Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
+
+
+def plain(value) -> str:
+    """A value as written in a CSV: 368600000000.0 -> '368600000000', 5.16 -> '5.16' (never 3.686e+11)."""
+    return _plain(_decimal(value))
 
 
 def scaled(value, lang: str) -> str:
@@ -139,7 +145,7 @@ def parse_zh(text: str) -> tuple[float, str, str]:
     if not m:
         raise ValueError(f"cannot read {text!r} as a Chinese figure (e.g. '3686亿元', '5.16%', '超100家')")
     d = Decimal(re.sub(r"[\s,]", "", m["num"]))
-    d *= dict((w, s) for w, s in ZH_MAGNITUDES).get(m["mag"] or "", Decimal(1))
+    d *= figures.magnitude(m["mag"]) if m["mag"] else 1
     unit_word = m["unit"] or ""
     money = {v: k for k, v in CURRENCIES.items()}
     others = {zh: code for code, (zh, _) in UNITS.items() if zh}

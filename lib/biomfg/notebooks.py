@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import time
@@ -47,6 +48,7 @@ def stabilise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+@functools.cache
 def kernel_manager_class():
     """The kernel manager for every kernel the collection's own tools start (make outputs, make reports,
     the bench): it gives the kernel CurveZMQ keys when pyzmq supports them, so the sockets are encrypted

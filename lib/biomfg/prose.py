@@ -24,11 +24,11 @@ def platform_overview(lang: str = "en") -> HTML:
     n_countries = p[f"country_{lang}"].nunique()
     if lang == "zh":
         return paragraph(f"原文表1至表3共介绍了 <b>{len(p)}</b> 个国际代表性平台（{'、'.join(parts)}），"
-                  f"分布在 {n_countries} 个国家或地区，成立时间从 {first['founded']} 年"
-                  f"（{escape(first['name_zh'])}）到 {last['founded']} 年（{escape(last['name_zh'])}）。")
+                         f"分布在 {n_countries} 个国家或地区，成立时间从 {first['founded']} 年"
+                         f"（{escape(first['name_zh'])}）到 {last['founded']} 年（{escape(last['name_zh'])}）。")
     return paragraph(f"Tables 1-3 of the source article profile <b>{len(p)}</b> international exemplars "
-              f"({', '.join(parts)}) in {n_countries} countries or regions, founded between "
-              f"{first['founded']} ({escape(first['name_en'])}) and {last['founded']} ({escape(last['name_en'])}).")
+                     f"({', '.join(parts)}) in {n_countries} countries or regions, founded between "
+                     f"{first['founded']} ({escape(first['name_en'])}) and {last['founded']} ({escape(last['name_en'])}).")
 
 
 def data_overview(lang: str = "en") -> HTML:

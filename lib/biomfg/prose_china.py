@@ -14,6 +14,7 @@ from .cards import CSS
 from .charts import recommendations as _labels  # noqa: F401  (registers the coverage labels)
 from .htmlout import HTML
 from .i18n import check_lang, t
+from .sentences import figure
 
 COUNTRY = "china"
 
@@ -28,7 +29,7 @@ def china_fact(indicator: str, facts: pd.DataFrame | None = None) -> pd.Series:
 
 
 def _f(indicator: str, lang: str) -> str:
-    return f"<b>{escape(fmt.fact(china_fact(indicator), lang))}</b>"
+    return figure(COUNTRY, indicator, lang)
 
 
 def _src(rows: pd.DataFrame, lang: str) -> str:

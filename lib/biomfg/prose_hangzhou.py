@@ -41,9 +41,9 @@ def hz_overview(lang: str = "en") -> HTML:
     name = escape(_text(plan[f"name_{lang}"]))
     if lang == "zh":
         return paragraph(f"《{name}》覆盖 {plan['start_year']}—{plan['end_year']} 年，包括 <b>{n_act}</b> 大行动、"
-                  f"<b>{n_task}</b> 项任务，数据中记录了 <b>{len(rows)}</b> 个数值目标，期限均为 {years} 年。")
+                         f"<b>{n_task}</b> 项任务，数据中记录了 <b>{len(rows)}</b> 个数值目标，期限均为 {years} 年。")
     return paragraph(f"The {name} runs from {plan['start_year']} to {plan['end_year']}: <b>{n_act}</b> actions, "
-              f"<b>{n_task}</b> numbered tasks, and <b>{len(rows)}</b> numeric targets in the data, all due by {years}.")
+                     f"<b>{n_task}</b> numbered tasks, and <b>{len(rows)}</b> numeric targets in the data, all due by {years}.")
 
 
 def hz_1354(lang: str = "en") -> HTML:

@@ -40,7 +40,7 @@ def chain_overview(lang: str = "en") -> HTML:
     if lang == "zh":
         return paragraph(f"链条是 {chain}，共 {fmt.number(len(barriers), 'count', 'zh')} 道障碍：" + "；".join(parts) + "。")
     return paragraph(f"The chain runs {chain}, with {fmt.number(len(barriers), 'count', 'en')} barriers on it: "
-              + "; ".join(parts) + ".")
+                     + "; ".join(parts) + ".")
 
 
 def incubator_gap(lang: str = "en") -> HTML:
@@ -52,11 +52,11 @@ def incubator_gap(lang: str = "en") -> HTML:
     parks = _v("china", "biomedical_park_count", lang)
     if lang == "zh":
         return paragraph(f"在中国，{fmt.fact(total, 'zh')}家国家级科技企业孵化器中，生物科学相关的仅有 "
-                  f"<b>{fmt.fact(bio, 'zh')}</b> 家（{share}）；尽管生物医药产业园区有{parks}家，"
-                  f"它们主要服务于医疗器械和制药，难以满足生物制造的需求。")
+                         f"<b>{fmt.fact(bio, 'zh')}</b> 家（{share}）；尽管生物医药产业园区有{parks}家，"
+                         f"它们主要服务于医疗器械和制药，难以满足生物制造的需求。")
     return paragraph(f"In China, only <b>{fmt.fact(bio, 'en')}</b> of {fmt.fact(total, 'en')} national science and "
-              f"technology business incubators ({share}) are bioscience-related; there are {parks} biomedical "
-              f"industrial parks, but they mainly serve medical devices and pharmaceuticals, not biomanufacturing.")
+                     f"technology business incubators ({share}) are bioscience-related; there are {parks} biomedical "
+                     f"industrial parks, but they mainly serve medical devices and pharmaceuticals, not biomanufacturing.")
 
 
 def type_profile(type_id: str, lang: str = "en") -> HTML:
@@ -73,11 +73,11 @@ def type_profile(type_id: str, lang: str = "en") -> HTML:
     role = escape(str(data.table("platform_types").set_index("type_id").loc[type_id, f"role_{lang}"]))
     if lang == "zh":
         return paragraph(f"原文介绍了 <b>{len(p)}</b> 个{escape(first['type_name_zh'])}：{names}，分布在{countries}，"
-                  f"成立于 {first['founded']} 年（{escape(first['name_zh'])}）至 {last['founded']} 年"
-                  f"（{escape(last['name_zh'])}）之间。它们的作用：{role}。")
+                         f"成立于 {first['founded']} 年（{escape(first['name_zh'])}）至 {last['founded']} 年"
+                         f"（{escape(last['name_zh'])}）之间。它们的作用：{role}。")
     return paragraph(f"The source profiles <b>{len(p)}</b> {escape(first['type_name_en'])}s: {names}, in {countries}, "
-              f"founded between {first['founded']} ({escape(first['name_en'])}) and {last['founded']} "
-              f"({escape(last['name_en'])}). Their role: {role}.")
+                     f"founded between {first['founded']} ({escape(first['name_en'])}) and {last['founded']} "
+                     f"({escape(last['name_en'])}). Their role: {role}.")
 
 
 def type_rule(type_id: str, lang: str = "en") -> HTML | None:
@@ -91,7 +91,7 @@ def type_rule(type_id: str, lang: str = "en") -> HTML | None:
     if lang == "zh":
         return paragraph(f"原文为这类平台的成功列出了 <b>{fmt.fact(f, 'zh')}</b> 项要点（{what}）。原文：“{escape(f['quote'])}”")
     return paragraph(f"The source lists <b>{fmt.fact(f, 'en')}</b> things a platform of this type needs to succeed "
-              f"({what.lower()}). In its words: “{escape(f['quote'])}”")
+                     f"({what.lower()}). In its words: “{escape(f['quote'])}”")
 
 
 def key_figures(type_id: str, lang: str = "en") -> HTML:

@@ -188,7 +188,7 @@ def cases_overview(lang: str = "en") -> HTML:
     w = join([escape(x) for x in own[f"name_{lang}"]], lang)
     if lang == "zh":
         return paragraph(f"数据中共有 <b>{len(c)}</b> 个区域案例、<b>{fmt.number(n_f, 'count', 'zh')}</b> 个相关数值。"
-                  f"除{w}各有单独的笔记本外，本笔记本比较 <b>{len(others)}</b> 个园区：{o}。")
+                         f"除{w}各有单独的笔记本外，本笔记本比较 <b>{len(others)}</b> 个园区：{o}。")
     return paragraph(f"The data holds <b>{len(c)}</b> regional cases with <b>{fmt.number(n_f, 'count', 'en')}</b> figures "
-              f"between them. Besides {w}, which have notebooks of their own, this notebook compares "
-              f"<b>{len(others)}</b> parks: {o}.")
+                     f"between them. Besides {w}, which have notebooks of their own, this notebook compares "
+                     f"<b>{len(others)}</b> parks: {o}.")

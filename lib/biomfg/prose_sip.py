@@ -24,12 +24,12 @@ def sip_2023(lang: str = "en") -> HTML:
     n_first, n_top = fmt.number(first["value"], "count", lang), fmt.number(top["value"], "count", lang)
     if lang == "zh":
         return paragraph(f"{year} 年，{sip}地区生产总值 {g}，一般公共预算收入 {rev}，全社会研发投入占 GDP 比重 {rd}。"
-                  f"园区在全国经开区综合考评中实现 <b>{n_first}</b> 连冠，在国家高新区综合评价中居全国前 <b>{n_top}</b>"
-                  f"（来源未注明考评年份）。")
+                         f"园区在全国经开区综合考评中实现 <b>{n_first}</b> 连冠，在国家高新区综合评价中居全国前 <b>{n_top}</b>"
+                         f"（来源未注明考评年份）。")
     return paragraph(f"In {year} {sip}'s gross domestic product reached {g}, its general public budget revenue {rev}, and "
-              f"society-wide R&amp;D spending {rd} of GDP. The park came first in the national evaluation of "
-              f"economic and technological development zones <b>{n_first}</b> times in a row and ranks in the top "
-              f"<b>{n_top}</b> of national high-tech zones (the sources give no evaluation years).")
+                     f"society-wide R&amp;D spending {rd} of GDP. The park came first in the national evaluation of "
+                     f"economic and technological development zones <b>{n_first}</b> times in a row and ranks in the top "
+                     f"<b>{n_top}</b> of national high-tech zones (the sources give no evaluation years).")
 
 
 def sip_industries(lang: str = "en") -> HTML:
@@ -47,7 +47,7 @@ def sip_industries(lang: str = "en") -> HTML:
     tail = (f" Note: the figures for {join(undated, lang)} carry no year in the sources, the others are as of "
             f"{dated}, so compare with care." if undated else "")
     return paragraph(f"SIP's <b>{n}</b> strategic emerging industries are {names}. Together the emerging industries "
-              f"produce {total}.{tail}")
+                     f"produce {total}.{tail}")
 
 
 def sip_chain(lang: str = "en") -> HTML:
@@ -61,11 +61,11 @@ def sip_chain(lang: str = "en") -> HTML:
     if lang == "zh":
         extra = "来源没有点名任何下游企业，只说“下游临床”也在园区完成。" if down == 0 else ""
         return paragraph(f"来源把 <b>{len(tiered)}</b> 家园区企业归入产业链环节。{extra}"
-                  f"同一报道还提到 {loose}，但没有说明它们属于哪一环节，因此图中不放入任何一列。")
+                         f"同一报道还提到 {loose}，但没有说明它们属于哪一环节，因此图中不放入任何一列。")
     extra = ("The sources name no downstream firm; they only say the downstream (clinical) stage also happens "
              "in the park. " if down == 0 else "")
     return paragraph(f"The sources place <b>{len(tiered)}</b> SIP firms in a tier of the chain. {extra}The same report "
-              f"also names {loose} without saying which tier they belong to, so the diagram leaves them out.")
+                     f"also names {loose} without saying which tier they belong to, so the diagram leaves them out.")
 
 
 def sip_platforms(lang: str = "en") -> HTML:
@@ -80,12 +80,12 @@ def sip_platforms(lang: str = "en") -> HTML:
     founded = data.table("events").set_index("event_id").loc["biologics_tic_settles_sip_2021", "year"]
     if lang == "zh":
         return paragraph(f"{escape(tic)}于 {founded} 年落户园区。园区建成公共技术平台 {built}，另有 {building}在建。"
-                  f"园区有江苏省级创新联合体 {prov}（占全省{sp}）和苏州市级创新联合体 {city}（占全市{sc}），"
-                  f"均列苏州市第一；支持创新联合体的政策提出 {measures}举措。")
+                         f"园区有江苏省级创新联合体 {prov}（占全省{sp}）和苏州市级创新联合体 {city}（占全市{sc}），"
+                         f"均列苏州市第一；支持创新联合体的政策提出 {measures}举措。")
     return paragraph(f"The {escape(tic)} settled in the park in {founded}. The park has built {built} public technology "
-              f"platforms, with {building} more under construction. It hosts {prov} Jiangsu provincial-level "
-              f"innovation consortia ({sp} of the province's) and {city} Suzhou municipal-level consortia ({sc} of "
-              f"the city's), both first in Suzhou; its consortium policy sets out {measures} measures.")
+                     f"platforms, with {building} more under construction. It hosts {prov} Jiangsu provincial-level "
+                     f"innovation consortia ({sp} of the province's) and {city} Suzhou municipal-level consortia ({sc} of "
+                     f"the city's), both first in Suzhou; its consortium policy sets out {measures} measures.")
 
 
 def industry_rows(lang: str = "en") -> pd.DataFrame:

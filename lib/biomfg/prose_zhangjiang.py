@@ -33,13 +33,13 @@ def zj_figures(lang: str = "en") -> HTML:
     a, b = bold(fmt.fact(this_year, lang)), bold(fmt.fact(sh, lang))
     if lang == "zh":
         return paragraph(f"张江科学城经过 {yrs}发展，累计 {c}个1类新药作为MAH产品获批上市，累计获批创新医疗器械 {dev}个；"
-                  f"{y} 年上海市获批的 {b}个国产1类新药中，张江占 {a}个。这里有公共服务平台 {plat}个，"
-                  f"吸引了 {g20} 的全球药械20强企业和 {c100} 的全国医药百强企业，{oic}家大企业在此开放创新中心。")
+                         f"{y} 年上海市获批的 {b}个国产1类新药中，张江占 {a}个。这里有公共服务平台 {plat}个，"
+                         f"吸引了 {g20} 的全球药械20强企业和 {c100} 的全国医药百强企业，{oic}家大企业在此开放创新中心。")
     return paragraph(f"After {yrs} of development, Zhangjiang Science City has had {c} class-1 new drugs approved as MAH "
-              f"products and {dev} innovative medical devices approved. Of the {b} domestic class-1 new drugs "
-              f"approved in Shanghai in {y}, {a} came from Zhangjiang. It has {plat} public service platforms, "
-              f"hosts {g20} of the global top-20 pharma and device firms and {c100} of China's top-100 pharma firms, "
-              f"and {oic} large firms run open innovation centres there.")
+                     f"products and {dev} innovative medical devices approved. Of the {b} domestic class-1 new drugs "
+                     f"approved in Shanghai in {y}, {a} came from Zhangjiang. It has {plat} public service platforms, "
+                     f"hosts {g20} of the global top-20 pharma and device firms and {c100} of China's top-100 pharma firms, "
+                     f"and {oic} large firms run open innovation centres there.")
 
 
 def zj_mah(lang: str = "en") -> HTML:
@@ -67,8 +67,8 @@ def zj_platforms(lang: str = "en") -> HTML:
     simm = escape(entity_name("simm", lang))
     if lang == "zh":
         return paragraph(f"早在 {ev['year']} 年，张江成立了国内首家国家级生物医药孵化器——{name}。如今张江拥有各类公共服务平台 "
-                  f"{plat}个，覆盖从靶点发现到注册上市、委托生产的全产业链。位于张江的{simm}建立了成果转化收益终身制等激励制度。")
+                         f"{plat}个，覆盖从靶点发现到注册上市、委托生产的全产业链。位于张江的{simm}建立了成果转化收益终身制等激励制度。")
     return paragraph(f"As early as {ev['year']} Zhangjiang set up China's first national-level biomedicine incubator, the "
-              f"{name}. Today it has {plat} public service platforms of all kinds, covering the chain from target "
-              f"discovery to registration and contract manufacturing. The {simm}, in Zhangjiang, rewards inventors "
-              f"for life from the results they transfer.")
+                     f"{name}. Today it has {plat} public service platforms of all kinds, covering the chain from target "
+                     f"discovery to registration and contract manufacturing. The {simm}, in Zhangjiang, rewards inventors "
+                     f"for life from the results they transfer.")

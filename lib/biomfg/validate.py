@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
-from . import figures
+from . import figures, fmt
 from .data import ENTITY_TABLES, DataError, data_dir, package, read_rows, seeds_dir
 
 QUOTE_SEPARATOR = " … "
@@ -39,11 +38,6 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _plain(value: float) -> str:
-    """368600000000.0 -> '368600000000'; 5.16 -> '5.16' (as written in the CSV, not 3.686e+11)."""
-    return format(Decimal(repr(float(value))).normalize(), "f")
-
-
 def _figures_match_quotes(tables: dict, where) -> list[str]:
     """A figure must be one its quote states (a typo in a value or a quote shows up here). Exempt: a rank
     ('全球首个' = first), a count derived from named items (note starting 'derived'), and a year the
@@ -52,8 +46,8 @@ def _figures_match_quotes(tables: dict, where) -> list[str]:
     for row in tables.get("facts", []):
         if row["unit"] == "rank" or (row["note"] or "").startswith("derived") or figures.states(row["quote"], row["value"]):
             continue
-        problems.append(f"{where('facts', row, 'value')}: {_plain(row['value'])} is not a figure its quote states; fix the value "
-                        f"or the quote, or start the note with 'derived' and say how it was derived")
+        problems.append(f"{where('facts', row, 'value')}: {fmt.plain(row['value'])} is not a figure its quote states; "
+                        f"fix the value or the quote, or start the note with 'derived' and say how it was derived")
     for name, cols in (("platforms", ["founded"]), ("plans", ["start_year", "end_year"]), ("events", ["year"])):
         for row in tables.get(name, []):
             for col in cols:
