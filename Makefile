@@ -8,7 +8,7 @@ JOBS   ?= auto
 # Kernels get CurveZMQ keys (pyzmq ships libsodium): encrypted sockets, and no ipykernel warning per kernel.
 KERNEL_ARGS := --KernelManager.transport_encryption=auto
 
-.PHONY: setup lab test lint outputs validate reports clean
+.PHONY: setup lab test lint outputs validate reports clean screenshots
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (pandas 3); set PYTHON=python3.11")'
@@ -43,7 +43,16 @@ reports: setup
 	$(BIN)/python -m biomfg reports $(REPORT_ARGS)
 
 clean:
-	rm -rf $(VENV) reports .pytest_cache .ruff_cache
+	rm -rf $(VENV) reports screenshots .pytest_cache .ruff_cache
+
+# A PNG of every page the screen tests look at, into screenshots/ (git-ignored), to look at all at once:
+# each lesson in JupyterLab (stored, Run All en, Run All zh), every Voilà page and slide, every report
+# (HTML, and each PDF page). The tests' findings are printed too; SCREEN_PAGES=regex picks pages by name.
+SCREEN_TESTS := tests/test_screen_lab.py tests/test_screen_voila.py tests/test_screen_reports.py
+screenshots: setup
+	rm -rf screenshots
+	SCREENSHOTS=screenshots $(BIN)/python -m pytest -n $(JOBS) --dist loadfile -q -p no:cacheprovider $(SCREEN_TESTS); \
+	    status=$$?; echo "screenshots: $$(ls screenshots | wc -l) PNG files in screenshots/"; exit $$status
 
 # Live briefing: Voilà on 127.0.0.1 (default port 8866), code hidden, offline, projector theme.
 # The root page is notebooks/present.ipynb (links every briefing, zh/en, page or slides). make present PORT=9000
@@ -52,11 +61,15 @@ clean:
 # with no open page are culled after 2 minutes idle; the page on screen keeps its kernel however long it stays.
 CULL_ARGS := --MappingKernelManager.cull_idle_timeout=120 --MappingKernelManager.cull_interval=30 \
 	--MappingKernelManager.cull_connected=False
+# A cell that fails keeps its error output on the page (Voilà's default replaces it with "There was an error
+# when executing cell [n]"): biomfg's own errors (a bad ?region= or ?lang=) are one line naming the valid
+# choices (biomfg.errors), so the audience sees what to fix, where they are looking.
+ERROR_ARGS := --VoilaConfiguration.show_tracebacks=True
 PRESENT_PORT = $(if $(filter command line environment,$(origin PORT)),$(PORT),8866)
 .PHONY: present
 present: setup
 	JUPYTER_PATH=$(CURDIR)/lib/biomfg/jupyter $(BIN)/voila --no-browser --port=$(PRESENT_PORT) \
-	    --Voila.ip=127.0.0.1 --template=biomfg_present $(KERNEL_ARGS) $(CULL_ARGS) $(PRESENT_ARGS) notebooks
+	    --Voila.ip=127.0.0.1 --template=biomfg_present $(KERNEL_ARGS) $(CULL_ARGS) $(ERROR_ARGS) $(PRESENT_ARGS) notebooks
 
 # Every user-facing cost next to its floor (prints a table, writes bench/results.json).
 # FULL=1 also times `make test` (~5 min); otherwise test_suite_s is carried over from the last FULL run.

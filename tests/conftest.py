@@ -52,10 +52,10 @@ class OfflinePage:
 
     LOCAL = ("file:", "data:", "blob:", "about:")
 
-    def __init__(self, browser, allow_loopback: bool = False):
+    def __init__(self, browser, allow_loopback: bool = False, width: int = 1280, height: int = 900):
         self.blocked: list[str] = []
         self.errors: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(viewport={"width": width, "height": height})
         self.page = self.context.new_page()
         loopback = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost")
 
@@ -78,8 +78,8 @@ class OfflinePage:
 def offline_page(browser):
     pages = []
 
-    def make(allow_loopback: bool = False) -> OfflinePage:
-        pages.append(OfflinePage(browser, allow_loopback))
+    def make(allow_loopback: bool = False, **size) -> OfflinePage:
+        pages.append(OfflinePage(browser, allow_loopback, **size))
         return pages[-1]
 
     yield make

@@ -37,7 +37,7 @@ def test_skeleton_in_order(path):
     found = [next(i for i, h in enumerate(heads) if h.endswith(w)) for w in wanted]
     assert found == sorted(found), heads
     text = "\n".join(c.source for c in _nb(path).cells if c.cell_type == "markdown")
-    assert "⏱" in text
+    assert "**Time to learn:**" in text and "**学习时间：**" in text
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
@@ -56,7 +56,8 @@ def test_prose_in_both_languages_and_a_lang_parameter(path):
 def _prose_digits(source: str) -> list[str]:
     text = re.sub(r"`[^`]*`", "", source)              # code and file names
     text = re.sub(r"\]\([^)]*\)", "]", text)           # link targets
-    text = "\n".join(line for line in text.splitlines() if "⏱" not in line)  # time to learn
+    text = "\n".join(line for line in text.splitlines()  # the time to learn
+                     if not line.startswith(("**Time to learn:**", "**学习时间：**")))
     return re.findall(r"[0-9]+", text)
 
 
@@ -69,7 +70,8 @@ def test_no_figure_typed_into_prose(path):
 
 def test_the_digit_check_can_fail():
     assert _prose_digits("SIP's GDP reached 3686亿元 in 2023") == ["3686", "2023"]
-    assert _prose_digits("see `02_x.ipynb` and [a](03_y.ipynb)\n⏱ 10 minutes") == []
+    assert _prose_digits("see `02_x.ipynb` and [a](03_y.ipynb)\n**Time to learn:** 10 minutes") == []
+    assert _prose_digits("it takes 10 minutes, **Time to learn:**") == ["10"]
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)

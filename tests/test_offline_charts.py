@@ -10,23 +10,10 @@ import pytest
 from biomfg import export
 
 from conftest import NOTEBOOKS
-from servers import BIN, JUPYTER_PATH, port, server, wait_http
+from servers import ALL_RUN, BIN, JUPYTER_PATH, KERNEL_IDLE, LAB_TOKEN, lab, port, server, wait_http
 
 pytestmark = pytest.mark.browser
 START = NOTEBOOKS / "00_start_here.ipynb"
-KERNEL_IDLE = "window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
-# every non-empty code cell has an execution count and the kernel is idle again
-ALL_RUN = """(() => {
-  const panel = window.jupyterapp?.shell?.currentWidget;
-  const kernel = panel?.sessionContext?.session?.kernel;
-  if (!panel?.content?.model || !kernel || kernel.status !== 'idle') return false;
-  const cells = panel.content.model.cells;
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells.get(i);
-    if (c.type === 'code' && c.sharedModel.source.trim() && !c.executionCount) return false;
-  }
-  return true;
-})()"""
 
 
 def _charts_in(nb) -> int:
@@ -67,22 +54,10 @@ def test_voila_draws_charts_offline(offline_page, tmp_path):
 def test_jupyterlab_run_all_draws_charts_offline(offline_page, tmp_path):
     work = tmp_path / "notebooks"
     shutil.copytree(NOTEBOOKS, work)
-    p, token = port(), "biomfg-test-token"
-    args = [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={p}", "--ServerApp.ip=127.0.0.1",
-            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work}",
-            "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False", "--allow-root",
-            "--LabApp.extension_manager=readonly"]
-    # Render every cell (no windowing), so off-screen outputs are in the page to be checked.
-    settings = tmp_path / "settings" / "@jupyterlab" / "notebook-extension"
-    settings.mkdir(parents=True)
-    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
-    env = {"JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces")}
-    with server(args, cwd=work, env=env, log=tmp_path / "lab.log"):
-        wait_http(f"http://127.0.0.1:{p}/api/status?token={token}")
+    with lab(work, tmp_path) as url:
         op = offline_page(allow_loopback=True)
         page = op.page
-        page.goto(f"http://127.0.0.1:{p}/lab/tree/00_start_here.ipynb?token={token}", timeout=120000)
+        page.goto(f"{url}/lab/tree/00_start_here.ipynb?token={LAB_TOKEN}", timeout=120000)
         page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')",
                                timeout=120000)
         # reopened, not yet run: the stored chart outputs draw on their own

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from .data import DataError, data_dir
 from .i18n import ChoiceError
+from .present import AddressError
 
 FIXES = {
+    AddressError: ("Unknown value in the page address · 页面地址中的参数值无效",
+                   "Fix: change it in the address bar to one of the valid choices, or go back to the start page. "
+                   "解决：在地址栏中改为有效值之一，或返回起始页。"),
     DataError: ("Data problem · 数据问题",
                 "Fix: correct the file in {folder} (`python -m biomfg validate` lists every problem), "
                 "then re-run the notebook. 解决：修正数据文件（`python -m biomfg validate` 列出全部问题），再重新运行笔记本。"),
@@ -22,7 +26,7 @@ FIXES = {
 
 
 def message(exc: BaseException) -> list[str]:
-    """The lines shown for `exc`: what went wrong, and how to fix it."""
+    """The lines shown for `exc`: what went wrong, and how to fix it (the most specific kind first)."""
     for kind, (title, fix) in FIXES.items():
         if isinstance(exc, kind):
             return [f"\x1b[1;31m{title}: {exc}\x1b[0m", fix.format(folder=data_dir())]

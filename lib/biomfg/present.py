@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 from IPython.display import display
 
 from .htmlout import HTML
-from .i18n import LANGS, check_lang
+from .i18n import LANGS, ChoiceError, check_lang
 
 # Query keys the server reads (Voilà: per-request template and theme; Jupyter Server: the token, as on
 # Binder or `jupyter lab`): never briefing parameters.
@@ -32,6 +32,10 @@ LABELS = {
     "regions": {"en": "Regional cases", "zh": "区域案例"},
     "explore": {"en": "Compare the regional cases", "zh": "比较区域案例"},
 }
+
+
+class AddressError(ChoiceError):
+    """A bad value in the page's address (`?region=atlantis`): fixed in the address, not in a cell."""
 
 
 def _choices(name: str) -> list:
@@ -54,15 +58,36 @@ def from_query(query: str | None = None, nav_bar: bool = True, **defaults) -> di
     query = os.environ.get("QUERY_STRING", "") if query is None else query
     values = dict(defaults)
     given = {k: v for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True) if k not in VOILA_KEYS}
+    lang = given.get("lang") if given.get("lang") in LANGS else defaults.get("lang", "en")
     for key, value in given.items():
-        check_choice("query parameter", key, list(defaults))
-        check_choice(key, value, _choices(key))
+        try:
+            check_choice("query parameter", key, list(defaults))
+            check_choice(key, value, _choices(key))
+        except ChoiceError as exc:
+            if nav_bar:  # the way back to the start page stays on screen above the error
+                display(nav(lang, query))
+            described = _named(key, lang)
+            raise AddressError(f"{key}={value!r} is not known; valid choices: {described}" if described
+                               else str(exc)) from None
         values[key] = value
     if "lang" in given:
         display(language_style(values["lang"]))
     if nav_bar and query.lstrip("?"):
         display(nav(values.get("lang", "en"), query))
     return values
+
+
+def _named(key: str, lang: str) -> str:
+    """The valid choices of a region or platform type with what each stands for, e.g.
+    'suzhou_sip (Suzhou Industrial Park (SIP)), hangzhou (Hangzhou), ...'; '' for other keys."""
+    from . import data
+
+    tables = {"region": ("regions", "region_id"), "platform_type": ("platform_types", "type_id")}
+    if key not in tables:
+        return ""
+    table, key_col = tables[key]
+    names = data.table(table).set_index(key_col)[f"name_{lang}"]
+    return ", ".join(f"{c} ({names[c]})" if c in names.index else c for c in _choices(key))
 
 
 def nav(lang: str, query: str, script: str | None = None) -> HTML:

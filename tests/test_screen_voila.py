@@ -1,0 +1,106 @@
+"""Every Voilà page of `make present`, looked at as the audience sees it: the start page and every
+briefing in both languages, as a page and as slides. No error text, no identifier, nothing cut off or
+drawn over, every character drawn by an installed font, every slide within the slide; a bad URL
+parameter shows the valid choices on the page itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from biomfg import present, reports
+
+import screen
+from conftest import need_browser
+from servers import port, server, wait_http
+
+pytestmark = pytest.mark.browser
+
+# Voilà has drawn the page: the spinner is gone, every output script consumed, every chart drawn.
+DRAWN = """() => !document.querySelector('#loading, .voila-spinner-color1')?.offsetParent
+  && document.querySelector('#rendered_cells, .reveal .slides')
+  && !document.querySelector('script[type="application/vnd.voila.cell-output+json"]')
+  && [...document.querySelectorAll('.vega-embed')].every(e => e.querySelector('svg'))"""
+# The code that `make present` hides is not looked at (it is not on the screen).
+SKIP = ".jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt"
+
+
+def pages() -> list[tuple[str, str, str]]:
+    """(name, lang, url under /voila/render/) of every page `make present` offers."""
+    out = [(f"start.{lang}", lang, f"present.ipynb?lang={lang}") for lang in ("en", "zh")]
+    for rep in reports.catalogue():
+        for lang in ("en", "zh"):
+            for slides in (False, True):
+                url = present.link(f"briefings/{rep.notebook}", lang, slides=slides, **dict(rep.params))
+                out.append((f"{rep.id}.{lang}{'.slides' if slides else ''}", lang, url))
+    return out
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    need_browser()
+    p = port()
+    log = tmp_path_factory.mktemp("screen-voila") / "voila.log"
+    with server(["make", "present", f"PORT={p}"], log=log):
+        wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
+        yield f"http://127.0.0.1:{p}/voila/render/"
+
+
+def open_page(op, url: str, slides: bool):
+    page = op.page
+    page.goto(url, timeout=120000)
+    page.wait_for_function(DRAWN, timeout=120000)
+    if slides:
+        page.wait_for_function("document.querySelector('.reveal.ready')", timeout=60000)
+    page.wait_for_timeout(300)  # layout settles after the last chart
+    return page
+
+
+def slide_heights(page) -> list[str]:
+    """Every slide shown in turn (reveal.js hides slides far from the current one)."""
+    found = []
+    count = page.evaluate("document.querySelectorAll('.reveal .slides > section').length")
+    for i in range(count):
+        page.evaluate(f"location.hash = '#/{i}'")
+        page.wait_for_function(f"document.querySelectorAll('.reveal .slides > section')[{i}].classList.contains('present')")
+        page.wait_for_timeout(100)
+        seen = screen.look(page, ".reveal .slides > section.present", SKIP)
+        found.append(seen)
+    return found
+
+
+def test_every_voila_page_shows_no_fault(browser, offline_page, voila):
+    checked: dict[str, list[str]] = {}
+    kinds = {"page": 0, "slides": 0, "start": 0}
+    for name, lang, url in screen.chosen(pages()):
+        slides = name.endswith(".slides")
+        op = offline_page(allow_loopback=True)
+        op.context.set_default_timeout(120000)
+        page = open_page(op, voila + url, slides)
+        if slides:
+            found = []
+            for i, seen in enumerate(slide_heights(page)):
+                found += [f"slide {i + 1}: {f}" for f in screen.faults(seen, lang)]
+                screen.shoot(page, f"voila.{name}.{i + 1:02d}", whole=False)
+        else:
+            found = screen.faults(screen.look(page, None, SKIP), lang)
+            screen.shoot(page, f"voila.{name}")
+        found += [f"request left the machine: {u}" for u in op.blocked]
+        checked[name] = found
+        kinds["start" if name.startswith("start") else "slides" if slides else "page"] += 1
+        op.close()
+    print(f"Voilà pages checked: {kinds}")
+    assert not any(checked.values()), screen.report("Voilà pages", checked)
+
+
+def test_a_bad_url_parameter_shows_the_valid_choices_on_the_page(offline_page, voila):
+    op = offline_page(allow_loopback=True)
+    page = op.page
+    page.goto(voila + "briefings/region.ipynb?lang=en&region=atlantis", timeout=120000)
+    page.wait_for_function("document.querySelector('#rendered_cells')?.offsetParent", timeout=120000)
+    text = page.inner_text("body")
+    first = reports.regional_cases()[0]
+    assert "region='atlantis' is not known; valid choices: " in text and first in text, text[-1500:]
+    assert "address bar" in text and "返回起始页" in text, text[-1500:]  # the fix, in both languages
+    assert page.locator(".biomfg-nav a").count() == 2  # and the way back
+    assert "There was an error when executing cell" not in text, text[-1500:]
+    assert "Traceback" not in text, text[-1500:]
