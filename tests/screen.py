@@ -29,6 +29,9 @@ ERROR_TEXT = re.compile(
     r"|\b(?:Type|Value|Key|Name|Attribute|Index|Import|ModuleNotFound|Runtime|Data|Choice)Error\b"
     r"|\[object Object\]|\bNaN\b|<NA>|\bnan\b")
 
+# Markup a reader should never see as text: a view returned as a string shows its source.
+RAW_HTML = re.compile(r"<(?:style|div|table|span|script|details)\b[^>]*>|</(?:div|table|span|style|p|b)>")
+
 LOOK = r"""
 ([scope, skip]) => {
   const roots = scope ? [...document.querySelectorAll(scope)] : [document.body];
@@ -117,6 +120,13 @@ LOOK = r"""
       }
     }
   }
+  // table cells of words (no figure in them) set right-aligned: wrapped Chinese leaves one-character lines
+  const aligned = [];
+  for (const root of roots) for (const cell of root.querySelectorAll('td, th')) {
+    const t = cell.innerText.trim();
+    if (!t || skipped(cell) || !shown(cell) || /\d/.test(t) || !/[A-Za-z\u4e00-\u9fff]/.test(t)) continue;
+    if (['right', 'end'].includes(getComputedStyle(cell).textAlign)) aligned.push(where(cell));
+  }
   // reveal.js: every slide's content must fit the slide
   const deck = document.querySelector('.reveal .slides');
   if (deck) {
@@ -128,7 +138,7 @@ LOOK = r"""
   const errorBoxes = '[data-mime-type="application/vnd.jupyter.stderr"], .jp-RenderedText[data-mime-type*="error"], .error';
   const visibleErrors = [...document.querySelectorAll(errorBoxes)]
     .filter(e => !skipped(e) && shown(e) && e.textContent.trim()).map(e => where(e));
-  return {texts, overflow, scrolled, cut, overlaps, wide, slides, visibleErrors};
+  return {texts, overflow, scrolled, cut, overlaps, wide, slides, visibleErrors, aligned};
 }
 """
 
@@ -153,10 +163,11 @@ def identifiers() -> dict[str, frozenset[str]]:
     ids, codes = set(), set()
     for res in pkg["resources"]:
         rows = list(csv.DictReader((DATA / res["path"]).open(encoding="utf-8")))
-        pk = res["schema"].get("primaryKey")
-        if isinstance(pk, str) and res["name"] != "sources":
+        pk = res["schema"].get("primaryKey") or []
+        pk = [pk] if isinstance(pk, str) else pk
+        if len(pk) == 1 and res["name"] != "sources":
             for row in rows:
-                value = row[pk]
+                value = row[pk[0]]
                 if re.fullmatch(r"[a-z]+", value) and value in words:
                     continue
                 ids.add(value)
@@ -181,11 +192,17 @@ def words_in_names() -> frozenset[str]:
 
 def leaked_ids(text: str, lang: str) -> list[str]:
     found = identifiers()
+    if lang == "zh":  # English words inside a verbatim quote “…” are the source's own
+        text = re.sub(r"“[^”]*”", "", text)
     tokens = set(re.findall(r"(?<![\w.-])[a-z0-9][a-z0-9_-]*[a-z0-9](?![\w-])", text))
     hits = sorted(tokens & found["ids"])
-    if lang == "zh":
-        hits += sorted(tokens & found["codes"] - set(hits))
-    return hits
+    codes = found["codes"] if lang == "zh" else {c for c in found["codes"] if "_" in c}
+    return hits + sorted(tokens & codes - set(hits))
+
+
+# In Chinese text, four or more lower-case English words in a row are untranslated prose (a curator's
+# note, a label never translated); names are capitalised and short.
+ENGLISH_PROSE = re.compile(r"\b[a-z]{2,}(?:[ ,;:'()/-]+[a-z]{2,}){3,}\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -234,10 +251,17 @@ def faults(seen: dict, lang: str) -> list[str]:
         found.append(f"error text {m!r}: {line.strip()[:120]}")
     found += [f"error output shown: {w}" for w in seen["visibleErrors"]]
     found += [f"identifier shown to readers: {i}" for i in leaked_ids(text, lang)]
+    if lang == "zh":  # a verbatim quote “…” may be English (the journal's abstract): not a leak
+        words = re.sub(r"“[^”]*”", "", text)
+        found += [f"English shown to a Chinese reader: {m!r}" for m in dict.fromkeys(ENGLISH_PROSE.findall(words))]
     if "`" in text:
         line = next(ln for ln in text.split("\n") if "`" in ln)
         found.append(f"markdown backticks shown as text: {line.strip()[:120]}")
+    for m in sorted(set(RAW_HTML.findall(text))):
+        line = next(ln for ln in text.split("\n") if m in ln)
+        found.append(f"raw HTML shown as text: {line.strip()[:120]}")
     found += [f"no installed font draws {c}" for c in undrawable(text)]
+    found += [f"text in a table set right-aligned: {a}" for a in dict.fromkeys(seen.get("aligned", []))]
     found += [f"text overflows: {o}" for o in dict.fromkeys(seen["overflow"])]
     found += [f"scrolls sideways: {o}" for o in dict.fromkeys(seen["scrolled"])]
     found += [f"cut: {c}" for c in dict.fromkeys(seen["cut"])]

@@ -113,6 +113,34 @@ def test_every_tooltip_field_has_a_title(path):
     assert _untitled_tooltips(_nb(path)) == []
 
 
+def _html_as_text(nb) -> list[str]:
+    """Outputs a reader would see as quoted HTML source: a result whose only mimetype is text/plain and
+    whose text is markup ("'<style>\\n.biomfg-card{…"), where a view was meant."""
+    found = []
+    for i, c in enumerate(nb.cells):
+        for o in c.get("outputs", []):
+            bundle = o.get("data", {})
+            if o.get("output_type") in ("execute_result", "display_data") and set(bundle) == {"text/plain"}:
+                text = "".join(bundle["text/plain"])
+                if text.startswith("'<") or re.search(r"<div|<style|<table", text):
+                    found.append(f"cell {i}: {c.source.strip().splitlines()[-1][:80]} -> {text[:40]!r}")
+    return found
+
+
+def test_the_html_as_text_check_can_fail():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("view()", outputs=[
+        nbformat.v4.new_output("execute_result", data={"text/plain": "'<style>\\n.biomfg-card{}'"},
+                               execution_count=1)])])
+    assert len(_html_as_text(nb)) == 1
+
+
+@pytest.mark.parametrize("path", nbtools.stored(), ids=lambda p: p.stem)
+def test_no_stored_output_is_html_shown_as_text(path):
+    """Issue 13, fault 9: widgets.platform_finder_view in 03 (and cards.page in the platform-type
+    briefing) returned a str, stored as text/plain only; the reader saw the markup."""
+    assert _html_as_text(_nb(path)) == []
+
+
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_runs_in_chinese_with_papermill(path, tmp_path):
     import papermill as pm

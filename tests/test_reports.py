@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -94,6 +96,36 @@ def test_interrupted_batch_leaves_no_partial_file(tmp_path):
     for page in out.glob("*.html"):
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>"), page.name
     assert not (out / "index.html").exists()  # the index is written only when the batch completes
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("out_args", [["--out", "made/here"], []], ids=["relative-out", "no-out"])
+def test_reports_with_a_relative_or_default_out_folder_print_the_pdf(out_args, tmp_path):
+    """Issue 13, fault 2: `make reports` (no --out: the default, reports, is relative) failed with
+    "reports: relative path can't be expressed as a file URI" once the first PDF was due."""
+    need_browser()
+    case = CASES[0]
+    result = run(PY, "-m", "biomfg", "reports", *out_args, "--lang", "en", "--region", case, "--jobs", "1",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = tmp_path / (out_args[1] if out_args else "reports")
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{case}.en.html", f"{case}.en.pdf", "index.html"])
+    assert (out / f"{case}.en.pdf").read_bytes()[:5] == b"%PDF-"
+    assert (out / f"{case}.en.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["files"] == 3 and summary["out"] == (out_args[1] if out_args else "reports")
+
+
+def test_index_shows_titles_never_report_ids(tmp_path):
+    """Issue 13, fault 3: the index had an id column (`suzhou_sip`); a reader sees the titles only."""
+    report = reports.select(regions=[CASES[0]])[0]
+    (tmp_path / f"{report.id}.en.html").write_text("<html></html>", encoding="utf-8")
+    html = reports.write_index(tmp_path).read_text(encoding="utf-8")
+    shown = re.sub(r"<style>.*?</style>|<[^>]+>", " ", html, flags=re.S)
+    titles = report.titles()
+    assert titles["zh"] in shown and titles["en"].replace("&", "&amp;") in shown
+    assert report.id not in shown.replace(f"{report.id}.en.html", "")
+    assert "English HTML" in shown and f"href='{report.id}.en.html'" in html
 
 
 # --- the full batch, checked in a browser ---------------------------------------------------------

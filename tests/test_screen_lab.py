@@ -51,35 +51,39 @@ def lessons() -> list[str]:
     return [f"{stem}.ipynb" for stem, *_ in collection.CATALOGUE if (NOTEBOOKS / f"{stem}.ipynb").exists()]
 
 
-def test_every_lesson_shows_no_fault_stored_and_after_run_all_in_both_languages(offline_page, tmp_path):
-    work = tmp_path / "notebooks"
+@pytest.fixture(scope="module")
+def lab_url(tmp_path_factory):
+    """One JupyterLab for the module, serving a copy of notebooks/ (nothing is saved into the tree)."""
+    tmp = tmp_path_factory.mktemp("screen-lab")
+    work = tmp / "notebooks"
     shutil.copytree(NOTEBOOKS, work)
+    with lab(work, tmp) as url:
+        yield url
+
+
+@pytest.mark.parametrize("notebook", screen.chosen([(n,) for n in lessons()]), ids=lambda n: n[0].removesuffix(".ipynb"))
+def test_lesson_shows_no_fault_stored_and_after_run_all_in_both_languages(offline_page, lab_url, notebook):
+    name = notebook[0].removesuffix(".ipynb")
     checked: dict[str, list[str]] = {}
-    with lab(work, tmp_path) as url:
-        for nb in screen.chosen([(n,) for n in lessons()]):
-            name = nb[0].removesuffix(".ipynb")
-            op = offline_page(allow_loopback=True, **WINDOW)
-            page = op.page
-            page.goto(f"{url}/lab/tree/{nb[0]}?token={LAB_TOKEN}", timeout=120000)
-            page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')",
-                                   timeout=120000)
-            page.wait_for_function(DRAWN, timeout=60000)
-            page.wait_for_function(KERNEL_IDLE, timeout=120000)
-            page.wait_for_timeout(500)
-            page.evaluate(MARK_LANG)
-            checked[f"{name} (stored)"] = screen.faults(screen.look(page, SCOPE, SKIP + OTHER["en"]), "en")
-            screen.shoot(page, f"lab.{name}.stored")
-            for lang in ("en", "zh"):
-                assert page.evaluate(SET_LANG, lang), f"{name}: no cell tagged parameters"
-                page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
-                page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-                page.wait_for_timeout(500)
-                page.wait_for_function(RUN_FINISHED, timeout=180000)
-                page.wait_for_function(DRAWN, timeout=60000)
-                page.wait_for_timeout(500)
-                checked[f"{name} (Run All, {lang})"] = screen.faults(screen.look(page, SCOPE, SKIP + OTHER[lang]), lang)
-                screen.shoot(page, f"lab.{name}.{lang}")
-            checked[f"{name} (requests)"] = [f"request left the machine: {u}" for u in op.blocked]
-            op.close()
-    print(f"JupyterLab views checked: {sum(1 for k in checked if 'requests' not in k)}")
-    assert not any(checked.values()), screen.report("JupyterLab views", checked)
+    op = offline_page(allow_loopback=True, **WINDOW)
+    page = op.page
+    page.goto(f"{lab_url}/lab/tree/{notebook[0]}?token={LAB_TOKEN}", timeout=120000)
+    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=120000)
+    page.wait_for_function(DRAWN, timeout=60000)
+    page.wait_for_function(KERNEL_IDLE, timeout=120000)
+    page.wait_for_timeout(500)
+    page.evaluate(MARK_LANG)
+    checked["stored"] = screen.faults(screen.look(page, SCOPE, SKIP + OTHER["en"]), "en")
+    screen.shoot(page, f"lab.{name}.stored")
+    for lang in ("en", "zh"):
+        assert page.evaluate(SET_LANG, lang), f"{name}: no cell tagged parameters"
+        page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_timeout(500)
+        page.wait_for_function(RUN_FINISHED, timeout=180000)
+        page.wait_for_function(DRAWN, timeout=60000)
+        page.wait_for_timeout(500)
+        checked[f"Run All, {lang}"] = screen.faults(screen.look(page, SCOPE, SKIP + OTHER[lang]), lang)
+        screen.shoot(page, f"lab.{name}.{lang}")
+    checked["requests"] = [f"request left the machine: {u}" for u in op.blocked]
+    assert not any(checked.values()), screen.report(f"views of {name}", checked)

@@ -32,26 +32,31 @@ def names() -> list[tuple[str, str]]:
     return [(f"{r.id}.{lang}", lang) for r in reports.catalogue() for lang in ("en", "zh")]
 
 
-def test_every_html_report_shows_no_fault(offline_page, built):
-    checked = {}
-    for name, lang in screen.chosen(names()):
-        op = offline_page()
-        op.page.goto((built / f"{name}.html").as_uri())
-        op.page.wait_for_function("[...document.querySelectorAll('.vega-embed')].every(e => e.querySelector('svg'))"
-                                  " && document.querySelectorAll('.vega-embed').length > 0", timeout=30000)
-        op.page.wait_for_timeout(200)
-        found = screen.faults(screen.look(op.page), lang)
-        found += [f"request left the machine: {u}" for u in op.blocked]
-        found += [f"console: {e}" for e in op.errors]
-        screen.shoot(op.page, f"report.{name}")
-        checked[name] = found
-        op.close()
+def open_report(offline_page, path):
     op = offline_page()
-    op.page.goto((built / "index.html").as_uri())
-    checked["index"] = screen.faults(screen.look(op.page), "en")
+    op.page.goto(path.as_uri())
+    op.page.wait_for_function("[...document.querySelectorAll('.vega-embed')].every(e => e.querySelector('svg'))",
+                              timeout=30000)
+    op.page.wait_for_timeout(200)
+    return op
+
+
+@pytest.mark.parametrize("name, lang", [pytest.param(*n, id=n[0]) for n in screen.chosen(names())])
+def test_html_report_shows_no_fault(offline_page, built, name, lang):
+    op = open_report(offline_page, built / f"{name}.html")
+    assert op.page.locator(".vega-embed svg").count() > 0, f"{name}: no chart drawn"
+    found = screen.faults(screen.look(op.page), lang)
+    found += [f"request left the machine: {u}" for u in op.blocked]
+    found += [f"console: {e}" for e in op.errors]
+    screen.shoot(op.page, f"report.{name}")
+    assert not found, screen.report("HTML reports", {name: found})
+
+
+def test_report_index_shows_no_fault(offline_page, built):
+    op = open_report(offline_page, built / "index.html")
+    found = screen.faults(screen.look(op.page), "en")
     screen.shoot(op.page, "report.index")
-    print(f"HTML reports checked: {len(checked)} (with the index)")
-    assert not any(checked.values()), screen.report("HTML reports", checked)
+    assert not found, screen.report("the report index", {"index": found})
 
 
 BBOX = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([-\d.]+)" yMin="([-\d.]+)" '
@@ -63,7 +68,7 @@ def pdf_faults(pdf, lang: str) -> tuple[list[str], int]:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     found = screen.faults({"texts": [text], "overflow": [], "scrolled": [], "cut": [], "overlaps": [],
-                           "wide": [], "slides": [], "visibleErrors": []}, lang)
+                           "wide": [], "slides": [], "visibleErrors": [], "aligned": []}, lang)
     boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout
     page, size = 0, (0.0, 0.0)
@@ -77,17 +82,14 @@ def pdf_faults(pdf, lang: str) -> tuple[list[str], int]:
     return found, page
 
 
-def test_every_pdf_page_shows_no_fault(built):
+@pytest.mark.parametrize("name, lang", [pytest.param(*n, id=n[0]) for n in screen.chosen(names())])
+def test_pdf_pages_show_no_fault(built, name, lang):
     if not shutil.which("pdftotext"):
         pytest.fail("poppler-utils (pdftotext, pdftoppm) is not installed")
-    checked, pages = {}, 0
+    pdf = built / f"{name}.pdf"
+    found, pages = pdf_faults(pdf, lang)
+    assert pages > 0, f"{pdf.name} has no pages"
     folder = screen.shots_dir()
-    for name, lang in screen.chosen(names()):
-        pdf = built / f"{name}.pdf"
-        found, count = pdf_faults(pdf, lang)
-        pages += count
-        checked[f"{name}.pdf"] = found
-        if folder is not None:
-            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / f"report.{name}.pdf")], check=True)
-    print(f"PDF reports checked: {len(checked)}, {pages} pages")
-    assert not any(checked.values()), screen.report("PDF reports", checked)
+    if folder is not None:
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / f"report.{name}.pdf")], check=True)
+    assert not found, screen.report("PDF reports", {f"{name}.pdf ({pages} pages)": found})

@@ -68,28 +68,21 @@ def slide_heights(page) -> list[str]:
     return found
 
 
-def test_every_voila_page_shows_no_fault(browser, offline_page, voila):
-    checked: dict[str, list[str]] = {}
-    kinds = {"page": 0, "slides": 0, "start": 0}
-    for name, lang, url in screen.chosen(pages()):
-        slides = name.endswith(".slides")
-        op = offline_page(allow_loopback=True)
-        op.context.set_default_timeout(120000)
-        page = open_page(op, voila + url, slides)
-        if slides:
-            found = []
-            for i, seen in enumerate(slide_heights(page)):
-                found += [f"slide {i + 1}: {f}" for f in screen.faults(seen, lang)]
-                screen.shoot(page, f"voila.{name}.{i + 1:02d}", whole=False)
-        else:
-            found = screen.faults(screen.look(page, None, SKIP), lang)
-            screen.shoot(page, f"voila.{name}")
-        found += [f"request left the machine: {u}" for u in op.blocked]
-        checked[name] = found
-        kinds["start" if name.startswith("start") else "slides" if slides else "page"] += 1
-        op.close()
-    print(f"Voilà pages checked: {kinds}")
-    assert not any(checked.values()), screen.report("Voilà pages", checked)
+@pytest.mark.parametrize("name, lang, url", [pytest.param(*p, id=p[0]) for p in screen.chosen(pages())])
+def test_voila_page_shows_no_fault(offline_page, voila, name, lang, url):
+    slides = name.endswith(".slides")
+    op = offline_page(allow_loopback=True)
+    page = open_page(op, voila + url, slides)
+    if slides:
+        found = []
+        for i, seen in enumerate(slide_heights(page)):
+            found += [f"slide {i + 1}: {f}" for f in screen.faults(seen, lang)]
+            screen.shoot(page, f"voila.{name}.{i + 1:02d}", whole=False)
+    else:
+        found = screen.faults(screen.look(page, None, SKIP), lang)
+        screen.shoot(page, f"voila.{name}")
+    found += [f"request left the machine: {u}" for u in op.blocked]
+    assert not found, screen.report("Voilà pages", {name: found})
 
 
 def test_a_bad_url_parameter_shows_the_valid_choices_on_the_page(offline_page, voila):

@@ -8,8 +8,10 @@ from html import escape
 import pandas as pd
 
 from . import data, fmt
+from .cards import colon, paren
 from .htmlout import HTML
 from .i18n import check_lang, t
+from .sentences import any_inferred, year_text
 
 CSS = """<style>
 .biomfg-brief h1{font-size:2em;margin:.2em 0}
@@ -21,6 +23,7 @@ CSS = """<style>
 .biomfg-tile .s{color:#777;font-size:.8em}
 .biomfg-quotes li{margin:.3em 0}
 .biomfg-quotes .q{color:#555}
+.biomfg-brief-note{color:#777;font-size:.85em}
 </style>"""
 
 
@@ -50,13 +53,18 @@ def header(title: str, facts: pd.DataFrame, lang: str = "en") -> HTML:
     check_lang(lang)
     pkg = data.package()
     created = str(pkg.get("created", ""))[:10]
-    meta = (f"{t('data_version', lang)} {pkg.get('version', '')} ({created}) · "
-            f"{t('figures_period', lang)}: {period(facts, lang)}")
+    meta = (f"{t('data_version', lang)} {pkg.get('version', '')}{paren(created, lang)} · "
+            f"{t('figures_period', lang)}{colon(lang)}{period(facts, lang)}")
     return HTML(f"{CSS}<div class='biomfg-brief'><h1>{escape(title)}</h1><p class='meta'>{escape(meta)}</p></div>")
 
 
+def _kind(f, lang: str) -> str:
+    return "" if f["kind"] == "actual" else paren(t(str(f["kind"]), lang), lang)
+
+
 def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None) -> HTML:
-    """One tile per figure: value (with qualifier), what it measures, about whom, year and source."""
+    """One tile per figure: value (with qualifier), what it measures, about whom and the year (marked
+    where the quote does not state it). Readers see names, never ids."""
     check_lang(lang)
     if facts.empty:
         return HTML(f"<p>{escape(t('no_data', lang))}</p>")
@@ -64,26 +72,30 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None)
     rows = facts if limit is None else facts.head(limit)
     tiles = []
     for _, f in rows.iterrows():
-        kind = "" if f["kind"] == "actual" else f" ({t(str(f['kind']), lang)})"
-        year = "" if pd.isna(f["year"]) else f" · {int(f['year'])}"
+        year = year_text(f, lang)
+        who = " · ".join(x for x in (str(names.get(f["entity_id"], f["entity_id"])), year) if x)
         tiles.append(
             f"<div class='biomfg-tile'><div class='v'>{escape(fmt.fact(f, lang))}</div>"
-            f"<div class='l'>{escape(str(f[f'indicator_{lang}']))}{escape(kind)}</div>"
-            f"<div class='s'>{escape(str(names.get(f['entity_id'], f['entity_id'])))}{escape(year)} · "
-            f"<code>{escape(str(f['fact_id']))}</code></div></div>")
-    return HTML(f"{CSS}<h2>{escape(t('key_figures', lang))}</h2><div class='biomfg-tiles'>{''.join(tiles)}</div>")
+            f"<div class='l'>{escape(str(f[f'indicator_{lang}']))}{escape(_kind(f, lang))}</div>"
+            f"<div class='s'>{escape(who)}</div></div>")
+    foot = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if any_inferred(rows) else ""
+    return HTML(f"{CSS}<h2>{escape(t('key_figures', lang))}</h2><div class='biomfg-tiles'>{''.join(tiles)}</div>"
+                f"{foot}")
 
 
 def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
-    """Every figure shown, with its seed file and the verbatim quote behind it."""
+    """Every figure shown, named by what it measures and about whom, with its seed and the verbatim quote."""
     check_lang(lang)
     src = data.sources().set_index("source_id")
+    names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
     items = []
     for source, group in facts.groupby("source", sort=True):
-        quotes = "".join(f"<li><code>{escape(str(f['fact_id']))}</code> {escape(fmt.fact(f, lang))}: "
-                         f"<span class='q'>“{escape(str(f['quote']))}”</span></li>" for _, f in group.iterrows())
+        quotes = "".join(
+            f"<li>{escape(str(f[f'indicator_{lang}']))} · {escape(str(names.get(f['entity_id'], f['entity_id'])))}"
+            f"{escape(colon(lang))}<b>{escape(fmt.fact(f, lang))}</b>{escape(_kind(f, lang))} "
+            f"<span class='q'>“{escape(str(f['quote']))}”</span></li>" for _, f in group.iterrows())
         title = src.loc[source, f"name_{lang}"] if source in src.index else source
-        items.append(f"<li><b>{escape(str(title))}</b> (<code>{escape(str(source))}</code>)<ul>{quotes}</ul></li>")
+        items.append(f"<li><b>{escape(str(title))}</b> ({escape(str(source))})<ul>{quotes}</ul></li>")
     return HTML(f"{CSS}<h2>{escape(t('quotes_behind', lang))}</h2><ol class='biomfg-quotes'>{''.join(items)}</ol>")
 
 

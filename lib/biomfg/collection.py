@@ -49,5 +49,7 @@ def notebook_map(lang: str = "en") -> HTML:
         rows.append(f"<tr><td><code>{name}</code></td><td>{escape((tzh, ten)[i])}</td>"
                     f"<td>{escape((szh, sen)[i])}</td><td>{escape(status)}</td></tr>")
     head = "".join(f"<th>{escape(h)}</th>" for h in HEADERS[lang])
-    return HTML(f"<table class='biomfg-map'><caption>{escape(t('collection_title', lang))}</caption>"
+    from .cards import TABLE_CSS
+
+    return HTML(f"{TABLE_CSS}<table class='biomfg-table biomfg-map'><caption>{escape(t('collection_title', lang))}</caption>"
                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

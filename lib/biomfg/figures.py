@@ -77,3 +77,14 @@ def states(quote: str, value: float) -> bool:
     """Whether the quote states this value (to one part in a billion: fractions are stored as floats)."""
     v = Decimal(repr(float(value)))
     return any(abs(n - v) <= abs(v) * Decimal("1e-9") for n in stated(quote))
+
+
+def year_inferred(quote, year) -> bool:
+    """Whether a row's year is one its quote does not state (taken from the context, as `validate`
+    allows): the reader is told so, in a word, beside the year."""
+    try:
+        if year is None or year != year or str(year) in ("", "<NA>"):
+            return False
+        return not states(str(quote or ""), float(year))
+    except (TypeError, ValueError):
+        return False

@@ -37,7 +37,8 @@ def data_overview(lang: str = "en") -> HTML:
     facts = data.table("facts")
     src = data.sources().set_index("source_id")
     per = facts.groupby("source").size()
-    items = "".join(f"<li>{escape(src.loc[s, f'short_{lang}'])} (<code>{escape(s)}</code>): "
+    cite = "（{}）：" if lang == "zh" else " ({}): "
+    items = "".join(f"<li>{escape(src.loc[s, f'short_{lang}'])}{cite.format(f'<code>{escape(s)}</code>')}"
                     f"{fmt.number(n, 'count', lang)}</li>" for s, n in per.items())
     entities = len(data.entity_names())
     if lang == "zh":
@@ -56,6 +57,7 @@ def sources_list(lang: str = "en", source_ids: list[str] | None = None) -> HTML:
     src = data.sources()
     if source_ids is not None:
         src = src[src["source_id"].isin(source_ids)]
-    items = "".join(f"<li><code>{escape(r['source_id'])}</code>: {escape(r[f'name_{lang}'])}</li>"
+    colon = "：" if lang == "zh" else ": "
+    items = "".join(f"<li><code>{escape(r['source_id'])}</code>{colon}{escape(r[f'name_{lang}'])}</li>"
                     for _, r in src.iterrows())
     return HTML(f"<p><b>{escape(t('sources', lang))}</b></p><ul>{items}</ul>")

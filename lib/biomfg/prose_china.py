@@ -34,7 +34,8 @@ def _f(indicator: str, lang: str) -> str:
 
 def _src(rows: pd.DataFrame, lang: str) -> str:
     used = ", ".join(sorted({escape(str(s)) for s in rows["source"].dropna()}))
-    return f"<div class='src' style='color:#777;font-size:.85em'>{escape(t('source', lang))}: {used}</div>"
+    colon = "：" if lang == "zh" else ": "
+    return f"<div class='src' style='color:#777;font-size:.85em'>{escape(t('source', lang))}{colon}{used}</div>"
 
 
 def scale_summary(lang: str = "en") -> HTML:
@@ -62,8 +63,9 @@ def shares_detail(lang: str = "en") -> HTML:
     items = []
     for ind in ("global_production_share", "global_capacity_share"):
         f = china_fact(ind)
-        items.append(f"<li>{escape(str(f[f'indicator_{lang}']))}: <b>{escape(fmt.fact(f, lang))}</b> — "
-                     f"{escape(t('quote', lang))}: “{escape(str(f['quote']))}”</li>")
+        colon = "：" if lang == "zh" else ": "
+        items.append(f"<li>{escape(str(f[f'indicator_{lang}']))}{colon}<b>{escape(fmt.fact(f, lang))}</b> — "
+                     f"{escape(t('quote', lang))}{colon}“{escape(str(f['quote']))}”</li>")
     head = ("两个比重衡量的对象不同：一个是产量，一个是产能，不能相加。" if lang == "zh" else
             "The two shares measure different things (output of some products, capacity of others): "
             "they cannot be added.")
@@ -180,11 +182,14 @@ def type_comparison(lang: str = "en") -> HTML:
     share = fmt.percent(china_fact("bio_related_incubator_count")["value"], china_fact("national_incubator_count")["value"])
     heads = ("平台类型", "障碍", "国际代表性平台", "我国现状与短板") if lang == "zh" else \
         ("Platform type", "Barrier", "International exemplars", "China's situation and gaps")
-    body = []
+    body, colon = [], "：" if lang == "zh" else ": "
     for _, ty in types.iterrows():
         ex = plats[plats["type_id"] == ty["type_id"]]
-        ex_html = "<br>".join(f"{escape(str(p[f'name_{lang}']))} ({escape(str(p[f'country_{lang}']))}, "
-                              f"{escape(str(p['founded']))})" for _, p in ex.iterrows())
+        ex_html = "<br>".join(
+            f"{escape(str(p[f'name_{lang}']))}（{escape(str(p['country_zh']))}，{escape(str(p['founded']))}）"
+            if lang == "zh" else
+            f"{escape(str(p['name_en']))} ({escape(str(p['country_en']))}, {escape(str(p['founded']))})"
+            for _, p in ex.iterrows())
         ids = list(gaps.loc[gaps["barrier_id"] == ty["barrier_id"], "gap_id"]) + extra.get(ty["type_id"], [])
         g = gaps.set_index("gap_id").loc[ids]
         cn = "".join(f"<li>{escape(str(r[f'name_{lang}']))}</li>" for _, r in g.iterrows())
@@ -196,17 +201,18 @@ def type_comparison(lang: str = "en") -> HTML:
             plats_n = fmt.number(len(new_platforms()), "count", lang)
             lab_label = ("国家级实验室与中心（“十三五”末）" if lang == "zh"
                          else "national labs and centres (end of the 13th Five-Year Plan)")
-            cn = (f"<li>{lab_label}: {labs}</li>"
-                  f"<li>{'新建技术创新平台（原文举例）' if lang == 'zh' else 'newer platforms named'}: {plats_n}</li>" + cn)
+            cn = (f"<li>{lab_label}{colon}{labs}</li>"
+                  f"<li>{'新建技术创新平台（原文举例）' if lang == 'zh' else 'newer platforms named'}{colon}{plats_n}</li>"
+                  + cn)
         if ty["type_id"] == "industry_incubation":
-            cn = (f"<li>{'生物科学相关孵化器占比' if lang == 'zh' else 'bio-related share of national incubators'}: "
-                  f"{share}</li>" + cn)
+            cn = (f"<li>{'生物科学相关孵化器占比' if lang == 'zh' else 'bio-related share of national incubators'}"
+                  f"{colon}{share}</li>" + cn)
         bar = barriers.loc[ty["barrier_id"]]
-        td = "<td style='text-align:left;vertical-align:top'>"
+        td = "<td class='name'>"
         body.append(f"<tr>{td}<b>{escape(str(ty[f'name_{lang}']))}</b></td>{td}{escape(str(bar[f'name_{lang}']))}</td>"
                     f"{td}{ex_html}</td>{td}<ul style='margin:0;padding-left:1.1em'>{cn}</ul></td></tr>")
-    head = "".join(f"<th style='text-align:left'>{escape(h)}</th>" for h in heads)
-    return HTML(f"{CSS}<div class='biomfg-card' style='max-width:64em'><table><thead><tr>{head}</tr></thead>"
+    head = "".join(f"<th>{escape(h)}</th>" for h in heads)
+    return HTML(f"{CSS}<div class='biomfg-card' style='max-width:64em'><table class='biomfg-table'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(body)}</tbody></table>{_src(pd.concat([plats, gaps]), lang)}</div>")
 
 

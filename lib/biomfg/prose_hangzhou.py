@@ -11,13 +11,13 @@ from . import (
     cards,
     data,
     fmt,
-    prose_regions,  # noqa: F401  (registers the shared rg_ labels: rg_card_none, rg_note_en_only)
+    prose_regions,  # noqa: F401  (registers the shared rg_ label rg_card_none)
     targets,
 )
 from .fmt import text as _text
 from .htmlout import HTML
 from .i18n import check_lang, register, t
-from .sentences import join, paragraph
+from .sentences import join, paragraph, year_text
 
 register({
     "rg_layout_group": {"en": "Layout role", "zh": "布局定位"},
@@ -55,19 +55,20 @@ def hz_1354(lang: str = "en") -> HTML:
     items = data.table("plan_items")
     goal = items.set_index("item_id").loc["hz_goal_1354"]
     kids = items[items["parent_id"] == "hz_goal_1354"].sort_values("order")
-    tiles = []
+    tiles, inferred = [], False
     for _, k in kids.iterrows():
         fid = links["fact_id"].get(k["item_id"])
         r = rows.set_index("fact_id").loc[fid] if fid is not None else None
         value = fmt.fact(r, lang) if r is not None else t("tg_no_numeric", lang)
-        year = f" · {r['year']}" if r is not None else ""
+        year = f" · {year_text(r, lang)}" if r is not None else ""
+        inferred = inferred or (r is not None and year_text(r, lang) != _text(r["year"]))
         tiles.append(f"<div style='flex:1;min-width:11em;border:2px solid #0072B2;border-radius:10px;padding:.6em'>"
                      f"<div style='font-size:1.6em;font-weight:700;color:#0072B2'>{escape(value)}</div>"
                      f"<div>{escape(_text(k[f'name_{lang}']))}{escape(year)}</div></div>")
-    note = escape(_text(items.set_index("item_id").loc["hz_goal_1354", "note"]))
+    foot = (f"<p style='color:#555;font-size:.9em'>{escape(t('year_inferred_note', lang))}</p>"
+            if inferred else "")
     return HTML(f"<div class='biomfg-prose'><p><b>{escape(_text(goal[f'name_{lang}']))}</b></p>"
-                f"<div style='display:flex;gap:.8em;flex-wrap:wrap'>{''.join(tiles)}</div>"
-                f"<p style='color:#555;font-size:.9em'>{escape(t('rg_note_en_only', lang))}: {note}</p></div>")
+                f"<div style='display:flex;gap:.8em;flex-wrap:wrap'>{''.join(tiles)}</div>{foot}</div>")
 
 
 def hz_layout_rows(lang: str = "en") -> pd.DataFrame:
@@ -94,8 +95,8 @@ def hz_layout_table(lang: str = "en") -> HTML:
     rows = hz_layout_rows(lang)
     head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("rg_layout_group", "rg_district",
                                                               "rg_platforms_named", "rg_focus"))
-    body = "".join(f"<tr><td>{escape(r['group'])}</td><td><b>{escape(r['district'])}</b></td>"
-                   f"<td>{escape(join(r['platforms'], lang)) or escape(t('rg_card_none', lang))}</td>"
-                   f"<td>{escape(r['focus'])}</td></tr>" for _, r in rows.iterrows())
-    return HTML(cards.page(f"<div class='biomfg-card'><table><thead><tr>{head}</tr></thead>"
+    body = "".join(f"<tr><td class='name'>{escape(r['group'])}</td><td class='nowrap'><b>{escape(r['district'])}</b></td>"
+                   f"<td class='text'>{escape(join(r['platforms'], lang)) or escape(t('rg_card_none', lang))}</td>"
+                   f"<td class='text'>{escape(r['focus'])}</td></tr>" for _, r in rows.iterrows())
+    return HTML(cards.page(f"<div class='biomfg-card'><table class='biomfg-table'><thead><tr>{head}</tr></thead>"
                            f"<tbody>{body}</tbody></table></div>"))

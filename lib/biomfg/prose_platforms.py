@@ -134,8 +134,8 @@ def barrier_cards(lang: str = "en") -> HTML:
             f"<div class='biomfg-card' style='--biomfg-accent:{BARRIER_COLOURS[b['barrier_id']]}'>"
             f"<h3>{escape(b['name_zh'])} · {escape(b['name_en'])}</h3>"
             f"<p>{escape(b[f'definition_{lang}'])}</p>"
-            f"<div class='meta'>{'跨越它的平台' if lang == 'zh' else 'Bridged by'}: <b>{bridge}</b></div>"
-            f"<div class='src'>{escape(t('source', lang))}: {escape(b['source'])} — "
+            f"<div class='meta'>{'跨越它的平台：' if lang == 'zh' else 'Bridged by: '}<b>{bridge}</b></div>"
+            f"<div class='src'>{escape(t('source', lang))}{cards.colon(lang)}{escape(b['source'])} — "
             f"<span class='quote'>“{escape(b['quote'])}”</span></div></div>")
     return HTML(cards.page(*parts))
 

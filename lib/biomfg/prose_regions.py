@@ -16,7 +16,7 @@ import pandas as pd
 from . import cards, data, fmt, targets
 from .cases import OWN_NOTEBOOK, case_facts, case_of_entity, case_of_region, cases  # noqa: F401
 from .fmt import text as _text
-from .htmlout import HTML
+from .htmlout import HTML, HTMLText
 from .i18n import check_lang, register, t
 from .sentences import join, paragraph
 
@@ -32,7 +32,6 @@ register({
     "rg_firm": {"en": "Firm", "zh": "企业"},
     "rg_drug": {"en": "Drug or product", "zh": "药品或产品"},
     "rg_kind": {"en": "Kind", "zh": "类别"},
-    "rg_note_en_only": {"en": "Note", "zh": "备注（原文为英文）"},
 })
 # one label per value of products.kind (the enum in data/datapackage.json; a test keeps them in step)
 PRODUCT_KINDS = {
@@ -82,7 +81,7 @@ def plan_items_list(plan_id: str, kind: str, lang: str = "en") -> HTML:
 
 
 def targets_table(entity_id: str, lang: str = "en") -> HTML:
-    """Targets of one entity with deadlines, baselines (or 'none') and the recorded notes."""
+    """Targets of one entity with deadlines, baselines (or 'none') and their sources."""
     check_lang(lang)
     rows = targets.tracker_rows()
     rows = rows[rows["entity_id"] == entity_id]
@@ -105,7 +104,8 @@ def facts_card(entity_ids: list[str], lang: str = "en", title: str = "") -> HTML
 
 
 def products_table(region_ids: list[str], lang: str = "en") -> HTML:
-    """Drugs and products with their firm; recorded contradictions and notes shown, not fixed."""
+    """Drugs and products with their kind, firm and source quote, as the source states them. What the
+    curators recorded about a product (a contradiction, a translation) stays in data/'s notes."""
     check_lang(lang)
     p = data.table("products")
     p = p[p["region_id"].isin(region_ids)]
@@ -114,21 +114,18 @@ def products_table(region_ids: list[str], lang: str = "en") -> HTML:
     body = []
     for _, r in p.iterrows():
         firm = _text(firms.loc[r["firm_id"], f"name_{lang}"]) if _text(r["firm_id"]) in firms.index else "—"
-        note = _text(r["note"])
-        flag = "⚠️ " if "CONTRADICTION" in note else ""
-        note_html = (f"<br><span class='quote'>{flag}{escape(t('rg_note_en_only', lang))}: {escape(note)}</span>"
-                     if flag else "")
         kind = t(f"product_kind_{r['kind']}", lang)
-        body.append(f"<tr><td><b>{escape(_text(r[f'name_{lang}']))}</b></td><td>{escape(kind)}</td>"
-                    f"<td>{escape(firm)}</td><td><span class='src'>{escape(_text(r['source']))}</span><br>"
-                    f"<span class='quote'>“{escape(_text(r['quote']))}”</span>{note_html}</td></tr>")
-    return HTML(cards.page(f"<div class='biomfg-card'><table><thead><tr>{head}</tr></thead>"
+        body.append(f"<tr><td class='name'><b>{escape(_text(r[f'name_{lang}']))}</b></td>"
+                    f"<td class='nowrap'>{escape(kind)}</td><td class='name'>{escape(firm)}</td>"
+                    f"<td class='cite'><span class='src'>{escape(_text(r['source']))}</span><br>"
+                    f"<span class='quote'>“{escape(_text(r['quote']))}”</span></td></tr>")
+    return HTML(cards.page(f"<div class='biomfg-card'><table class='biomfg-table'><thead><tr>{head}</tr></thead>"
                            f"<tbody>{''.join(body)}</tbody></table></div>"))
 
 
 # --- 09 other parks: comparable cards -------------------------------------------------------------
 
-def region_card(region_id: str, lang: str = "en") -> str:
+def region_card(region_id: str, lang: str = "en") -> HTMLText:
     """One case, always in the same sections: figures, firms, projects and organisations, products,
     events. A section with nothing says so."""
     check_lang(lang)
@@ -155,7 +152,7 @@ def region_card(region_id: str, lang: str = "en") -> str:
     ev = data.table("events")
     ev = ev[ev["entity_id"].isin(mine)]
     ev_html = none if ev.empty else "<ul>" + "".join(
-        f"<li>{escape(_text(e['year']) or t('rg_year_unknown', lang))}: {escape(_text(e[f'name_{lang}']))}</li>"
+        f"<li>{escape(_text(e['year']) or t('rg_year_unknown', lang))}{cards.colon(lang)}{escape(_text(e[f'name_{lang}']))}</li>"
         for _, e in ev.iterrows()) + "</ul>"
     facts = cards.facts_for(sorted(mine))
     parts = [("rg_card_figures", cards.facts_table(facts, lang, subject=region_id)),
@@ -165,10 +162,11 @@ def region_card(region_id: str, lang: str = "en") -> str:
              ("rg_card_events", ev_html)]
     body = "".join(f"<h4>{escape(t(k, lang))}</h4>{v}" for k, v in parts)
     accent = "#0072B2" if region_id in OWN_NOTEBOOK else "#D55E00"
-    return (f"<div class='biomfg-card' style='--biomfg-accent:{accent}'><h3>{escape(_text(r[f'name_{lang}']))}</h3>"
-            f"<div class='meta'>{escape(meta)}</div>{body}"
-            f"<div class='src'>{escape(t('source', lang))}: {escape(_text(r['source']))} — "
-            f"“{escape(_text(r['quote']))}”</div></div>")
+    return HTMLText(
+        f"<div class='biomfg-card' style='--biomfg-accent:{accent}'><h3>{escape(_text(r[f'name_{lang}']))}</h3>"
+        f"<div class='meta'>{escape(meta)}</div>{body}"
+        f"<div class='src'>{escape(t('source', lang))}{cards.colon(lang)}{escape(_text(r['source']))} — "
+        f"“{escape(_text(r['quote']))}”</div></div>")
 
 
 def park_cards(region_ids: list[str], lang: str = "en") -> HTML:

@@ -178,7 +178,7 @@ def print_pdfs(html_paths: list[Path], progress=None) -> list[Path]:
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:"))
                        else r.abort())
             for html in html_paths:
-                page.goto(html.as_uri())
+                page.goto(Path(html).resolve().as_uri())
                 page.wait_for_function(
                     "[...document.querySelectorAll('.biomfg-vega')].every(d => d.querySelector('svg, canvas'))",
                     timeout=30000)
@@ -194,8 +194,12 @@ def print_pdfs(html_paths: list[Path], progress=None) -> list[Path]:
     return done
 
 
+LANG_NAMES = {"zh": "中文", "en": "English"}  # each language named in itself, as language links are
+
+
 def write_index(out: Path) -> Path:
-    """reports/index.html: every report present, titled in both languages, with its HTML and PDF."""
+    """reports/index.html: every report present, titled in both languages (titles, never ids), with its
+    HTML and PDF."""
     rows = []
     for report in catalogue():
         titles = report.titles()
@@ -204,10 +208,10 @@ def write_index(out: Path) -> Path:
             for ext in ("html", "pdf"):
                 name = f"{report.id}.{lang}.{ext}"
                 if (out / name).exists():
-                    links.append(f"<a href='{escape(name)}'>{escape(lang)} {ext.upper()}</a>")
+                    links.append(f"<a href='{escape(name)}' hreflang='{lang}'>{LANG_NAMES[lang]} {ext.upper()}</a>")
         if links:
-            rows.append(f"<tr><td><code>{escape(report.id)}</code></td><td>{escape(titles['zh'])}</td>"
-                        f"<td>{escape(titles['en'])}</td><td>{' · '.join(links)}</td></tr>")
+            rows.append(f"<tr><td lang='zh'>{escape(titles['zh'])}</td><td lang='en'>{escape(titles['en'])}</td>"
+                        f"<td>{' · '.join(links)}</td></tr>")
     version = data.package().get("version", "")
     html = f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">
 <title>{escape(t('collection_title', 'zh'))} · {escape(t('collection_title', 'en'))}</title>
@@ -216,7 +220,7 @@ color:#1a1a1a}}table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:
 text-align:left}}</style></head><body>
 <h1>{escape(t('reports_title', 'zh'))} · {escape(t('reports_title', 'en'))}</h1>
 <p>{escape(t('data_version', 'zh'))} · {escape(t('data_version', 'en'))}: {escape(str(version))}</p>
-<table><thead><tr><th>id</th><th>中文标题</th><th>English title</th>
+<table><thead><tr><th>中文标题</th><th>English title</th>
 <th>{escape(t('files', 'zh'))} · {escape(t('files', 'en'))}</th></tr>
 </thead><tbody>{''.join(rows)}</tbody></table></body></html>"""
     path = out / "index.html"
@@ -245,6 +249,7 @@ def build(reports: list[Report], langs: list[str], out: Path, jobs: int | None =
     """Render every report in every language; a failure stops the batch with a one-line ReportError."""
     from tqdm import tqdm
 
+    out = Path(out).resolve()  # a relative --out (the default, reports) cannot be a file:// URI for the PDF
     out.mkdir(parents=True, exist_ok=True)
     tasks = [(r, lang, str(out)) for r in reports for lang in langs]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
@@ -338,7 +343,7 @@ def main(args) -> int:
             raise ValueError(f"--jobs={args.jobs} must be 1 or more")
         reports = select(regions=args.region)
         start = time.perf_counter()
-        made = build(reports, langs, Path(args.out), jobs=args.jobs, pdf=not args.no_pdf)
+        made = build(reports, langs, Path(args.out).resolve(), jobs=args.jobs, pdf=not args.no_pdf)
     except KeyboardInterrupt:
         print("reports: interrupted; no partial file was left", file=sys.stderr)
         return 130

@@ -8,12 +8,17 @@ from html import escape
 
 import pandas as pd
 
-from . import data, fmt
+from . import data, figures, fmt
 from .fmt import text as _text
 from .htmlout import HTML
 from .i18n import register, t
 
-register({"list_sep": {"en": ", ", "zh": "、"}})
+register({
+    "list_sep": {"en": ", ", "zh": "、"},
+    "year_inferred": {"en": "inferred", "zh": "推断"},
+    "year_inferred_note": {"en": "“inferred”: the quote itself gives no year; the year comes from its context.",
+                           "zh": "“推断”：引文本身未写明年份，年份据上下文确定。"},
+})
 
 
 def paragraph(html_text: str) -> HTML:
@@ -52,3 +57,19 @@ def entity_name(entity_id: str, lang: str) -> str:
 def join(items, lang: str) -> str:
     """'a, b, c' in English, 'a、b、c' in Chinese."""
     return t("list_sep", lang).join(items)
+
+
+def year_text(row, lang: str, col: str = "year") -> str:
+    """A row's year, marked '(inferred)' / '（推断）' when its quote does not state it; '' if none."""
+    year = _text(row[col])
+    if not year:
+        return ""
+    if not figures.year_inferred(row.get("quote"), row[col]):
+        return year
+    word = t("year_inferred", lang)
+    return f"{year}（{word}）" if lang == "zh" else f"{year} ({word})"
+
+
+def any_inferred(rows: pd.DataFrame, col: str = "year") -> bool:
+    """Whether any row's year is inferred (then a table adds the one-line explanation)."""
+    return any(figures.year_inferred(q, y) for q, y in zip(rows["quote"], rows[col], strict=True))

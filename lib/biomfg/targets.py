@@ -15,6 +15,7 @@ import pandas as pd
 from . import data, fmt
 from .fmt import text as _text
 from .i18n import check_lang, register, t
+from .sentences import any_inferred, year_text
 
 register({
     "tg_target": {"en": "Target", "zh": "目标"},
@@ -28,14 +29,13 @@ register({
     "tg_not_comparable": {"en": "Baseline in a different unit: not comparable",
                           "zh": "基线单位不同，无法比较"},
     "tg_undated": {"en": "year not stated", "zh": "未注明年份"},
-    "tg_of_target": {"en": "of the target", "zh": "（占目标）"},
+    "tg_of_target": {"en": "of the target", "zh": "占目标"},
     "tg_no_targets": {"en": "No targets recorded for this selection", "zh": "所选范围内没有记录的目标"},
     "tg_unplaced": {"en": "Not placed in a plan action", "zh": "未归入规划行动"},
     "tg_no_numeric": {"en": "No numeric target in the sources", "zh": "来源中没有数值目标"},
-    "tg_note": {"en": "Note", "zh": "备注（原文为英文）"},
     "tg_all": {"en": "All plans and entities", "zh": "全部规划和主体"},
     "tg_summary": {"en": "{n} targets; {b} with a baseline, {nb} without",
-                   "zh": "共 {n} 个目标；{b} 个有基线，{nb} 个没有基线"},
+                   "zh": "共{n}个目标；{b}个有基线，{nb}个没有基线"},
 })
 
 
@@ -124,7 +124,8 @@ def groups(plan_id: str) -> pd.DataFrame:
 # --- presentation -----------------------------------------------------------------------------------
 
 def deadline_text(row, lang: str) -> str:
-    return _text(row["year"]) if pd.notna(row["year"]) else t("tg_undated", lang)
+    """The deadline, marked '(inferred)' where the quote does not state the year; 'year not stated'."""
+    return year_text(row, lang) if pd.notna(row["year"]) else t("tg_undated", lang)
 
 
 def baseline_text(row, lang: str) -> str:
@@ -135,14 +136,20 @@ def baseline_text(row, lang: str) -> str:
     q = _text(row["baseline_qualifier"])
     value = fmt.number(row["baseline_value"], row["baseline_unit"], lang, q)
     year = _text(row["baseline_year"]) or t("tg_undated", lang)
+    share = f"{row['progress']:.1f}%"
+    if lang == "zh":
+        if row["status"] == "not_comparable":
+            return f"{value}（{year}）：{t('tg_not_comparable', lang)}"
+        return f"{value}（{year}）· {t('tg_of_target', lang)}{share}"
     if row["status"] == "not_comparable":
         return f"{value} ({year}): {t('tg_not_comparable', lang)}"
-    share = f"{row['progress']:.1f}%"
     return f"{value} ({year}) · {share} {t('tg_of_target', lang)}"
 
 
-def table_html(rows: pd.DataFrame, lang: str = "en", show_holder: bool = True) -> str:
-    """Targets as an HTML table: value (qualifier kept), deadline, baseline or 'no baseline', note."""
+def table_html(rows: pd.DataFrame, lang: str = "en", show_holder: bool = True, explain: bool = True) -> str:
+    """Targets as an HTML table: value (qualifier kept), deadline (marked where inferred), baseline or
+    'no baseline', and the source with its quote. Curators' notes stay in data/. With `explain`, a line
+    under the table says what 'inferred' means (grouped_html says it once, under all its tables)."""
     check_lang(lang)
     if rows.empty:
         return f"<p class='src'>{escape(t('tg_no_targets', lang))}</p>"
@@ -151,17 +158,17 @@ def table_html(rows: pd.DataFrame, lang: str = "en", show_holder: bool = True) -
     head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in keys)
     body = []
     for _, r in rows.iterrows():
-        note = _text(r["note"])
-        note_html = f"<br><span class='quote'>{escape(t('tg_note', lang))}: {escape(note)}</span>" if note else ""
-        cells = ([f"<td>{escape(_text(r[f'entity_{lang}']))}</td>"] if show_holder else []) + [
-            f"<td>{escape(_text(r[f'indicator_{lang}']))}</td>",
-            f"<td><b>{escape(fmt.fact(r, lang))}</b></td>",
-            f"<td>{escape(deadline_text(r, lang))}</td>",
-            f"<td>{escape(baseline_text(r, lang))}</td>",
-            f"<td><span class='src'>{escape(_text(r['source']))}</span><br>"
-            f"<span class='quote'>“{escape(_text(r['quote']))}”</span>{note_html}</td>"]
+        cells = ([f"<td class='name'>{escape(_text(r[f'entity_{lang}']))}</td>"] if show_holder else []) + [
+            f"<td class='name'>{escape(_text(r[f'indicator_{lang}']))}</td>",
+            f"<td class='nowrap'><b>{escape(fmt.fact(r, lang))}</b></td>",
+            f"<td class='nowrap'>{escape(deadline_text(r, lang))}</td>",
+            f"<td class='text'>{escape(baseline_text(r, lang))}</td>",
+            f"<td class='cite'><span class='src'>{escape(_text(r['source']))}</span><br>"
+            f"<span class='quote'>“{escape(_text(r['quote']))}”</span></td>"]
         body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    foot = f"<p class='src'>{escape(t('year_inferred_note', lang))}</p>" if explain and any_inferred(rows) else ""
+    return (f"<table class='biomfg-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            f"{foot}")
 
 
 def summary_line(rows: pd.DataFrame, lang: str = "en") -> str:
@@ -194,10 +201,13 @@ def grouped_html(plan_id: str, entity_id: str, lang: str = "en") -> str:
     parts = []
     for _, g in groups(plan_id).iterrows():
         mine = rows[rows["fact_id"].map(links["group_id"]) == g["item_id"]]
-        body = table_html(mine, lang, show_holder=False) if not mine.empty else \
+        body = table_html(mine, lang, show_holder=False, explain=False) if not mine.empty else \
             f"<p class='src'>{escape(t('tg_no_numeric', lang))}</p>"
         parts.append(f"<h4>{escape(_text(g[f'name_{lang}']))}</h4>{body}")
     loose = rows[rows["fact_id"].map(links["group_id"]).isna()]
     if not loose.empty:
-        parts.append(f"<h4>{escape(t('tg_unplaced', lang))}</h4>{table_html(loose, lang, show_holder=False)}")
+        parts.append(f"<h4>{escape(t('tg_unplaced', lang))}</h4>"
+                     f"{table_html(loose, lang, show_holder=False, explain=False)}")
+    if any_inferred(rows):
+        parts.append(f"<p class='src'>{escape(t('year_inferred_note', lang))}</p>")
     return "".join(parts)

@@ -50,8 +50,9 @@ def check(qid: str, answer, lang: str = "en") -> HTML:
     check_lang(lang)
     q = _question(qid)
     if answer is None or (isinstance(answer, str) and not answer.strip()):
-        msg = "还没有作答：把答案填入 answer 后重新运行本单元。" if lang == "zh" else \
-            "Not answered yet: put your answer in `answer` and run the cell again."
+        # HTML, not Markdown: the variable's name is set as code, never in literal backticks
+        msg = "还没有作答：把答案填入 <code>answer</code> 后重新运行本单元。" if lang == "zh" else \
+            "Not answered yet: put your answer in <code>answer</code> and run the cell again."
         return HTML(f"<div class='biomfg-check'>✍️ {msg}</div>")
     ok, why = q.judge(answer, q.answer(), lang)
     mark, word = ("✅", t("correct", lang)) if ok else ("❌", t("not_quite", lang))

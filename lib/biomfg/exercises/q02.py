@@ -45,4 +45,5 @@ register("02-q3", Question(
     _data_driven,
     pick_judge("platforms", "platform_id", {"en": "Find the row 'Data-driven and information management' in the matrix.",
                                             "zh": "在矩阵中找到“数据驱动与信息管理”这一行。"}),
-    code_solution("pf = data.table('platform_factors')\npf[pf.factor_id == 'data_driven_management']", _data_driven)))
+    code_solution("pf = data.table('platform_factors')\npf[pf.factor_id == 'data_driven_management']", _data_driven,
+                  named=("platforms", "platform_id"))))

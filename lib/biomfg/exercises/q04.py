@@ -34,12 +34,12 @@ register("04-q2", Question(
     pick_judge("platforms", "platform_id", {"en": "Compare the founding years of the incubation platforms only.",
                                             "zh": "只比较产业孵化平台的成立年份。"}),
     code_solution("p = data.platforms()\np = p[p.type_id == 'industry_incubation']\np.loc[p.founded.idxmin(), 'name_en']",
-                  _first_incubator)))
+                  _first_incubator, named=("platforms", "platform_id"))))
 
 register("04-q3", Question(
     {"en": "How much co-investment did SynbiCITE receive, in pounds sterling? (the full number; do not convert)",
      "zh": "SynbiCITE 获得了多少英镑的共同投资？（写出完整的数，不要换算）"},
     _synbicite_gbp,
     number_judge("GBP", {"en": "It is in the GBP panel of the funding chart (notebook 02), not the USD one.",
-                         "zh": "在资金图（笔记本 02）的英镑一栏，而不是美元一栏。"}, scales=(1e6, 1e4)),
+                         "zh": "在资金图（笔记本02）的英镑一栏，而不是美元一栏。"}, scales=(1e6, 1e4)),
     code_solution("data.facts('synbicite', 'investment_amount')[['value', 'unit', 'quote']]", _synbicite_gbp)))

@@ -36,32 +36,33 @@ def _share() -> float:
 def _share_judge(given, right, lang):
     x = _number(given)
     if x is None:
-        return False, ("请给出一个百分数，例如 12.3 或 \"12.3%\"。" if _zh(lang) else
+        return False, ("请给出一个百分数，例如12.3或“12.3%”。" if _zh(lang) else
                        "Give a percentage, e.g. 12.3 or \"12.3%\".")
     text = fmt.percent(right, 100)
     if abs(x - right) <= 0.06:
-        return True, (f"{_ratio_text()} ≈ {text}：生物科学相关的孵化器只占很小一部分。" if _zh(lang) else
-                      f"{_ratio_text()} ≈ {text}: the bio-related incubators are a small minority.")
+        return True, (f"{_ratio_text(lang)} ≈ {text}：生物科学相关的孵化器只占很小一部分。" if _zh(lang) else
+                      f"{_ratio_text(lang)} ≈ {text}: the bio-related incubators are a small minority.")
     if abs(x - right / 100) <= 0.0006:
-        return False, ("这是比值（小数），题目要的是百分数：再乘以 100。" if _zh(lang) else
+        return False, ("这是比值（小数），题目要的是百分数：再乘以100。" if _zh(lang) else
                        "That is the ratio as a fraction; the question asks for a percentage: multiply by 100.")
     if right and abs(x - 10000 / right) / (10000 / right) < 0.01:
         return False, ("分子分母颠倒了：用生物科学相关的孵化器数除以全部国家级孵化器数。" if _zh(lang) else
                        "Numerator and denominator are swapped: divide the bio-related incubators by all of them.")
-    return False, (f"用 {_ratio_text()} 再乘以 100（保留一位小数）。" if _zh(lang) else
-                   f"Compute {_ratio_text()} and multiply by 100 (one decimal place).")
+    return False, (f"计算 {_ratio_text(lang)}，再乘以100（保留一位小数）。" if _zh(lang) else
+                   f"Compute {_ratio_text(lang)} and multiply by 100 (one decimal place).")
 
 
-def _ratio_text() -> str:
+def _ratio_text(lang: str) -> str:
+    """'56 ÷ 1,936' (escaped), each figure formatted for `lang`."""
     total = prose_china.china_fact("national_incubator_count")
     bio = prose_china.china_fact("bio_related_incubator_count")
-    return f"{fmt.fact(bio, 'en')} ÷ {fmt.fact(total, 'en')}"
+    return escape(f"{fmt.fact(bio, lang)} ÷ {fmt.fact(total, lang)}")
 
 
 def _share_solution(lang):
     code = ("f = data.facts('china').set_index('indicator')['value']\n"
             "f['bio_related_incubator_count'] / f['national_incubator_count'] * 100")
-    return f"<pre>{escape(code)}</pre><p>{escape(_ratio_text())} × 100 ≈ <b>{fmt.percent(_share(), 100)}</b></p>"
+    return f"<pre>{escape(code)}</pre><p>{_ratio_text(lang)} × 100 ≈ <b>{fmt.percent(_share(), 100)}</b></p>"
 
 
 register("05-q1", Question(
@@ -90,14 +91,14 @@ def _lab_judge(given, right, lang):
     x = int(x)
     rows = _labs()
     if x == right:
-        return True, (f"{len(rows)} 类平台合计 {right} 个。" if _zh(lang)
+        return True, (f"{len(rows)}类平台合计{right}个。" if _zh(lang)
                       else f"The {len(rows)} kinds add up to {right}.")
     if x == len(rows):
         return False, ("这是平台的种类数；要把每一类的数量加起来。" if _zh(lang)
                        else "That is the number of kinds; add up the count of each kind.")
     missing = [int(v) for v in rows["value"] if x == right - int(v)]
     if missing:
-        return False, (f"少加了一类（数量为 {missing[0]} 的那一类）。" if _zh(lang)
+        return False, (f"少加了一类（数量为{missing[0]}的那一类）。" if _zh(lang)
                        else f"One kind is missing from your sum (the one with {missing[0]}).")
     return False, ("把图中各根柱子的数量相加。" if _zh(lang) else "Add up the bars of the chart.")
 
@@ -134,12 +135,12 @@ def _doubling_judge(given, right, lang):
     exact = math.log(2) / math.log(1 + _rate() / 100)
     r = fmt.number(_rate(), "percent", lang)
     if x == right:
-        return True, (f"按每年 {r} 增长，{right - 1} 年后是 {(1 + _rate() / 100) ** (right - 1):.2f} 倍，"
-                      f"{right} 年后是 {(1 + _rate() / 100) ** right:.2f} 倍。" if _zh(lang) else
+        return True, (f"按每年{r}增长，{right - 1}年后是{(1 + _rate() / 100) ** (right - 1):.2f}倍，"
+                      f"{right}年后是{(1 + _rate() / 100) ** right:.2f}倍。" if _zh(lang) else
                       f"At {r} a year output is {(1 + _rate() / 100) ** (right - 1):.2f}× after {right - 1} years and "
                       f"{(1 + _rate() / 100) ** right:.2f}× after {right}.")
     if abs(x - exact) < 0.05 or x == math.floor(exact):
-        return False, (f"精确值约为 {exact:.2f} 年；题目问的是第几个整年后首次翻倍，要向上取整。" if _zh(lang) else
+        return False, (f"精确值约为{exact:.2f}年；题目问的是第几个整年后首次翻倍，要向上取整。" if _zh(lang) else
                        f"The exact value is about {exact:.2f} years; the question asks for the first whole year, so "
                        "round up.")
     if abs(x - 100 / _rate()) < 0.05 or abs(x - 72 / _rate()) < 0.05:

@@ -7,6 +7,7 @@ from html import escape
 import pandas as pd
 
 from .. import data, fmt
+from ..sentences import entity_name
 from .base import Question, register
 
 
@@ -53,14 +54,21 @@ def _platforms_judge(given, right, lang):
         return False, whole_number(lang)
     built = int(_value("suzhou_sip", "public_tech_platform_count"))
     if n == right:
-        return True, (f"建成 {built} 个，加上在建的，共 {right} 个。" if lang == "zh"
+        return True, (f"建成{built}个，加上在建的，共{right}个。" if lang == "zh"
                       else f"{built} built plus those under construction: {right}.")
     if n == built:
         return False, ("这只是已建成的数量；还要加上在建的平台。" if lang == "zh"
                        else "That counts only the built ones; add those under construction.")
-    return False, ("把 suzhou_sip 的 public_tech_platform_count 与 public_tech_platform_under_construction_count 相加。"
-                   if lang == "zh" else "Add suzhou_sip's public_tech_platform_count and "
-                   "public_tech_platform_under_construction_count.")
+    sip = escape(entity_name("suzhou_sip", lang))
+    a, b = (escape(_indicator(i, lang)) for i in ("public_tech_platform_count",
+                                                 "public_tech_platform_under_construction_count"))
+    return False, (f"把{sip}的“{a}”与“{b}”相加。" if lang == "zh"
+                   else f"Add {sip}'s “{a}” and “{b}”.")
+
+
+def _indicator(indicator_id: str, lang: str) -> str:
+    """An indicator's label in `lang` (indicators.csv), never its id."""
+    return str(data.table("indicators").set_index("indicator_id").loc[indicator_id, f"name_{lang}"])
 
 
 def _platforms_solution(lang):
@@ -132,7 +140,7 @@ def _tier_judge(given, right, lang):
 
 def _tier_solution(lang):
     code = "data.table('firms').set_index('firm_id').loc['yinhang_bio', 'tier']"
-    return f"<pre>{escape(code)}</pre><p>{escape(_tier())}</p>"
+    return f"<pre>{escape(code)}</pre><p>{escape(TIER_WORDS[_tier()][1 if lang == 'zh' else 0])}</p>"
 
 
 register("06-q1", Question(

@@ -32,7 +32,7 @@ def _action3_judge(given, right, lang):
     items = data.table("plan_items")
     tasks = int((items["parent_id"] == "hz_action_3").sum())
     if n == right:
-        return True, (f"该行动下的 {tasks} 项任务共设 {right} 个数值目标。" if lang == "zh"
+        return True, (f"该行动下的{tasks}项任务共设{right}个数值目标。" if lang == "zh"
                       else f"Its {tasks} tasks set {right} numeric targets between them.")
     if n == tasks:
         return False, ("这是任务的数量；一项任务可以有多个目标。" if lang == "zh"
@@ -101,7 +101,7 @@ def _output_judge(given, right, lang):
         return False, ("请写成“120亿元”这样的形式，或以元为单位的数字。" if lang == "zh"
                        else "Write it like '12 bn' or '120亿元', or as a number of yuan.")
     if abs(value - right) < 1e-6 * right:
-        return True, (f"目标是到期限时制造业总产值达 {said}。" if lang == "zh"
+        return True, (f"目标是到期限时制造业总产值达{said}。" if lang == "zh"
                       else f"The target is a manufacturing output value of {said}.")
     if abs(value * 1e8 - right) < 1e-6 * right:
         return False, ("数字对了，但单位是亿元：请写“亿元”或换算成元。" if lang == "zh"

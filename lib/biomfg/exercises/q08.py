@@ -24,7 +24,7 @@ def _proposed_judge(given, right, lang):
     if n is None:
         return False, whole_number(lang)
     if n == right:
-        return True, (f"{right} 年，张江率先提出MAH改革需求。" if lang == "zh"
+        return True, (f"{right}年，张江率先提出MAH改革需求。" if lang == "zh"
                       else f"In {right} Zhangjiang first proposed the MAH reform.")
     if n == _event_year("reform_pilot"):
         return False, ("这是首个试点品种获批的年份；提出还要更早。" if lang == "zh"
@@ -47,7 +47,7 @@ def _gap_judge(given, right, lang):
         return False, whole_number(lang)
     a, b = _event_year("reform_proposed"), _event_year("reform_pilot")
     if n == right:
-        return True, (f"{b} − {a} = {right} 年。" if lang == "zh" else f"{b} − {a} = {right} years.")
+        return True, (f"{b} − {a} = {right}年。" if lang == "zh" else f"{b} − {a} = {right} years.")
     return False, ("用试点年份减去提出年份。" if lang == "zh" else "Subtract the proposal year from the pilot year.")
 
 
@@ -65,26 +65,30 @@ def _maker_judge(given, right, lang):
     firms = data.table("firms")
     text = str(given).strip().lower()
     if "hengrui" in text or "恒瑞" in text:
-        return False, ("现实中吡咯替尼通常被认为是恒瑞医药的药物，但本题问的是来源怎么写：来源把它写成了和黄医药的药。"
-                       "数据如实记录了这一矛盾（见 products.csv 的 note），没有改正。" if lang == "zh" else
+        return False, ("现实中吡咯替尼通常被认为是恒瑞医药的药物，但本题问的是来源怎么写：来源把它写成了另一家企业的药。"
+                       "数据照原文记录，并为维护者注明了这一矛盾，没有改正。" if lang == "zh" else
                        "Pyrotinib is generally known as Jiangsu Hengrui's drug, but the question asks what the "
-                       "source says: it names HUTCHMED. The data records this contradiction in products.csv's note "
-                       "and does not correct it.")
+                       "source says, and it names another firm. The data keeps the source's wording, records the "
+                       "contradiction for its maintainers, and does not correct it.")
     fid = match_name(given, firms, "firm_id")
     if fid is None:
         return False, ("请填写一家企业的名称。" if lang == "zh" else "Name a firm.")
     name = escape(str(firms.set_index("firm_id").loc[right, f"name_{lang}"]))
     if fid == right:
-        return True, (f"来源写的是{name}。但要注意：这与通常的认知矛盾，数据在 note 中记录了这一点。" if lang == "zh"
+        return True, (f"来源写的是{name}。但要注意：这与通常的认知矛盾，数据为维护者记录了这一点，没有改正。" if lang == "zh"
                       else f"The source says {name}. Note, though, that this contradicts what is generally known; "
-                      "the data records the contradiction in a note.")
+                      "the data records the contradiction for its maintainers and does not correct it.")
     return False, ("看药品表中吡咯替尼胶囊那一行。" if lang == "zh" else "Look at the pyrotinib row of the drugs table.")
 
 
 def _maker_solution(lang):
-    code = "data.table('products').set_index('product_id').loc['pyrotinib_capsule', ['firm_id', 'note']]"
-    note = data.table("products").set_index("product_id").loc["pyrotinib_capsule", "note"]
-    return f"<pre>{escape(code)}</pre><p>{escape(_maker())}</p><p class='quote'>{escape(str(note))}</p>"
+    code = ("firm = data.table('products').set_index('product_id').loc['pyrotinib_capsule', 'firm_id']\n"
+            "data.table('firms').set_index('firm_id').loc[firm, ['name_zh', 'name_en']]")
+    name = escape(str(data.table("firms").set_index("firm_id").loc[_maker(), f"name_{lang}"]))
+    why = ("来源如此写；这与通常的认知（吡咯替尼是恒瑞医药的药物）矛盾，数据照原文记录，没有改正。" if lang == "zh" else
+           "So the source says; it contradicts what is generally known (pyrotinib is Jiangsu Hengrui's drug), and "
+           "the data keeps the source's wording without correcting it.")
+    return f"<pre>{escape(code)}</pre><p><b>{name}</b></p><p>{why}</p>"
 
 
 register("08-q1", Question(

@@ -50,9 +50,11 @@ def _invest_wrong(name, rid, lang):
 
 def _invest_solution(lang):
     f = _investments()
-    lines = "".join(f"<li>{escape(str(r[f'case_{lang}']))}: {escape(fmt.fact(r, lang))}</li>" for _, r in f.iterrows())
-    lead = ("比较各园区的总投资（total_investment，均以人民币计）：" if lang == "zh"
-            else "Compare the parks' total investment (total_investment, all in CNY):")
+    colon = "：" if lang == "zh" else ": "
+    lines = "".join(f"<li>{escape(str(r[f'case_{lang}']))}{colon}{escape(fmt.fact(r, lang))}</li>" for _, r in f.iterrows())
+    what = str(data.table("indicators").set_index("indicator_id").loc["total_investment", f"name_{lang}"])
+    lead = (f"比较各园区的“{what}”（均以人民币计）：" if lang == "zh"
+            else f"Compare the parks' figures for “{what}” (all in yuan):")
     return f"<p>{escape(lead)}</p><ul>{lines}</ul>"
 
 
@@ -81,7 +83,7 @@ def _chain_judge(given, right, lang):
         return False, whole_number(lang)
     batches = sorted(int(v) for v in data.facts("zhengzhou_hitech", "chain_leader_firm_count")["value"] if v != right)
     if n == right:
-        return True, (f"累计 {right} 家：两批相加。" if lang == "zh" else f"{right} in all: the two batches together.")
+        return True, (f"累计{right}家：两批相加。" if lang == "zh" else f"{right} in all: the two batches together.")
     if n in batches:
         return False, ("这只是其中一批；问题问的是累计数。" if lang == "zh"
                        else "That is one batch; the question asks for the total.")

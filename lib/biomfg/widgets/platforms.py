@@ -106,7 +106,7 @@ def _column(pid: str, lang: str, plats, facts) -> dict[str, str]:
         vals = idx.serves[pid][dim]
         words = "、".join if lang == "zh" else ", ".join
         shown = words(f"<span title='{escape(q)}'>{escape(finder.label(v, lang))}</span>" for v, q in vals.items())
-        serves.append(f"{escape(finder.label(dim, lang))}: {shown or '—'}")
+        serves.append(f"{escape(finder.label(dim, lang))}{cards.colon(lang)}{shown or '—'}")
     cells["serves"] = "<br>".join(serves)
     facts = facts[facts["platform_id"] == pid]
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"] if len(facts) else None
@@ -116,7 +116,7 @@ def _column(pid: str, lang: str, plats, facts) -> dict[str, str]:
         if f["entity_id"] != pid:
             what += f" · {_text(names.get(f['entity_id'], f['entity_id']))}"
         year = f" ({_text(f['year'])})" if _text(f["year"]) else ""
-        items.append(f"<li title='{escape(_text(f['source']))}: {escape(_text(f['quote']))}'>{escape(what)}: "
+        items.append(f"<li title='{escape(_text(f['source']))}: {escape(_text(f['quote']))}'>{escape(what)}{cards.colon(lang)}"
                      f"<b>{escape(fmt.fact(f, lang))}</b>{escape(year)}</li>")
     cells["figures_stated"] = (f"<ul style='margin:0;padding-left:1.1em'>{''.join(items)}</ul>" if items else
                                f"<span class='src'>{escape(t('no_data', lang))}</span>")
@@ -137,7 +137,7 @@ def platform_compare_view(a: str, b: str, lang: str = "en", _cache: dict | None 
         label = t("platform_type" if key == "type" else key, lang)
         rows.append(f"<tr><th{L}>{escape(label)}</th><td{L}>{cols[0][key]}</td><td{L}>{cols[1][key]}</td></tr>")
     return cards.page(f"<div class='biomfg-card'><h3>{escape(t('compare_title', lang))}</h3>"
-                      f"<table class='biomfg-compare' style='table-layout:fixed;width:100%'>"
+                      f"<table class='biomfg-table biomfg-compare' style='table-layout:fixed;width:100%'>"
                       f"{''.join(rows)}</table></div>")
 
 
@@ -169,9 +169,15 @@ def platform_comparer(lang: str = "en", a: str | None = None, b: str | None = No
 # --- the finder ---------------------------------------------------------------------------------
 
 def platform_finder_view(lang: str = "en", stage=None, scale_l=None, sector=None, need=None, region=None,
-                         top: int = 5, _names=None) -> str:
-    """The finder's answer as HTML: the ranked platforms with reasons (quotes on hover), or a plain
+                         top: int = 5) -> HTML:
+    """The finder's answer, shown as HTML: the ranked platforms with reasons (quotes on hover), or a plain
     message when none fits. Bad input raises ValueError (the widget shows it)."""
+    return HTML(_finder_html(lang, stage, scale_l, sector, need, region, top))
+
+
+def _finder_html(lang: str = "en", stage=None, scale_l=None, sector=None, need=None, region=None,
+                 top: int = 5, _names=None) -> str:
+    """platform_finder_view's HTML as a string (the widget's callback and static view)."""
     check_lang(lang)
     query = {"stage": stage, "scale_l": scale_l, "sector": sector, "need": need, "region": region}
     matches = finder.find(**query)
@@ -180,8 +186,8 @@ def platform_finder_view(lang: str = "en", stage=None, scale_l=None, sector=None
         if v in (None, "any"):
             continue
         shown = finder.label(v, lang) if k != "scale_l" else \
-            f"{finder._litres(finder.check_scale(v), lang)} ({finder.label(finder.band(v), lang)})"
-        asked.append(f"{escape(finder.label(k, lang))}: <b>{escape(shown)}</b>")
+            finder._litres(finder.check_scale(v), lang) + cards.paren(finder.label(finder.band(v), lang), lang)
+        asked.append(f"{escape(finder.label(k, lang))}{cards.colon(lang)}<b>{escape(shown)}</b>")
     head = f"<div class='meta'>{escape(t('finder_query', lang))} — {' · '.join(asked) or escape(finder.label('any', lang))}</div>"
     if not matches:
         return cards.page(f"<div class='biomfg-card'><h3>{escape(t('finder_title', lang))}</h3>{head}"
@@ -199,7 +205,7 @@ def platform_finder_view(lang: str = "en", stage=None, scale_l=None, sector=None
                     f"<td{L}>{m.score:g}</td><td{L}><ul style='margin:0;padding-left:0;list-style:none'>{why}</ul></td></tr>")
     th = "".join(f"<th{L}>{escape(t(k, lang))}</th>" for k in ("finder_rank", "platform", "finder_fit", "finder_why"))
     return cards.page(f"<div class='biomfg-card'><h3>{escape(t('finder_title', lang))}</h3>{head}"
-                      f"<table><thead><tr>{th}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+                      f"<table class='biomfg-table'><thead><tr>{th}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
                       f"<p class='src'>{escape(t('finder_note', lang))}</p></div>")
 
 
@@ -231,8 +237,7 @@ def platform_finder(lang: str = "en", stage="pilot", scale_l=1000.0, sector=None
 
     def update(change=None):
         try:
-            html = platform_finder_view(lang, scale_l=read_scale(), _names=names,
-                                        **{k: p.value for k, p in picks.items()})
+            html = _finder_html(lang, scale_l=read_scale(), _names=names, **{k: p.value for k, p in picks.items()})
         except ValueError as exc:
             html = cards.page(f"<div class='biomfg-card'><b>{escape(t('bad_input', lang))}:</b> {escape(str(exc))}</div>")
         show(out, HTML(html))
@@ -240,6 +245,6 @@ def platform_finder(lang: str = "en", stage="pilot", scale_l=1000.0, sector=None
     for p in (*picks.values(), scale):
         p.observe(update, names="value")
     update()
-    static = platform_finder_view(lang, stage, scale_l, sector, need, region, _names=names)
+    static = _finder_html(lang, stage, scale_l, sector, need, region, _names=names)
     controls = w.VBox([w.HBox([picks["stage"], scale, picks["sector"]]), w.HBox([picks["need"], picks["region"]])])
     return Explorer([controls, out], static, f"[{t('finder_title', lang)}] {t('interactive_needs_kernel', lang)}")
