@@ -50,8 +50,8 @@ LOOK = r"""
     return (id ? id.getAttribute('data-biomfg-where') + ': ' : '') + el.tagName.toLowerCase() + ' "' + text + '"';
   };
   // the nearest ancestor that clips (overflow not visible), or null
-  const clipper = el => {
-    for (let e = el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
+  const clipper = (el, self = false) => {
+    for (let e = self ? el : el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
       const s = getComputedStyle(e);
       if (s.overflowX !== 'visible' || s.overflowY !== 'visible') return e;
     }
@@ -69,7 +69,7 @@ LOOK = r"""
       if (!el || !n.textContent.trim() || skipped(el) || !shown(el)
           || el.closest('svg, select, option, textarea, .CodeMirror, .cm-editor')) continue;
       const range = document.createRange(); range.selectNodeContents(n);
-      const c = clipper(el), cr = c && c.getBoundingClientRect();
+      const c = clipper(el, true), cr = c && c.getBoundingClientRect();
       for (const r of range.getClientRects()) {
         if (r.width < 1) continue;
         if (r.right > vw + 1 || r.left < -1) { overflow.push('past the viewport: ' + where(el)); break; }

@@ -76,21 +76,35 @@ def _panels(spec: dict) -> list[dict]:
     return spec.get("vconcat", [spec])
 
 
+def _texts(rows: list[dict]) -> list[str]:
+    return [x for r in rows if r.get("role") == "row" for x in r["text"] if x]
+
+
 def test_facts_in_several_units_get_one_axis_each():
     f = prose_regions.case_facts()
     mixed = f[f["case_id"].isin(["zhaoqing_hitech", "suzhou_sip"])]
     assert mixed["unit"].nunique() >= 3  # CNY, count, percent, ... : the test must see a mix
     spec = _spec(charts.facts_by_unit(mixed, "en", "t"))
     datasets = spec["datasets"]
-    units_per_panel = []
-    for panel in _panels(spec):
-        rows = datasets[panel["data"]["name"]]
-        units_per_panel.append({r["unit"] for r in rows})
-    assert all(len(u) == 1 for u in units_per_panel)
-    assert len(units_per_panel) == mixed["unit"].nunique()
+    measure_of = {}  # formatted value -> the measures (unit; for a count, the thing counted) it can be
+    for _, r in mixed.iterrows():
+        key = f"count:{r['indicator']}" if r["unit"] == "count" else r["unit"]
+        measure_of.setdefault(charts.facts.value_text(r, "en"), set()).add(key)
+    bar_panels = [p for p in _panels(spec) if p["layer"][0]["mark"]["type"] == "bar"]
+    drawn = []
+    for panel in bar_panels:
+        keys = [measure_of[t] for t in _texts(datasets[panel["data"]["name"]])]
+        assert len(keys) >= 2 and set.intersection(*keys), keys  # one measure per axis, two bars or more
+        drawn.append(set.intersection(*keys))
+    comparable = {k for k in mixed.apply(lambda r: f"count:{r['indicator']}" if r["unit"] == "count" else r["unit"],
+                                         axis=1).value_counts().loc[lambda c: c >= 2].index if not k.endswith("rank")}
+    assert {"CNY", "percent", "count:firm_count"} <= comparable
+    assert all(len(d) == 1 for d in drawn) and len(drawn) == len({next(iter(d)) for d in drawn})
     assert spec["resolve"]["scale"]["x"] == "independent"
-    titles = [p["layer"][0]["encoding"]["x"]["title"] for p in _panels(spec)]
-    assert len(set(titles)) == len(titles)  # each axis names its own unit
+    titles = [p["layer"][0]["encoding"]["x"]["title"] for p in bar_panels]
+    assert len({json.dumps(x) for x in titles}) == len(titles)  # each axis names its own measure
+    shown = {t for rows in datasets.values() for x in _texts(rows) for t in x.split("; ")}
+    assert set(measure_of) <= shown  # every figure is drawn or written out, none dropped
 
 
 def test_one_panel_refuses_two_units():
@@ -103,9 +117,11 @@ def test_currencies_are_never_converted():
     f = prose_regions.case_facts()
     f = f[f["unit"] == "CNY"]
     spec = _spec(charts.facts_by_unit(f, "en", "t"))
-    rows = next(iter(spec["datasets"].values()))
-    assert {r["unit"] for r in rows} == {"CNY"}
-    assert any("CNY 368.6 bn" in r["value_text"] for r in rows)  # the exact figure, as the data has it
+    assert "vconcat" not in spec  # one currency: one panel, one axis
+    rows = [r for r in next(iter(spec["datasets"].values())) if r["role"] == "row"]
+    assert all(t.startswith(("CNY ", "about CNY ", "more than CNY ")) for r in rows for t in r["text"])
+    assert any("CNY 368.6 bn" in r["text"] for r in rows)  # the exact figure, as the data has it
+    assert {round(r["value"] * 1e9) for r in rows} == {round(v) for v in f["value"]}  # drawn in bn, not converted
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -140,8 +156,8 @@ def test_every_target_has_its_deadline():
     assert len(rows) == (facts["kind"] == "target").sum() > 0
     assert rows["year"].notna().all()
     html = targets.table_html(rows, "en")
-    for year in rows["year"].unique():
-        assert f"<td>{year}</td>" in html
+    for year in rows["year"].unique():  # a deadline the quote does not state is marked as inferred
+        assert f">{year}</td>" in html or f">{year} (inferred)</td>" in html
 
 
 def test_no_baseline_says_so_and_shows_no_progress():
@@ -309,7 +325,7 @@ def test_chinese_cards_show_kinds_in_chinese():
                   + prose_regions.products_table(where, "en").data)
     for kind in ("target", "estimate"):  # facts.kind
         assert f"({kind})" in en and f"({kind})" not in zh
-        assert f"({t(kind, 'zh')})" in zh
+        assert f"（{t(kind, 'zh')}）" in zh  # full-width brackets in Chinese (house style)
     shown = set(products["kind"])
     for kind in shown:
         en_label, zh_label = (prose_regions.PRODUCT_KINDS[kind][x] for x in ("en", "zh"))

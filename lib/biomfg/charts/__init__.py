@@ -18,6 +18,7 @@ from .china import (
     projection,
     scale_money,
 )
+from .facts import axis_for, fact_bars, facts_by_unit
 from .overview import founding_timeline, platforms_by_type, short_names
 from .platforms import (
     funding_amounts,
@@ -29,13 +30,10 @@ from .platforms import (
 )
 from .recommendations import coverage_rows, policy_coverage, rec_labels, recommendation_map
 from .regions import (
-    axis_for,
     case_map,
     columns_diagram,
     consortium_results,
     district_platforms,
-    fact_bars,
-    facts_by_unit,
     industry_figures,
     reform_timeline,
     targets_by_group,

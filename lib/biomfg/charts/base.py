@@ -1,6 +1,10 @@
-"""Shared pieces of every chart: the source line, the title block, the platform-type colours."""
+"""Shared pieces of every chart: the source line, the title block, the platform-type colours, and
+the text measures that keep labels whole (wrapped, never cut) and charts inside the width they get."""
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 import altair as alt
 import pandas as pd
@@ -8,6 +12,106 @@ import pandas as pd
 from .. import data as _data
 from ..i18n import check_lang, t
 from ..theme import MUTED, PLATFORM_TYPE_COLOURS
+
+# What a chart may take, in CSS pixels: a JupyterLab output area is ~1000 px wide (a scrollbar and
+# the prompt take the rest), a Voilà projector page ~1200 px. Every chart stays within MAX_WIDTH.
+MAX_WIDTH = 950
+TITLE_WIDTH = 860  # title, subtitle and source lines wrap at this width
+
+
+def text_px(text: str, size: float = 15, bold: bool = False) -> float:
+    """About how wide `text` is drawn in the house font (Noto Sans CJK) at `size` px: CJK glyphs
+    are one em, Latin ones about half. Used to wrap labels before Vega would cut them."""
+    em = 0.0
+    for ch in str(text):
+        if _wide(ch):
+            em += 1.0
+        elif ch == " ":
+            em += 0.23
+        elif ch.isupper() or ch in "mwMW%@&":
+            em += 0.64
+        elif ch.isdigit():
+            em += 0.56
+        elif ch.isalpha():
+            em += 0.52
+        else:
+            em += 0.36
+    return em * size * (1.06 if bold else 1.0)
+
+
+OPENERS, CLOSERS = "（【「《“(", "，、；：。）】」》”%),.;:"
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _pieces(text: str) -> list[str]:
+    """The places a line may break: spaces, after a dash or slash, and around each CJK character
+    (never before closing or after opening punctuation, nor between a number and its unit: 2023年)."""
+    out: list[str] = []
+    for word in re.split(r"(\s+)", str(text)):
+        if not word:
+            continue
+        if word.isspace():
+            out.append(" ")
+            continue
+        buf = ""
+        for ch in word:
+            digit_unit = (buf[-1:].isdigit() and _wide(ch)) or (ch.isdigit() and buf[-1:] in OPENERS)
+            if buf and (_wide(ch) or _wide(buf[-1])) and ch not in CLOSERS and buf[-1] not in OPENERS \
+                    and not digit_unit:
+                out.append(buf)
+                buf = ""
+            buf += ch
+            if ch in "-–/":
+                out.append(buf)
+                buf = ""
+        if buf:
+            out.append(buf)
+    return out
+
+
+def wrap_px(text: str, width: float, size: float = 15, bold: bool = False) -> list[str]:
+    """`text` as lines no wider than `width` px (a single word wider than that is split too):
+    the whole text, every character kept, never an ellipsis. Lines are balanced (the narrowest
+    width giving as few lines), so no line is left with one word or one character."""
+    lines = _greedy(text, width, size, bold)
+    if len(lines) > 1:
+        for step in range(1, 9):
+            narrower = _greedy(text, width * (1 - 0.05 * step), size, bold)
+            if len(narrower) != len(lines):
+                break
+            lines = narrower
+    return lines
+
+
+def _greedy(text: str, width: float, size: float, bold: bool) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(text):
+        if piece == " ":
+            if line:
+                line += " "
+            continue
+        if text_px(line + piece, size, bold) <= width or not line.strip():
+            line += piece
+        else:
+            lines.append(line.rstrip())
+            line = piece
+        while text_px(line, size, bold) > width and len(line) > 1:  # one piece longer than a line
+            cut = len(line)
+            while cut > 1 and text_px(line[:cut], size, bold) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def lines_px(lines: list[str], size: float = 15, bold: bool = False) -> float:
+    return max((text_px(x, size, bold) for x in lines), default=0.0)
 
 
 def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
@@ -22,19 +126,37 @@ def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
     return f"{t('source', lang)}{'：' if lang == 'zh' else ': '}{sep.join(parts)}"
 
 
+def source_lines(line: str, width: float = TITLE_WIDTH, size: float = 14) -> list[str]:
+    """A long source line as several, broken between seeds (then within one if it must be)."""
+    if text_px(line, size) <= width:
+        return [line]
+    sep = "；" if "；" in line else "; "
+    parts = [p + (sep.strip() if i < len(line.split(sep)) - 1 else "") for i, p in enumerate(line.split(sep))]
+    out: list[str] = []
+    for part in parts:
+        if out and text_px(f"{out[-1]} {part}", size) <= width:
+            out[-1] = f"{out[-1]}{'' if sep == '；' else ' '}{part}"
+        else:
+            out += ["    " + w if out or k else w for k, w in enumerate(wrap_px(part, width - text_px("    ", size), size))]
+    return out
+
+
 def titled(chart: alt.TopLevelMixin, title: str, rows: pd.DataFrame, lang: str,
-           subtitle: str | None = None) -> alt.TopLevelMixin:
-    """Attach the title, an optional subtitle and the source line (always last)."""
-    lines = ([subtitle] if subtitle else []) + [source_line(rows, lang)]
-    return chart.properties(title=alt.TitleParams(text=title, subtitle=lines, subtitleColor=MUTED))
+           subtitle: str | None = None, width: float = TITLE_WIDTH) -> alt.TopLevelMixin:
+    """Attach the title, an optional subtitle and the source line (always last), each wrapped to
+    `width` px so that none runs past the chart's room."""
+    lines = wrap_px(subtitle, width, 14) if subtitle else []
+    lines += source_lines(source_line(rows, lang), width)
+    text = wrap_px(title, width, 22, bold=True)
+    return chart.properties(title=alt.TitleParams(text=text if len(text) > 1 else text[0], subtitle=lines,
+                                                  subtitleColor=MUTED))
 
 
 def type_colour(types: pd.DataFrame, lang: str) -> alt.Color:
-    """Colour by platform type name in `lang`, each type keeping its house colour."""
+    """Colour by platform type name in `lang`, each type keeping its house colour. The legend lists
+    the types one below the other, so it is never wider than the longest name."""
     ordered = types.sort_values("type_id", key=lambda s: s.map(list(PLATFORM_TYPE_COLOURS).index))
     return alt.Color("type_label:N", title=t("platform_type", lang),
                      scale=alt.Scale(domain=list(ordered[f"name_{lang}"]),
                                      range=[PLATFORM_TYPE_COLOURS[i] for i in ordered["type_id"]]),
-                     legend=alt.Legend(orient="bottom", direction="horizontal"))
-
-
+                     legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0))

@@ -12,7 +12,8 @@ import pandas as pd
 from .. import fmt, i18n
 from ..i18n import check_lang, t
 from ..theme import INK, MUTED
-from .base import titled
+from .base import titled, wrap_px
+from .facts import axis_for
 
 i18n.register({
     "cn_scale_title": {"en": "China's biomanufacturing: output value and the downstream industries it drives",
@@ -27,7 +28,8 @@ i18n.register({
                       "zh": "我国生物制造领域的国家级实验室与中心"},
     "cn_labs_subtitle": {"en": "Number of each kind, end of the 13th Five-Year Plan ({year})",
                          "zh": "各类数量，截至“十三五”末（{year}年）"},
-    "cn_count_axis": {"en": "Number", "zh": "数量"},
+    "cn_count_axis": {"en": "National labs and centres", "zh": "国家级实验室与中心数量"},
+    "cn_money_axis": {"en": "Output value and industry scale (CNY bn)", "zh": "产值规模（亿元）"},
     "cn_incubators_title": {"en": "Only {share} of national incubators are bio-related",
                             "zh": "国家级科技企业孵化器中生物科学相关的仅占{share}"},
     "cn_incubators_subtitle": {"en": "National-level science and technology business incubators, data for 2018–2022",
@@ -70,7 +72,8 @@ def short_label(indicator_name: str, lang: str) -> str:
 def _bars(rows: pd.DataFrame, lang: str, x_title: str, scale: float = 1.0, width: int = 560,
           colour: str = "#0072B2", x_max: float | None = None, whole: bool = False) -> alt.Chart:
     plot = pd.DataFrame({
-        "label": [short_label(s, lang) for s in rows[f"indicator_{lang}"].astype(str)],
+        "label": ["|".join(wrap_px(short_label(s, lang), 380 if lang == "en" else 300))
+                  for s in rows[f"indicator_{lang}"].astype(str)],
         "v": rows["value"].astype(float) / scale,
         "text": [fmt.fact(r, lang) for _, r in rows.iterrows()],
     })
@@ -78,10 +81,12 @@ def _bars(rows: pd.DataFrame, lang: str, x_title: str, scale: float = 1.0, width
     x = alt.X("v:Q", title=x_title, scale=alt.Scale(domain=[0, x_max]) if x_max else alt.Undefined,
               axis=alt.Axis(labelFlush=False, format="d", values=list(range(int(x_max) + 1)))
               if whole and x_max else alt.Axis(labelFlush=False))
-    base = alt.Chart(plot).encode(y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=480)), x=x)
+    depth = max(len(x.split("|")) for x in plot["label"])
+    base = alt.Chart(plot).encode(y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(
+        labelLimit=0, labelExpr="split(datum.label, '|')", labelLineHeight=17)), x=x)
     bars = base.mark_bar(color=colour, height={"band": 0.7})
     text = base.mark_text(align="left", dx=6, fontSize=16, color=INK, fontWeight="bold").encode(text="text:N")
-    return alt.layer(bars, text).properties(width=width, height=alt.Step(52))
+    return alt.layer(bars, text).properties(width=width, height=alt.Step(max(52, 17 * depth + 14)))
 
 
 def scale_money(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
@@ -92,7 +97,7 @@ def scale_money(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
         raise ValueError("no output_value or downstream_industry_scale facts to draw")
     unit = one_unit(rows)
     scale = MONEY_SCALE[lang] if unit == "CNY" else 1.0
-    x_title = ("产值规模（亿元）" if lang == "zh" else "Value (CNY bn)") if unit == "CNY" else unit
+    x_title = t("cn_money_axis", lang) if unit == "CNY" else axis_for(unit, lang)[1]
     chart = _bars(rows, lang, x_title, scale, width=520, x_max=float(rows["value"].max()) / scale * 1.35)
     return titled(chart, t("cn_scale_title", lang), rows, lang, t("cn_scale_subtitle", lang))
 

@@ -15,7 +15,7 @@ from .. import fmt
 from ..finder import BANDS
 from ..i18n import check_lang, register, t
 from ..theme import MUTED, PLATFORM_TYPE_COLOURS
-from .base import titled, type_colour
+from .base import lines_px, titled, type_colour, wrap_px
 from .overview import short_names
 
 register({
@@ -33,9 +33,8 @@ register({
     "your_scale": {"en": "Your scale: 10^x litres, x =", "zh": "你的规模：10^x 升，x ="},
     "your_scale_mark": {"en": "your scale", "zh": "你的规模"},
     "network_title": {"en": "How big are the networks?", "zh": "网络有多大？"},
-    "network_subtitle": {"en": "Labs, sites, assets, countries and organisations (log axis); a line is a stated range",
-                         "zh": "实验室、站点、资产、国家和机构数量（对数坐标）；横线表示原文给出的区间"},
-    "number_axis": {"en": "Number (log scale)", "zh": "数量（对数坐标）"},
+    "network_subtitle": {"en": "One block per thing counted, each on its own log axis; a line is a stated range",
+                         "zh": "每类计数单独一栏，各用对数坐标轴；横线表示原文给出的区间"},
     "matrix_title": {"en": "Success factors, platform by platform", "zh": "成功经验：逐个平台对照"},
     "matrix_subtitle": {"en": "A filled square: the source names this factor for the platform",
                         "zh": "实心方块：原文提到该平台具有这项经验"},
@@ -57,6 +56,16 @@ INSTRUMENT_COLUMNS = {"grant_amount": "col_amount", "grant_duration": "col_durat
                       "programme_duration": "col_duration", "member_tier_count": "col_tiers"}
 
 
+def _wrapped_axis(**kw) -> alt.Axis:
+    """A band axis whose labels are whole names wrapped into lines ('|' between lines)."""
+    return alt.Axis(labelLimit=0, labelExpr="split(datum.label, '|')", labelLineHeight=17, **kw)
+
+
+def _wrap_items(items, lang: str, en_px: float = 320, zh_px: float = 260) -> tuple[list[str], int]:
+    lines = [wrap_px(i, en_px if lang == "en" else zh_px) for i in items]
+    return ["|".join(x) for x in lines], max((len(x) for x in lines), default=1)
+
+
 def _labels(lang: str) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
     plats = _data.platforms().set_index("platform_id", drop=False)
     return short_names(plats, lang), plats[f"type_name_{lang}"].astype(str), _data.table("platform_types")
@@ -74,14 +83,19 @@ def _item(row, short: pd.Series, lang: str, names: pd.Series) -> str:
     return f"{plat} · {names.get(row['entity_id'], row['entity_id'])}"
 
 
-def _fact_item(row, short: pd.Series, lang: str, names: pd.Series) -> str:
-    """'Agile BioFoundry: annual funding'; a facility is named by itself, after its platform unless
-    its name already says which platform it belongs to."""
+def _who(row, short: pd.Series, names: pd.Series) -> str:
+    """A platform by its short name; a facility by itself, after its platform unless its name
+    already says which platform it belongs to."""
     plat = short[row["platform_id"]]
-    who = plat
-    if row["entity_id"] != row["platform_id"]:
-        own = str(names.get(row["entity_id"], row["entity_id"]))
-        who = own if (plat in own or str(row["platform_id"]).split("_")[0] in own.lower()) else f"{plat} · {own}"
+    if row["entity_id"] == row["platform_id"]:
+        return plat
+    own = str(names.get(row["entity_id"], row["entity_id"]))
+    return own if (plat in own or str(row["platform_id"]).split("_")[0] in own.lower()) else f"{plat} · {own}"
+
+
+def _fact_item(row, short: pd.Series, lang: str, names: pd.Series) -> str:
+    """'Agile BioFoundry: annual funding', the platform or facility named as `_who` names it."""
+    who = _who(row, short, names)
     what = str(row[f"indicator_{lang}"])
     what = what if lang == "zh" else what[:1].lower() + what[1:]
     year = "" if pd.isna(row["year"]) else f" ({row['year']})"
@@ -106,14 +120,16 @@ def funding_amounts(facts: pd.DataFrame, lang: str = "en") -> alt.VConcatChart:
             "label": [fmt.fact(r, lang) for _, r in part.iterrows()],
             "type_label": [type_label[p] for p in part["platform_id"]],
         }).sort_values("amount", ascending=False)
+        plot["item"] = ["|".join(wrap_px(i, 380 if lang == "en" else 300)) for i in plot["item"]]
+        depth = max(len(i.split("|")) for i in plot["item"])
         cur_word = fmt.CURRENCIES[cur] if lang == "zh" else cur
         base = alt.Chart(plot).encode(
-            y=alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=520)),
+            y=alt.Y("item:N", sort=None, title=None, axis=_wrapped_axis()),
             x=alt.X("amount:Q", title=t("amount_axis", lang).format(cur=cur_word),
                     scale=alt.Scale(domainMax=float(plot["amount"].max()) * 1.3)))
         bars = base.mark_bar(height=26).encode(color=type_colour(types, lang))
         text = base.mark_text(align="left", dx=6, fontSize=15, color=MUTED).encode(text="label:N")
-        panels.append(alt.layer(bars, text).properties(width=420, height=alt.Step(40)))
+        panels.append(alt.layer(bars, text).properties(width=400, height=alt.Step(max(40, 17 * depth + 12))))
     chart = alt.vconcat(*panels, spacing=28).resolve_scale(x="independent")
     return titled(chart, t("funding_title", lang), rows, lang, t("funding_subtitle", lang))
 
@@ -126,10 +142,14 @@ def funding_models(platforms: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
     text = platforms[f"funding_{lang}"].astype("string").fillna(t("no_data", lang))
     plot = pd.DataFrame({"platform": short_names(platforms, lang).tolist(), "funding": text.astype(str).tolist(),
                          "type_label": platforms["type_id"].map(names).astype(str).tolist()})
-    base = alt.Chart(plot).encode(y=alt.Y("platform:N", sort=None, title=None))
+    lines = [wrap_px(f, 600, 15) for f in plot["funding"]]
+    plot["funding"] = lines
+    depth = max(len(x) for x in lines)
+    width = int(max(lines_px(x) for x in lines)) + 40  # as wide as the longest text, no wider
+    base = alt.Chart(plot).encode(y=alt.Y("platform:N", sort=None, title=None, axis=alt.Axis(labelLimit=0)))
     dots = base.mark_circle(size=220, opacity=1).encode(x=alt.value(10), color=type_colour(types, lang))
-    words = base.mark_text(align="left", fontSize=15).encode(x=alt.value(26), text="funding:N")
-    chart = alt.layer(dots, words).properties(width=720, height=alt.Step(34))
+    words = base.mark_text(align="left", fontSize=15, lineHeight=17).encode(x=alt.value(26), text="funding:N")
+    chart = alt.layer(dots, words).properties(width=width, height=alt.Step(max(34, 17 * depth + 12)))
     return titled(chart, t("models_title", lang), platforms, lang, t("models_subtitle", lang))
 
 
@@ -150,6 +170,7 @@ def scale_ladder(volumes: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
         items.append({"item": _item(r, short, lang, names), "lo": lo, "hi": hi, "label": label,
                       "type_label": type_label[r["platform_id"]]})
     plot = pd.DataFrame(items)
+    plot["item"], depth = _wrap_items(plot["item"], lang, 300, 240)
     top = 10 ** 6
     shades = ("#f0f0f0", "#fbe7c4", "#f7d29f", "#f0b77a")
     bands = pd.DataFrame([{"band": t(f"opt_{name}", lang), "b_lo": max(lo, 1.0), "b_hi": min(hi, top), "shade": shade}
@@ -162,7 +183,7 @@ def scale_ladder(volumes: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
     band_names = alt.Chart(bands).mark_text(fontSize=15, color=MUTED, baseline="top", dy=4).encode(
         x=alt.X("mid:Q", scale=x_scale), y=alt.value(0), text="band:N").transform_calculate(
         mid="sqrt(datum.b_lo * datum.b_hi)")
-    base = alt.Chart(plot).encode(y=alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)))
+    base = alt.Chart(plot).encode(y=alt.Y("item:N", sort=None, title=None, axis=_wrapped_axis()))
     span = base.mark_rule(strokeWidth=6).encode(x=x, x2="hi:Q", color=type_colour(types, lang))
     ends = base.mark_circle(size=220, opacity=1).encode(x=x, color=type_colour(types, lang))
     ends_hi = base.mark_circle(size=220, opacity=1).encode(x=alt.X("hi:Q", scale=x_scale),
@@ -177,13 +198,14 @@ def scale_ladder(volumes: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
     rule_text = you.mark_text(color="#D55E00", align="left", dx=6, fontSize=15, fontWeight="bold",
                               baseline="bottom").encode(x=alt.X("v:Q", scale=x_scale), y=alt.value(-6), text="shown:N")
     chart = alt.layer(shade, band_names, span, ends, ends_hi, text, rule, rule_text).properties(
-        width=620, height=alt.Step(56))
+        width=560, height=alt.Step(max(56, 17 * depth + 14)))
     return titled(chart, t("ladder_title", lang), volumes, lang, t("ladder_subtitle", lang))
 
 
-def network_sizes(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
-    """Counts of labs, sites, states, assets, countries and organisations (from finder.platform_facts),
-    one row per platform or facility and measure; a stated range (e.g. 12-15 sites) is a line."""
+def network_sizes(facts: pd.DataFrame, lang: str = "en") -> alt.FacetChart:
+    """Counts of labs, sites, states, assets, countries and organisations (from finder.platform_facts):
+    one block per thing counted, each with its own (log) axis, since labs and countries are not one
+    unit; one row per platform or facility; a stated range (e.g. 12-15 sites) is a line."""
     check_lang(lang)
     rows = facts[facts["indicator"].isin(NETWORK_INDICATORS) & (facts["unit"] == "count")]
     short, type_label, types = _labels(lang)
@@ -194,18 +216,26 @@ def network_sizes(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
         lo, hi = float(grp["value"].min()), float(grp["value"].max())
         label = fmt.number(lo, "count", lang) if lo == hi else \
             f"{fmt.number(lo, 'count', lang)}–{fmt.number(hi, 'count', lang)}"
-        items.append({"item": _fact_item(r, short, lang, names), "lo": lo, "hi": hi,
-                      "label": label, "type_label": type_label[r["platform_id"]]})
+        year = "" if pd.isna(r["year"]) else f" ({r['year']})"
+        what = str(r[f"indicator_{lang}"])
+        items.append({"item": _who(r, short, names) + year, "measure": what[:1].upper() + what[1:],
+                      "lo": lo, "hi": hi, "label": label, "type_label": type_label[r["platform_id"]]})
     plot = pd.DataFrame(items)
+    plot["item"], depth = _wrap_items(plot["item"], lang, 340, 280)
     x_scale = alt.Scale(type="log", domain=[1, 1000])
-    base = alt.Chart(plot).encode(y=alt.Y("item:N", sort=None, title=None, axis=alt.Axis(labelLimit=560)))
-    x = alt.X("lo:Q", scale=x_scale, title=t("number_axis", lang), axis=alt.Axis(values=[1, 10, 100, 1000], format="~s"))
+    base = alt.Chart().encode(y=alt.Y("item:N", sort=None, title=None, axis=_wrapped_axis()))
+    x = alt.X("lo:Q", scale=x_scale, title=None, axis=alt.Axis(values=[1, 10, 100, 1000], format="~s"))
     span = base.mark_rule(strokeWidth=5).encode(x=x, x2="hi:Q", color=type_colour(types, lang))
     lo_dot = base.mark_circle(size=200, opacity=1).encode(x=x, color=type_colour(types, lang))
     hi_dot = base.mark_circle(size=200, opacity=1).encode(x=alt.X("hi:Q", scale=x_scale),
                                                           color=type_colour(types, lang))
     text = base.mark_text(align="left", dx=10, fontSize=15).encode(x=alt.X("hi:Q", scale=x_scale), text="label:N")
-    chart = alt.layer(span, lo_dot, hi_dot, text).properties(width=360, height=alt.Step(34))
+    chart = alt.layer(span, lo_dot, hi_dot, text, data=plot).properties(
+        width=360, height=alt.Step(max(34, 17 * depth + 10))).facet(
+        row=alt.Row("measure:N", title=None, sort=list(dict.fromkeys(plot["measure"])),
+                    header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top",
+                                      labelFontSize=16, labelFontWeight="bold", labelLimit=0)),
+        spacing=16).resolve_scale(y="independent", x="independent")
     return titled(chart, t("network_title", lang), rows, lang, t("network_subtitle", lang))
 
 
@@ -222,15 +252,20 @@ def success_matrix(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Char
         "type_label": [type_label[p] for p in rows["platform_id"]],
         "evidence": rows[f"evidence_{lang}"].astype(str).tolist(),
     })
-    factor_order = [str(factors.loc[f, f"name_{lang}"]) for f in factors.index if f in set(rows["factor_id"])]
-    chart = alt.Chart(plot).mark_square(size=520, opacity=1).encode(
+    # whole names, wrapped ('|' joins the lines): no label is cut and the matrix fits ~950 px
+    plot["factor_lines"] = ["|".join(wrap_px(f, 330 if lang == "en" else 240, 14)) for f in plot["factor"]]
+    names = dict(zip(plot["factor"], plot["factor_lines"], strict=False))
+    factor_order = [names[str(factors.loc[f, f"name_{lang}"])] for f in factors.index if f in set(rows["factor_id"])]
+    depth = max(len(x.split("|")) for x in plot["factor_lines"])
+    chart = alt.Chart(plot).mark_square(size=480, opacity=1).encode(
         x=alt.X("platform:N", sort=list(dict.fromkeys(plot["platform"])), title=None,
-                axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left")),
-        y=alt.Y("factor:N", sort=factor_order, title=None, axis=alt.Axis(labelLimit=660, labelFontSize=14)),
+                axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left", labelLimit=0)),
+        y=alt.Y("factor_lines:N", sort=factor_order, title=None,
+                axis=alt.Axis(labelLimit=0, labelFontSize=14, labelExpr="split(datum.label, '|')", labelLineHeight=17)),
         color=type_colour(types, lang),
         tooltip=[alt.Tooltip("platform:N", title=t("platform", lang)), alt.Tooltip("factor:N", title=t("factor", lang)),
                  alt.Tooltip("evidence:N", title=t("evidence", lang))],
-    ).properties(width=alt.Step(46), height=alt.Step(40))
+    ).properties(width=alt.Step(40), height=alt.Step(max(40, 17 * depth + 10)))
     return titled(chart, t("matrix_title", lang), rows, lang, t("matrix_subtitle", lang))
 
 
@@ -249,13 +284,14 @@ def support_instruments(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart
         "label": [fmt.fact(r, lang) for _, r in rows.iterrows()],
         "type_label": [type_label[p] for p in rows["platform_id"]],
     })
+    plot["instrument"], depth = _wrap_items(plot["instrument"], lang, 320, 260)
     base = alt.Chart(plot).encode(
         x=alt.X("measure:N", sort=columns, title=None, scale=alt.Scale(domain=columns),
                 axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", domain=False, ticks=False)),
-        y=alt.Y("instrument:N", sort=None, title=None, axis=alt.Axis(labelLimit=420, domain=False, ticks=False)))
+        y=alt.Y("instrument:N", sort=None, title=None, axis=_wrapped_axis(domain=False, ticks=False)))
     cells = base.mark_rect(opacity=0.25, stroke="white", strokeWidth=4).encode(color=type_colour(types, lang))
     text = base.mark_text(fontSize=17, fontWeight="bold").encode(text="label:N")
-    chart = alt.layer(cells, text).properties(width=alt.Step(200), height=alt.Step(52))
+    chart = alt.layer(cells, text).properties(width=alt.Step(200), height=alt.Step(max(52, 17 * depth + 14)))
     return titled(chart, t("instruments_title", lang), rows, lang, t("instruments_subtitle", lang))
 
 

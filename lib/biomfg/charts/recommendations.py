@@ -9,7 +9,7 @@ import pandas as pd
 from .. import data as _data
 from .. import i18n, policy
 from ..i18n import check_lang, t
-from .base import titled
+from .base import titled, wrap_px
 
 i18n.register({
     "rec_map_title": {"en": "Which barriers and gaps each recommendation addresses",
@@ -64,17 +64,23 @@ def recommendation_map(links: pd.DataFrame, lang: str = "en") -> alt.Chart:
         "target": links["target_id"].map(tlabel),
         "kind": links["target_id"].map(targets.set_index("target_id")["kind"]).map(kinds),
     }).dropna()
+    # whole names wrapped into lines ('|' between them), so nothing is cut and the matrix fits ~950 px
+    tlabel = {k: "|".join(wrap_px(v, 340 if lang == "en" else 280)) for k, v in tlabel.items()}
+    plot["target"] = links["target_id"].map(tlabel)
+    plot = plot.dropna()
+    depth = max(len(v.split("|")) for v in tlabel.values())
     y_order = [tlabel[i] for i in targets["target_id"]]
     x = alt.X("rec:N", sort=list(labels.values()), title=None,
-              axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left", labelLimit=220, domain=False,
+              axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left", labelLimit=0, domain=False,
                             ticks=False, grid=True))
     y = alt.Y("target:N", sort=y_order, title=None, scale=alt.Scale(domain=y_order),
-              axis=alt.Axis(labelLimit=560, grid=True, domain=False, ticks=False))
+              axis=alt.Axis(labelLimit=0, grid=True, domain=False, ticks=False, labelExpr="split(datum.label, '|')",
+                            labelLineHeight=17))
     colour = alt.Color("kind:N", title=t("rec_target_kind", lang),
                        scale=alt.Scale(domain=list(kinds.values()), range=list(KIND_COLOURS.values())),
                        legend=alt.Legend(orient="bottom", direction="horizontal"))
     dots = alt.Chart(plot).mark_circle(size=340, opacity=1).encode(x=x, y=y, color=colour)
-    chart = dots.properties(width=alt.Step(62), height=alt.Step(30))
+    chart = dots.properties(width=alt.Step(62), height=alt.Step(max(30, 17 * depth + 8)))
     return titled(chart, t("rec_map_title", lang), links, lang, t("rec_map_subtitle", lang))
 
 
@@ -102,9 +108,12 @@ def policy_coverage(mix: policy.Mix, links: pd.DataFrame, lang: str = "en", x_ma
     if links.empty:
         raise ValueError("no recommendation links: nothing can be covered")
     plot = coverage_rows(mix, lang)
+    plot["target"] = ["|".join(wrap_px(x, 380 if lang == "en" else 300)) for x in plot["target"]]
+    depth = max(len(x.split("|")) for x in plot["target"])
     status = [t("mix_covered", lang), t("mix_open", lang), t("mix_open_always", lang)]
     top = x_max if x_max is not None else max(1.0, float(plot["score"].max()))
-    y = alt.Y("target:N", sort=list(plot["target"]), title=None, axis=alt.Axis(labelLimit=560))
+    y = alt.Y("target:N", sort=list(plot["target"]), title=None,
+              axis=alt.Axis(labelLimit=0, labelExpr="split(datum.label, '|')", labelLineHeight=17))
     colour = alt.Color("status:N", title=t("mix_coverage", lang), scale=alt.Scale(domain=status, range=STATUS_COLOURS),
                        legend=alt.Legend(orient="bottom", direction="horizontal"))
     x = alt.X("score:Q", title=t("mix_score", lang), scale=alt.Scale(domain=[0, top]),
@@ -113,5 +122,5 @@ def policy_coverage(mix: policy.Mix, links: pd.DataFrame, lang: str = "en", x_ma
     bars = base.mark_bar(height={"band": 0.7}).encode(color=colour)
     text = base.mark_text(align="left", dx=6, fontSize=14, fontWeight="bold").encode(
         text="label:N", color=colour.legend(None))
-    chart = alt.layer(bars, text).properties(width=420, height=alt.Step(28))
+    chart = alt.layer(bars, text).properties(width=420, height=alt.Step(max(28, 17 * depth + 8)))
     return titled(chart, t("mix_title", lang), links, lang, t("mix_subtitle", lang))

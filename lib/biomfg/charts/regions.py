@@ -1,8 +1,9 @@
 """Charts of the regional cases (notebooks 06-09): figures by unit, the value chain, track columns,
 the MAH reform steps, the targets by plan action, and a dot map drawn from city coordinates only.
 
-Rule kept everywhere here: one unit per axis. A set of figures in several units becomes one panel
-per unit, each with its own axis; currencies are never converted, summed or put together.
+Rule kept everywhere here: one measure per axis (see charts.facts): figures in several units, or
+counts of different things, get one panel and axis each or are written out; currencies are never
+converted, summed or put together.
 """
 
 from __future__ import annotations
@@ -12,15 +13,12 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from .. import fmt
 from ..i18n import check_lang, register, t
 from ..theme import INK, MUTED
 from .base import titled
+from .facts import axis_for, fact_bars, facts_by_unit  # noqa: F401  (re-exported by charts)
 
 register({
-    "rg_axis_count": {"en": "Number", "zh": "数量"},
-    "rg_axis_percent": {"en": "Percent", "zh": "百分比"},
-    "rg_value_label": {"en": "Value", "zh": "数值"},
     "rg_region": {"en": "Region", "zh": "地区"},
     "rg_upstream": {"en": "Upstream", "zh": "上游"},
     "rg_midstream": {"en": "Midstream", "zh": "中游"},
@@ -44,9 +42,8 @@ register({
     "rg_reform_nationwide": {"en": "Nationwide", "zh": "覆盖全国"},
     "rg_no_date": {"en": "no date in the source", "zh": "来源未给出日期"},
     "rg_targets_title": {"en": "Numeric targets, by plan action", "zh": "各项行动的数值目标"},
-    "rg_not_drawn": {"en": "Not drawn here (another unit)", "zh": "未在此图绘出（单位不同）"},
-    "rg_panel_unit": {"en": "Unit", "zh": "单位"},
-    "rg_target": {"en": "target", "zh": "目标"},
+    "rg_targets_sub": {"en": "Under the goal or action that sets it; the year is the deadline",
+                       "zh": "按设定目标的总体目标或行动分列；括号内为目标年份"},
     "rg_industries_title": {"en": "SIP's three strategic industries", "zh": "园区三大战略性新兴产业"},
     "rg_industries_sub": {"en": "Output value and number of firms, as the sources state them; year in brackets where given",
                           "zh": "产值与企业数，按来源原文；括号内为来源给出的年份"},
@@ -57,98 +54,19 @@ register({
     "rg_districts_sub": {"en": "Counted from the facilities the plan names in each district; colour = layout role",
                          "zh": "按行动计划在各区点名的机构计数；颜色表示布局定位"},
     "rg_layout_role": {"en": "Layout role", "zh": "布局定位"},
+    "rg_districts_axis": {"en": "Platforms and bases named", "zh": "点名的平台与载体数"},
     "rg_tracks_title": {"en": "The tracks of Hangzhou's plan", "zh": "杭州行动计划的赛道"},
     "rg_tracks_sub": {"en": "Three kinds of track, each with its fields", "zh": "三类赛道及其细分领域"},
     "rg_estimate": {"en": "estimate", "zh": "预计"},
 })
 
-UNIT_AXIS = {  # unit: (divisor, zh axis title, en axis title)
-    "CNY": {"zh": (1e8, "亿元"), "en": (1e9, "CNY bn")},
-    "USD": {"zh": (1e8, "亿美元"), "en": (1e9, "USD bn")},
-    "GBP": {"zh": (1e4, "万英镑"), "en": (1e6, "GBP m")},
-    "EUR": {"zh": (1e8, "亿欧元"), "en": (1e9, "EUR bn")},
-    "DKK": {"zh": (1e8, "亿丹麦克朗"), "en": (1e9, "DKK bn")},
-}
 CASE_COLOURS = ("#0072B2", "#D55E00")
-
-
-def axis_for(unit: str, lang: str) -> tuple[float, str]:
-    """(divisor, axis title) for a unit: money in 亿 / bn, counts as numbers, others by their name."""
-    check_lang(lang)
-    if unit in UNIT_AXIS:
-        return UNIT_AXIS[unit][lang]
-    if unit == "count":
-        return 1.0, t("rg_axis_count", lang)
-    if unit == "percent":
-        return 1.0, t("rg_axis_percent", lang) + " (%)"
-    zh, en = fmt.UNITS.get(unit, (unit, unit))
-    name = (zh if lang == "zh" else en).strip() or unit
-    return 1.0, f"{t('rg_value_label', lang)} ({name})"
 
 
 def wrap(text: str, lang: str, width: int | None = None) -> list[str]:
     """Break a long name into lines that fit a label (CJK text wraps by characters)."""
     width = width or (12 if lang == "zh" else 26)
     return textwrap.wrap(str(text), width) or [""]
-
-
-def _labels(rows: pd.DataFrame, lang: str, label_col: str | None) -> pd.Series:
-    if label_col:
-        return rows[label_col].astype(str)
-    year = rows["year"].map(lambda y: f" ({y})" if pd.notna(y) else "")
-    return (rows[f"indicator_{lang}"].astype(str) + year).astype(str)
-
-
-def fact_bars(rows: pd.DataFrame, lang: str = "en", label_col: str | None = None,
-              colour_col: str | None = None, width: int = 420, title=alt.Undefined) -> alt.LayerChart:
-    """One panel of horizontal bars for facts in ONE unit, each bar labelled with its exact value
-    (qualifier kept). Raises if the rows mix units."""
-    check_lang(lang)
-    units = sorted(set(rows["unit"]))
-    if len(units) != 1:
-        raise ValueError(f"one unit per axis: these rows mix {', '.join(units)}; use facts_by_unit()")
-    divisor, axis_title = axis_for(units[0], lang)
-    plot = pd.DataFrame({
-        "label": _labels(rows, lang, label_col).to_numpy(),
-        "value": (rows["value"].astype(float) / divisor).to_numpy(),
-        "value_text": [fmt.fact(r, lang) + ("" if r["kind"] == "actual" else f" ({t('rg_' + r['kind'], lang)})")
-                       for _, r in rows.iterrows()],
-        "unit": units[0],
-    })
-    if colour_col:
-        plot["group"] = rows[colour_col].astype(str).to_numpy()
-    order = list(dict.fromkeys(plot["label"]))
-    base = alt.Chart(plot).encode(
-        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=480)),
-        x=alt.X("value:Q", title=axis_title, axis=alt.Axis(grid=True, tickCount=5),
-                scale=alt.Scale(zero=True, nice=True)),
-    )
-    colour = (alt.Color("group:N", title=t("rg_region", lang), legend=alt.Legend(orient="bottom", columns=2))
-              if colour_col else alt.value("#0072B2"))
-    bars = base.mark_bar(height={"band": 0.7}).encode(
-        color=colour, tooltip=[alt.Tooltip("label:N", title=t("indicator", lang)),
-                                 alt.Tooltip("value_text:N", title=t("value", lang))])
-    text = base.mark_text(align="left", dx=6, fontSize=14, color=INK).encode(text="value_text:N")
-    return alt.layer(bars, text, width=width, height=alt.Step(30), title=title)
-
-
-def facts_by_unit(rows: pd.DataFrame, lang: str, title: str, subtitle: str | None = None,
-                  label_col: str | None = None, colour_col: str | None = None, width: int = 420):
-    """Facts in any mix of units: one panel per unit, each with its own axis, under one title and
-    one source line. Never two units on one axis."""
-    check_lang(lang)
-    if rows.empty:
-        raise ValueError("no rows to draw; say 'no value' instead of drawing an empty chart")
-    units = list(dict.fromkeys(rows["unit"]))
-    if len(units) == 1:
-        chart = fact_bars(rows, lang, label_col, colour_col, width)
-    else:
-        colon = "：" if lang == "zh" else ": "
-        panels = [fact_bars(rows[rows["unit"] == u], lang, label_col, colour_col, width,
-                            title=alt.TitleParams(f"{t('rg_panel_unit', lang)}{colon}{axis_for(u, lang)[1]}",
-                                                  fontSize=16, anchor="start")) for u in units]
-        chart = alt.vconcat(*panels, spacing=28).resolve_scale(x="independent", color="shared")
-    return titled(chart, title, rows, lang, subtitle)
 
 
 def columns_diagram(rows: pd.DataFrame, lang: str, title: str, subtitle: str | None,
@@ -236,38 +154,14 @@ def reform_timeline(events: pd.DataFrame, lang: str = "en"):
     return titled(chart, t("rg_mah_title", lang), rows, lang, t("rg_mah_sub", lang))
 
 
-def targets_by_group(rows: pd.DataFrame, lang: str = "en", unit: str = "count"):
-    """Targets in one unit as bars, one row of panels per plan group (goal or action). Targets in
-    other units are named in the subtitle, not drawn. `rows` needs group_label, group_order."""
+def targets_by_group(rows: pd.DataFrame, lang: str = "en"):
+    """Every numeric target, written out under the plan group (goal or action) that sets it. A table
+    of text, not bars: the targets count different things (parks, platforms, firms, projects), which
+    no single axis could carry. `rows` needs group_label, group_order."""
     check_lang(lang)
-    drawn = rows[rows["unit"] == unit]
-    other = rows[rows["unit"] != unit]
-    plot = pd.DataFrame({
-        "group": drawn["group_label"].astype(str).to_numpy(),
-        "go": drawn["group_order"].astype(int).to_numpy(),
-        "label": ["|".join(wrap(s, lang, 14 if lang == "zh" else 30)) for s in drawn[f"indicator_{lang}"]],
-        "value": drawn["value"].astype(float).to_numpy(),
-        "value_text": [fmt.fact(r, lang) for _, r in drawn.iterrows()],
-    })
-    plot["label"] = plot["label"] + plot.groupby(["group", "label"]).cumcount().map(lambda k: " " * k)
-    divisor, axis_title = axis_for(unit, lang)
-    base = alt.Chart().encode(
-        y=alt.Y("label:N", title=None, sort=None,
-                axis=alt.Axis(labelLimit=380, labelExpr="split(datum.label, '|')", labelLineHeight=17)),
-        x=alt.X("value:Q", title=axis_title, scale=alt.Scale(domain=[0, float(plot["value"].max()) * 1.25])))
-    chart = alt.layer(base.mark_bar(height={"band": 0.7}, color="#009E73"),
-                      base.mark_text(align="left", dx=6, fontSize=14, color=INK).encode(text="value_text:N"),
-                      data=plot).properties(width=380, height=alt.Step(40)).facet(
-        row=alt.Row("group:N", title=None, sort=alt.SortField("go"),
-                    header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top",
-                                      labelFontSize=17, labelFontWeight="bold"))
-    ).resolve_scale(y="independent")
-    sub = None
-    if not other.empty:
-        colon, sep = ("：", "；") if lang == "zh" else (": ", "; ")
-        listed = sep.join(f"{r[f'indicator_{lang}']}{colon}{fmt.fact(r, lang)}" for _, r in other.iterrows())
-        sub = f"{t('rg_not_drawn', lang)}{colon}{listed}"
-    return titled(chart, t("rg_targets_title", lang), rows, lang, sub)
+    rows = rows.sort_values("group_order", kind="stable")
+    return facts_by_unit(rows, lang, t("rg_targets_title", lang), t("rg_targets_sub", lang),
+                         group_col="group_label", bars=False)
 
 
 def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, ...] = ()):
@@ -300,29 +194,17 @@ def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, .
     left = base.transform_filter("datum.side == 'left'").mark_text(
         align="right", dx=-13, fontSize=14, lineHeight=16, baseline="middle", color=INK).encode(text="label:N")
     chart = alt.layer(room, dots, right, left).project(type="equirectangular").properties(width=680, height=640)
-    return wrap_source(titled(chart, t("rg_map_title", lang), rows, lang, t("rg_map_sub", lang)))
-
-
-def wrap_source(chart):
-    """Put each seed of a long source line on its own subtitle line, so nothing is cut off."""
-    title = chart.title
-    lines = list(title.subtitle)
-    src = lines[-1]
-    sep = "；" if "；" in src else "; "
-    if len(src) > 90 and sep in src:
-        head, _, rest = src.partition(": ") if ": " in src else src.partition("：")
-        parts = rest.split(sep)
-        lines = lines[:-1] + [f"{head}{': ' if ': ' in src else '：'}{parts[0]}"] + ["    " + p for p in parts[1:]]
-    return chart.properties(title=alt.TitleParams(text=title.text, subtitle=lines, subtitleColor=MUTED))
+    return titled(chart, t("rg_map_title", lang), rows, lang, t("rg_map_sub", lang))
 
 
 def industry_figures(rows: pd.DataFrame, lang: str = "en"):
-    """SIP's strategic industries: output value and firms, one panel per unit. rows need `label`."""
+    """SIP's strategic industries: output value and number of firms, one panel (and axis) each;
+    each row names its industry (rows need `label`)."""
     return facts_by_unit(rows, lang, t("rg_industries_title", lang), t("rg_industries_sub", lang), label_col="label")
 
 
 def consortium_results(rows: pd.DataFrame, lang: str = "en", title: str | None = None):
-    """The results a consortium reports (counts), each bar labelled with its exact figure."""
+    """The results a consortium reports: counts of different things, so written out, not one axis."""
     return facts_by_unit(rows, lang, title or t("rg_consortium_title", lang))
 
 
@@ -338,10 +220,10 @@ def district_platforms(rows: pd.DataFrame, lang: str = "en"):
                          "value_text": rows["n_platforms"].astype(int).astype(str).to_numpy()})
     base = alt.Chart(plot).encode(
         y=alt.Y("label:N", sort=list(plot["label"]), title=None),
-        x=alt.X("value:Q", title=axis_for("count", lang)[1], axis=alt.Axis(tickMinStep=1, format="d")))
+        x=alt.X("value:Q", title=t("rg_districts_axis", lang), axis=alt.Axis(tickMinStep=1, format="d")))
     colour = alt.Color("group:N", title=t("rg_layout_role", lang), sort=list(dict.fromkeys(plot["group"])),
                        scale=alt.Scale(range=["#0072B2", "#D55E00", "#009E73"]),
-                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=560))
+                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0))
     chart = alt.layer(base.mark_bar(height={"band": 0.7}).encode(color=colour),
                       base.mark_text(align="left", dx=6, fontSize=14, color=INK).encode(text="value_text:N"),
                       width=420, height=alt.Step(32))

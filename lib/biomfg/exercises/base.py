@@ -45,18 +45,36 @@ def ask(qid: str, lang: str = "en") -> HTML:
     return HTML(f"<p><b>{escape(qid)}</b> {escape(_question(qid).prompt[lang])}</p>")
 
 
+# Right, wrong and unanswered differ by colour, by border and by their first word, never by a pictograph
+# alone (the documented fonts have no emoji: a missing glyph prints as a box).
+CHECK_CSS = """<style>
+.biomfg-check{border-left:6px solid #777;background:#f4f4f4;color:#1a1a1a;padding:.45em .8em;margin:.4em 0;
+ line-height:1.5;max-width:56em}
+.biomfg-check.ok{border-color:#007a4d;background:#e8f5ee}
+.biomfg-check.ok>b:first-child{color:#006140}
+.biomfg-check.no{border-color:#b8002e;background:#fbeaec}
+.biomfg-check.no>b:first-child{color:#a00028}
+</style>"""
+
+
+def verdict(kind: str, word: str, why: str, lang: str) -> HTML:
+    """A check's box: kind ok / no / open (unanswered), its first word in bold, then why (HTML)."""
+    dash = "——" if lang == "zh" else " — "
+    body = f"<b>{escape(word)}</b>{dash}{why}" if why else f"<b>{escape(word)}</b>"
+    return HTML(f"{CHECK_CSS}<div class='biomfg-check {kind}' role='status'>{body}</div>")
+
+
 def check(qid: str, answer, lang: str = "en") -> HTML:
     """Say whether `answer` is right, and why. An unanswered exercise (None) gets a nudge."""
     check_lang(lang)
     q = _question(qid)
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         # HTML, not Markdown: the variable's name is set as code, never in literal backticks
-        msg = "还没有作答：把答案填入 <code>answer</code> 后重新运行本单元。" if lang == "zh" else \
-            "Not answered yet: put your answer in <code>answer</code> and run the cell again."
-        return HTML(f"<div class='biomfg-check'>✍️ {msg}</div>")
+        word, msg = (("还没有作答", "把答案填入 <code>answer</code> 后重新运行本单元。") if lang == "zh" else
+                     ("Not answered yet", "put your answer in <code>answer</code> and run the cell again."))
+        return verdict("open", word, msg, lang)
     ok, why = q.judge(answer, q.answer(), lang)
-    mark, word = ("✅", t("correct", lang)) if ok else ("❌", t("not_quite", lang))
-    return HTML(f"<div class='biomfg-check'>{mark} <b>{escape(word)}</b> — {why}</div>")
+    return verdict("ok" if ok else "no", t("correct" if ok else "not_quite", lang), why, lang)
 
 
 def solution(qid: str, lang: str = "en") -> HTML:

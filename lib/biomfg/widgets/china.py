@@ -52,7 +52,7 @@ class Spec:
 
 
 def _message(key: str, lang: str) -> Explorer:
-    html = f"<div class='biomfg-check'>ℹ️ {escape(t(key, lang))}</div>"
+    html = f"<div class='biomfg-check'>{escape(t(key, lang))}</div>"
     return Explorer([w.HTML(html)], html, t(key, lang))
 
 

@@ -14,8 +14,8 @@ import ipywidgets as w
 import pandas as pd
 
 from .. import cards, prose_regions, render, targets
-from ..charts.base import source_line
-from ..charts.regions import facts_by_unit
+from ..charts.base import TITLE_WIDTH, source_line, source_lines, wrap_px
+from ..charts.facts import facts_by_unit, layout
 from ..htmlout import HTML
 from ..i18n import check_lang, register, t
 from .base import Explorer, show
@@ -27,8 +27,8 @@ register({
     "rg_no_value_for": {"en": "No value in the sources for {family} in: {regions}",
                         "zh": "来源中没有以下地区的“{family}”类数值：{regions}"},
     "rg_compare_title": {"en": "Regional cases compared: {family}", "zh": "区域案例比较：{family}"},
-    "rg_compare_sub": {"en": "One panel per unit; each bar is one figure as the source states it",
-                       "zh": "每种单位一个面板；每根条形是来源给出的一个数值"},
+    "rg_compare_sub": {"en": "Figures grouped by region; one axis per measure, bars only where figures compare",
+                       "zh": "按地区分组；每种度量一条坐标轴，只有可比的数值才画条形"},
     "rg_static_compare": {"en": "Static view (for reports): every family, every case",
                           "zh": "静态视图（用于报告）：全部指标类别和全部案例"},
     "rg_choose_holder": {"en": "Targets of", "zh": "目标所属"},
@@ -67,16 +67,13 @@ def comparer_view(region_ids, family: str, lang: str = "en", facts: pd.DataFrame
     msg = ""
     if missing:
         sep = "、" if lang == "zh" else ", "
-        msg = ("<p class='biomfg-msg'>ℹ️ " + escape(t("rg_no_value_for", lang).format(
+        msg = ("<p class='biomfg-msg'>" + escape(t("rg_no_value_for", lang).format(
             family=family_name(family, lang), regions=sep.join(map(str, missing)))) + "</p>")
     if rows.empty or not chart:
         return None, msg
-    year = rows["year"].map(lambda y: f" ({y})" if pd.notna(y) else "")
-    rows = rows.assign(label=(rows[f"case_{lang}"].astype(str).str.slice(0, 14 if lang == "zh" else 30) + " · "
-                              + rows[f"indicator_{lang}"].astype(str) + year),
-                       region=rows[f"case_{lang}"].astype(str))
+    rows = rows.assign(region=rows[f"case_{lang}"].astype(str))
     chart = facts_by_unit(rows, lang, t("rg_compare_title", lang).format(family=family_name(family, lang)),
-                          t("rg_compare_sub", lang), label_col="label", colour_col="region", width=360)
+                          t("rg_compare_sub", lang), group_col="region", width=360)
     return chart, msg
 
 
@@ -92,12 +89,13 @@ class _Spec:
 
 class _FastComparer:
     """The comparer's callback path: each family's chart is built (and validated) once with every
-    case; a change of regions filters that spec's rows and rebuilds the source line from the rows
-    kept, so the callback does no Altair construction."""
+    case; a change of regions filters that spec's rows, lays them out again (`charts.facts.layout`,
+    plain arithmetic) and rebuilds the source line from the rows kept: no Altair construction."""
 
     def __init__(self, facts: pd.DataFrame, lang: str):
         self.facts, self.lang, self.full = facts, lang, {}
         self.names = prose_regions.cases().set_index("region_id")[f"name_{lang}"]
+        self.head = wrap_px(t("rg_compare_sub", lang), TITLE_WIDTH, 14)  # the subtitle above the source lines
 
     def build(self, family: str) -> dict | None:
         if family not in self.full:
@@ -116,9 +114,16 @@ class _FastComparer:
         spec = copy.deepcopy(full)
         for name, data_rows in spec["datasets"].items():
             spec["datasets"][name] = [r for r in data_rows if r.get("group") in keep]
-        if "vconcat" in spec:  # drop a unit's panel when none of the chosen regions has a value in it
-            spec["vconcat"] = [p for p in spec["vconcat"] if spec["datasets"].get(p.get("data", {}).get("name"), [1])]
-        spec["title"]["subtitle"][-1] = source_line(rows, self.lang)
+        panels = spec["vconcat"] if "vconcat" in spec else [spec]
+        kept = []
+        for panel in panels:  # lay the kept rows out again; drop a panel none of the regions has rows in
+            cells = spec["datasets"].get(panel.get("data", {}).get("name"))
+            if cells:
+                panel["height"] = layout(cells)
+                kept.append(panel)
+        if "vconcat" in spec:
+            spec["vconcat"] = kept
+        spec["title"]["subtitle"] = self.head + source_lines(source_line(rows, self.lang))
         return _Spec(spec), msg
 
 

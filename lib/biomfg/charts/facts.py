@@ -1,0 +1,294 @@
+"""Figures from `data.facts()` as charts (the regional cases, the briefings, the region comparer).
+
+The rules kept here:
+- one measure per axis: a money or physical unit is a measure (CNY, tonnes, years …); a count is a
+  measure only of one thing (patents and lists are never on one axis). Currencies are never converted.
+- a bar only where there is something to compare: two or more figures of one measure. A rank (a
+  longer bar would be a worse rank), a figure with nothing alike, or several figures the data states
+  for one label are written out as text in a table-like panel instead.
+- every row says what it is about (who, what, year) and no two rows share a label; names are wrapped,
+  never cut, and the whole chart stays within the width it is given.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .. import data as _data
+from .. import fmt
+from ..i18n import check_lang, register, t
+from ..theme import INK, MUTED
+from .base import lines_px, text_px, titled, wrap_px
+
+register({
+    "fx_other_title": {"en": "Other figures: one of a kind, a rank, or several for one label (no bars)",
+                       "zh": "其他数值：同类仅此一项、排名或同一项有多个数值（不画条形）"},
+    "fx_axis_count": {"en": "number", "zh": "数量"},
+    "fx_target": {"en": "target", "zh": "目标"},
+    "fx_estimate": {"en": "estimate", "zh": "预计"},
+})
+
+MONEY_AXIS = {  # unit: {lang: (divisor, axis words)}, scaled as fmt.number scales them (亿 / bn)
+    "CNY": {"zh": (1e8, "亿元"), "en": (1e9, "CNY bn")},
+    "USD": {"zh": (1e8, "亿美元"), "en": (1e9, "USD bn")},
+    "GBP": {"zh": (1e4, "万英镑"), "en": (1e6, "GBP m")},
+    "EUR": {"zh": (1e8, "亿欧元"), "en": (1e9, "EUR bn")},
+    "DKK": {"zh": (1e8, "亿丹麦克朗"), "en": (1e9, "DKK bn")},
+}
+UNIT_WORDS = {  # unit: (en, zh), as an axis reads it
+    "percent": ("percent", "百分比（%）"), "fraction": ("fraction", "比例"), "L": ("litres", "升"),
+    "m2": ("square metres", "平方米"), "km2": ("square kilometres", "平方公里"), "km": ("kilometres", "公里"),
+    "mu": ("mu", "亩"), "t": ("tonnes", "吨"), "MW": ("megawatts", "兆瓦"), "kW": ("kilowatts", "千瓦"),
+    "doses": ("doses", "剂"), "years": ("years", "年"), "months": ("months", "个月"), "weeks": ("weeks", "周"),
+    "days": ("days", "天"), "times": ("times", "倍"), "m": ("metres", "米"), "ft2": ("square feet", "平方英尺"),
+    "rank": ("rank", "名次"), "grade": ("grade", "等级"),
+}
+NO_BARS = {"rank", "grade"}  # ordinal: the length of a bar would mean nothing (or the opposite)
+LABEL_PX = {"en": 340, "zh": 300}  # the row labels wrap at this width (15 px text)
+LINE_PX = 18
+
+
+def cap(text: str, lang: str) -> str:
+    text = str(text)
+    return text[:1].upper() + text[1:] if lang == "en" else text
+
+
+def axis_for(unit: str, lang: str) -> tuple[float, str]:
+    """(divisor, words) for a unit on an axis: money in 亿元 / CNY bn (as fmt scales it), other units
+    by their name ("tonnes" / "吨"), counts as "number" / "数量" (say what is counted: see `measure`)."""
+    check_lang(lang)
+    if unit in MONEY_AXIS:
+        return MONEY_AXIS[unit][lang]
+    if unit == "count":
+        return 1.0, t("fx_axis_count", lang)
+    en, zh = UNIT_WORDS.get(unit, (unit, unit))
+    return 1.0, zh if lang == "zh" else en
+
+
+def axis_key(row) -> str:
+    """What an axis measures: the unit, and for a count the thing counted (its indicator)."""
+    return f"{row['unit']}|{row['indicator']}" if row["unit"] == "count" else str(row["unit"])
+
+
+def measure(rows: pd.DataFrame, lang: str) -> tuple[float, str]:
+    """(divisor, axis title) for rows of one measure: 'Number of firms', 'Output value (CNY bn)',
+    'CNY bn' when several indicators share the unit. Refuses rows that mix measures."""
+    check_lang(lang)
+    units = sorted(set(rows["unit"]))
+    if len(units) != 1:
+        raise ValueError(f"one unit per axis: these rows mix {', '.join(units)}; use facts_by_unit()")
+    whats = list(dict.fromkeys(rows[f"indicator_{lang}"].astype(str)))
+    if units[0] == "count":
+        if rows["indicator"].nunique() != 1:
+            raise ValueError("one unit per axis: these rows count different things "
+                             f"({'; '.join(whats)}); use facts_by_unit()")
+        return 1.0, cap(whats[0], lang)
+    divisor, words = axis_for(units[0], lang)
+    if len(whats) == 1:
+        return divisor, f"{cap(whats[0], lang)}（{words}）" if lang == "zh" else f"{cap(whats[0], lang)} ({words})"
+    return divisor, cap(words, lang)
+
+
+def value_text(row, lang: str) -> str:
+    kind = "" if row.get("kind", "actual") in ("actual", None) else t(f"fx_{row['kind']}", lang)
+    text = fmt.fact(row, lang)
+    return text + (f"（{kind}）" if lang == "zh" else f" ({kind})") if kind else text
+
+
+def row_labels(rows: pd.DataFrame, lang: str, label_col: str | None = None,
+               grouped: bool = False) -> list[tuple[str, str]]:
+    """(who, what (year)) for each fact; 'who' is '' when all the rows are about one entity, when the
+    fact is about its case and the case is said already (one case, or `grouped` under case headings),
+    or when `label_col` gives the whole label."""
+    if label_col:
+        return [("", str(x)) for x in rows[label_col]]
+    names = _data.entity_names().set_index("entity_id")[f"name_{lang}"]
+    single = rows["entity_id"].nunique() == 1
+    case_said = "case_id" in rows and (grouped or rows["case_id"].nunique() == 1)
+    out = []
+    for _, r in rows.iterrows():
+        own = single or (case_said and r["entity_id"] == r["case_id"])
+        year = "" if pd.isna(r["year"]) else (f"（{int(r['year'])}年）" if lang == "zh" else f" ({int(r['year'])})")
+        out.append(("" if own else str(names.get(r["entity_id"], r["entity_id"])),
+                    f"{r[f'indicator_{lang}']}{year}"))
+    return out
+
+
+def _plot_rows(rows: pd.DataFrame, lang: str, label_col: str | None, group_col: str | None) -> pd.DataFrame:
+    """One plotted row per (group, who, what, measure): figures the data states for one label are
+    merged into one row (their texts joined), so a row never hides another."""
+    labels = row_labels(rows, lang, label_col, grouped=bool(group_col))
+    plot = pd.DataFrame({
+        "group": rows[group_col].astype(str).to_numpy() if group_col else "",
+        "who": [w for w, _ in labels],
+        "what": [x for _, x in labels],
+        "value": rows["value"].astype(float).to_numpy(),
+        "value_text": [value_text(r, lang) for _, r in rows.iterrows()],
+        "unit": rows["unit"].astype(str).to_numpy(),
+        "key": [axis_key(r) for _, r in rows.iterrows()],
+        "_rows": [[i] for i in range(len(rows))],
+    })
+    return _merge(plot, ["group", "who", "what", "key"], lang)
+
+
+def _merge(plot: pd.DataFrame, by: list[str], lang: str) -> pd.DataFrame:
+    sep = "；" if lang == "zh" else "; "
+    merged = []
+    for _, g in plot.groupby(by, sort=False):
+        first = g.iloc[0].copy()
+        texts = list(dict.fromkeys(t for x in g["value_text"] for t in x.split(sep)))
+        first["value_text"] = sep.join(texts)
+        first["n"] = len(texts)
+        first["_rows"] = [i for rs in g["_rows"] for i in rs]
+        merged.append(first)
+    return pd.DataFrame(merged).reset_index(drop=True)
+
+
+HEAD_PX, HEAD_LINE, ROW_PAD, BAR_PX = 560, 21, 10, 22
+
+
+def _cells(plot: pd.DataFrame, lang: str, heads: bool, text_width: float | None = None) -> list[dict]:
+    """The panel's rows as drawn: a header before each group (if `heads`); under it the group's own
+    figures, then figures labelled 'who: what', then those of an entity with several under its name."""
+    colon = "：" if lang == "zh" else ": "
+    cells = []
+
+    def cell(group, role, head=("",), label=("",), text=("",), value=0.0, who=""):
+        cells.append({"group": group, "who": who, "role": role, "head": list(head), "label": list(label),
+                      "text": list(text), "value": value})
+
+    for g, part in plot.groupby("group", sort=False):
+        if heads:
+            cell(g, "head", head=wrap_px(g, HEAD_PX, 16, bold=True))
+        blocks = list(part.groupby("who", sort=False))
+        # the case's own figures first, then figures 'who: what', then blocks headed by their entity
+        blocks.sort(key=lambda b: 0 if not b[0] else (1 if len(b[1]) == 1 else 2))
+        for who, mine in blocks:
+            sub = bool(who) and len(mine) > 1
+            if sub:
+                cell(g, "sub", head=wrap_px(who, HEAD_PX - 12, 15, bold=True))
+            for _, r in mine.iterrows():
+                label = cap(r["what"], lang) if sub or not who else f"{who}{colon}{r['what']}"
+                text = wrap_px(r["value_text"], text_width, 15, bold=True) if text_width else [r["value_text"]]
+                cell(g, "row", label=wrap_px(label, LABEL_PX[lang]), text=text, value=float(r["value"]),
+                     who=who if sub else "")
+    return cells
+
+
+def layout(cells: list[dict]) -> int:
+    """Place the rows top to bottom in pixels (each as tall as its most wrapped text); returns the
+    panel's height. Pure arithmetic, so the region comparer re-runs it on the rows it keeps."""
+    y = 0.0
+    for c in cells:
+        if c["role"] in ("head", "sub"):
+            c["y"] = y + ((14 if c["role"] == "head" else 4) if y else 0)
+            y = c["y"] + len(c["head"]) * (HEAD_LINE if c["role"] == "head" else LINE_PX) + 2
+            c["yc"] = c["b0"] = c["b1"] = c["y"]
+            continue
+        h = max(len(c["label"]), len(c["text"])) * LINE_PX + ROW_PAD
+        c["y"], c["yc"] = y + ROW_PAD / 2, y + h / 2
+        c["b0"], c["b1"] = c["yc"] - BAR_PX / 2, c["yc"] + BAR_PX / 2
+        y += h
+    return int(round(y))
+
+
+def _label_px(cells: list[dict]) -> float:
+    return max((lines_px(c["label"]) for c in cells if c["role"] == "row"), default=0.0)
+
+
+def _layers(cells: list[dict], heads: bool) -> tuple[alt.Chart, list]:
+    """The chart holding the cells, and the layers every panel has: group headers and row labels
+    (drawn left of the plot, right-aligned, never cut)."""
+    base = alt.Chart(pd.DataFrame(cells))
+    px = lambda f: alt.Y(f"{f}:Q", scale=None, axis=None)  # noqa: E731  (y in pixels, laid out above)
+    label_px = _label_px(cells)
+    labels = base.transform_filter("datum.role == 'row'").mark_text(
+        align="right", baseline="top", fontSize=15, lineHeight=LINE_PX, color=INK).encode(
+        x=alt.value(-10), y=px("y"), text="label:N")
+    layers = [labels]
+    if heads:
+        layers.append(base.transform_filter("datum.role == 'head'").mark_text(
+            align="left", baseline="top", fontSize=16, fontWeight="bold", lineHeight=HEAD_LINE, color=INK).encode(
+            x=alt.value(-10 - label_px), y=px("y"), text="head:N"))
+    if any(c["role"] == "sub" for c in cells):
+        layers.append(base.transform_filter("datum.role == 'sub'").mark_text(
+            align="left", baseline="top", fontSize=15, fontWeight="bold", lineHeight=LINE_PX, color=MUTED).encode(
+            x=alt.value(-10 - label_px + (12 if heads else 0)), y=px("y"), text="head:N"))
+    return base, layers
+
+
+def _bar_panel(plot: pd.DataFrame, rows: pd.DataFrame, lang: str, width: int, heads: bool):
+    divisor, title = measure(rows, lang)
+    plot = plot.assign(value=plot["value"] / divisor)
+    # the domain leaves room right of every bar for its value text, inside the plot
+    room = [width - text_px(s, 14) - 14 for s in plot["value_text"]]
+    if min(room) < width / 4:
+        raise ValueError(f"value labels too long for a {width} px panel: widen it")
+    domain = max([float(plot["value"].max()) or 1.0] + [v * width / r for v, r in zip(plot["value"], room, strict=True)])
+    cells = _cells(plot, lang, heads)
+    height = layout(cells)
+    base, layers = _layers(cells, heads)
+    x = alt.X("value:Q", title=wrap_px(title, width, 16, bold=True), scale=alt.Scale(domain=[0, domain], nice=False),
+              axis=alt.Axis(grid=True, tickCount=5, orient="top", titlePadding=8, labelFlush=True, domain=False))
+    rows_only = base.transform_filter("datum.role == 'row'")
+    bars = rows_only.mark_bar(color="#0072B2").encode(
+        x=x, x2=alt.datum(0), y=alt.Y("b0:Q", scale=None, axis=None), y2="b1:Q")
+    text = rows_only.mark_text(align="left", baseline="middle", dx=6, fontSize=14, color=INK).encode(
+        x=alt.X("value:Q", scale=alt.Scale(domain=[0, domain], nice=False)), y=alt.Y("yc:Q", scale=None, axis=None),
+        text="text:N")
+    return alt.layer(bars, text, *layers).properties(width=width, height=height)
+
+
+def _text_panel(plot: pd.DataFrame, lang: str, width: int, heads: bool, title):
+    cells = _cells(plot, lang, heads, text_width=width)
+    height = layout(cells)
+    base, layers = _layers(cells, heads)
+    values = base.transform_filter("datum.role == 'row'").mark_text(
+        align="left", baseline="top", fontSize=15, fontWeight="bold", lineHeight=LINE_PX, color=INK).encode(
+        x=alt.value(4), y=alt.Y("y:Q", scale=None, axis=None), text="text:N")
+    used = max(lines_px(c["text"], 15, True) for c in cells if c["role"] == "row")
+    chart = alt.layer(values, *layers).properties(width=int(used) + 12, height=height)
+    return chart if title is None else chart.properties(title=title)
+
+
+def fact_bars(rows: pd.DataFrame, lang: str = "en", label_col: str | None = None, width: int = 420):
+    """One panel of horizontal bars for facts of ONE measure (a unit; for counts, one indicator),
+    each bar labelled with its exact value (qualifier kept). Raises if the rows mix measures."""
+    check_lang(lang)
+    measure(rows, lang)
+    if set(rows["unit"]) & NO_BARS:
+        raise ValueError(f"a {', '.join(sorted(set(rows['unit']) & NO_BARS))} is not a quantity: "
+                         "it is written out, not drawn as a bar (use facts_by_unit)")
+    plot = _plot_rows(rows, lang, label_col, None)
+    return _bar_panel(plot, rows, lang, width, heads=False)
+
+
+def facts_by_unit(rows: pd.DataFrame, lang: str, title: str, subtitle: str | None = None,
+                  label_col: str | None = None, group_col: str | None = None, width: int = 360,
+                  bars: bool = True):
+    """Facts in any mix of units and measures, under one title and one source line: a panel of
+    bars (its own axis) for each measure with two or more figures to compare, then one text panel
+    with the rest. `group_col` (e.g. the region) heads a block of rows per group in each panel;
+    `bars=False` writes every figure out (one text panel)."""
+    check_lang(lang)
+    if rows.empty:
+        raise ValueError("no rows to draw; say 'no value' instead of drawing an empty chart")
+    rows = rows.reset_index(drop=True)
+    plot = _plot_rows(rows, lang, label_col, group_col)
+    keys = list(dict.fromkeys(plot["key"]))
+    bar_keys = [k for k in keys if bars and k not in NO_BARS
+                and ((plot["key"] == k) & (plot["n"] == 1)).sum() >= 2]
+    panels = []
+    for k in bar_keys:
+        part = plot[(plot["key"] == k) & (plot["n"] == 1)]
+        used = rows.iloc[[i for rs in part["_rows"] for i in rs]]
+        panels.append(_bar_panel(part, used, lang, width, heads=bool(group_col)))
+    rest = plot[~plot.index.isin(plot[(plot["key"].isin(bar_keys)) & (plot["n"] == 1)].index)]
+    if not rest.empty:
+        rest = _merge(rest, ["group", "who", "what"], lang)  # one row per label in the text panel too
+        head = alt.TitleParams(wrap_px(t("fx_other_title", lang), 700, 16, bold=True), fontSize=16,
+                               anchor="start", offset=10) if panels else None
+        panels.append(_text_panel(rest, lang, 320, bool(group_col), head))
+    chart = panels[0] if len(panels) == 1 else alt.vconcat(*panels, spacing=36).resolve_scale(x="independent")
+    return titled(chart, title, rows, lang, subtitle)

@@ -1,0 +1,68 @@
+"""The screen tests' own checks can fail: each is shown a page with the fault it looks for, in Chromium,
+and a clean page that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+import screen
+
+CLEAN = {"texts": [], "overflow": [], "scrolled": [], "cut": [], "overlaps": [], "wide": [], "slides": [],
+         "visibleErrors": [], "aligned": []}
+
+
+def text_faults(text: str, lang: str = "en") -> list[str]:
+    return screen.faults({**CLEAN, "texts": [text]}, lang)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Javascript Error: e.setData is not a function", "en", "error text"),
+    ("There was an error when executing cell [2]. Please run Voilà", "en", "error text"),
+    ("Traceback (most recent call last):", "en", "error text"),
+    ("Add suzhou_sip's public_tech_platform_count", "en", "identifier shown to readers: public_tech_platform_count"),
+    ("source h3-001", "zh", "identifier shown to readers: h3-001"),
+    ("阶段：midstream", "zh", "identifier shown to readers: midstream"),
+    ("mapped to more_than", "en", "identifier shown to readers: more_than"),
+    ("put your answer in `answer`", "en", "markdown backticks"),
+    ("'<style>\\n.biomfg-card{font-family:", "en", "raw HTML shown as text"),
+    ("⏱ Time to learn", "en", "no installed font draws ⏱ U+23F1"),
+    ("✅ 正确", "zh", "no installed font draws ✅ U+2705"),
+    ("备注 target stated by the official", "zh", "English shown to a Chinese reader"),
+])
+def test_text_faults_are_found(text, lang, expected):
+    found = text_faults(text, lang)
+    assert any(expected in f for f in found), found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Suzhou Industrial Park (SIP) reached CNY 368.6 bn in 2023. Source: SIP innovation city (news)", "en"),
+    ("苏州工业园区2023年地区生产总值达3686亿元。", "zh"),
+    ("原文：“office, lab and event space”", "zh"),  # English inside a verbatim quote is the source's own
+    ("A biofoundry and an incubator on the Hangzhou plan", "en"),  # ids that are words, names capitalised
+])
+def test_clean_text_passes(text, lang):
+    assert text_faults(text, lang) == []
+
+
+PAGE = """<!doctype html><meta charset="utf-8"><body style="margin:0;font-family:'Noto Sans CJK SC'">
+<div id="clip" style="width:200px;overflow:hidden;white-space:nowrap">{clipped}</div>
+<div id="scroll" style="width:300px;overflow-x:auto"><div style="width:{inner}px">wide</div></div>
+<table><tr><td style="text-align:{align}">苏州工业园区的公共技术平台</td><td style="text-align:right">11</td></tr></table>
+<div style="width:400px;overflow-x:auto"><div class="vega-embed" style="display:inline-block">
+<svg width="{svg}" height="60" aria-label="a chart">
+<text x="10" y="30" font-size="14">first label</text><text x="{second}" y="32" font-size="14">second label</text>
+</svg></div></div></body>"""
+
+
+@pytest.mark.browser
+def test_layout_faults_are_found_and_a_clean_page_passes(offline_page):
+    op = offline_page()
+    op.page.set_content(PAGE.format(clipped="a sentence far too long for its two hundred pixel box", inner=600,
+                                    align="right", svg=700, second=20))
+    found = screen.faults(screen.look(op.page), "en")
+    for expected in ("text overflows: past its box", "scrolls sideways: 600 px of content in 300 px",
+                     "text in a table set right-aligned", "chart too wide: 700 px wide in 400 px",
+                     'labels overlap in a chart: "first label" over "second label"'):
+        assert any(expected in f for f in found), (expected, found)
+    op.page.set_content(PAGE.format(clipped="short", inner=100, align="left", svg=380, second=200))
+    assert screen.faults(screen.look(op.page), "en") == []
