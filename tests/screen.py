@@ -106,14 +106,33 @@ LOOK = r"""
       });
       texts.push(labels.map(t => t.textContent).join('\n'));
       for (const t of labels) if (/…$/.test(t.textContent.trim())) cut.push(`label cut short in ${title}: "${t.textContent}"`);
-      const rects = labels.map(t => t.getBoundingClientRect());
-      for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
-        const a = rects[i], b = rects[j];
-        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        // a text box includes the font's ascent and descent: labels on neighbouring lines touch by a
-        // few pixels without a stroke crossing, so count an overlap only past a third of the line height
-        if (w > 2 && h > 0.35 * Math.min(a.height, b.height)) {
+      // Each label as drawn: its start, its direction and its length and height on screen. Rotated
+      // labels (slanted column names) are compared along and across their own direction: their
+      // upright bounding boxes overlap even when the letters do not.
+      const geo = labels.map(t => {
+        const b = t.getBBox(), m = t.getScreenCTM();
+        const scale = Math.hypot(m.a, m.b), u = [m.a / scale, m.b / scale], n = [-u[1], u[0]];
+        const p = new DOMPoint(b.x, b.y + b.height / 2).matrixTransform(m);
+        return {u, n, x: p.x, y: p.y, len: b.width * scale, h: b.height * scale, rect: t.getBoundingClientRect()};
+      });
+      const dot = (a, v) => a[0] * v[0] + a[1] * v[1];
+      for (let i = 0; i < geo.length; i++) for (let j = i + 1; j < geo.length; j++) {
+        const a = geo[i], b = geo[j];
+        let hit;
+        if (Math.abs(dot(a.u, b.u)) > 0.99) {
+          const across = Math.abs((b.x - a.x) * a.n[0] + (b.y - a.y) * a.n[1]);
+          const a0 = a.x * a.u[0] + a.y * a.u[1], b0 = b.x * a.u[0] + b.y * a.u[1];
+          const bEnd = b0 + b.len * Math.sign(dot(a.u, b.u));
+          const along = Math.min(a0 + a.len, Math.max(b0, bEnd)) - Math.max(a0, Math.min(b0, bEnd));
+          // a text box includes the font's ascent and descent: neighbouring lines touch by a few
+          // pixels without a stroke crossing, so count an overlap only past a third of the line height
+          hit = along > 2 && across < 0.65 * Math.min(a.h, b.h);
+        } else {
+          const w = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+          const h = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+          hit = w > 2 && h > 0.35 * Math.min(a.rect.height, b.rect.height);
+        }
+        if (hit) {
           overlaps.push(`in ${title}: "${labels[i].textContent}" over "${labels[j].textContent}"`);
           if (overlaps.length > 40) break;
         }

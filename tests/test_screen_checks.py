@@ -66,3 +66,19 @@ def test_layout_faults_are_found_and_a_clean_page_passes(offline_page):
         assert any(expected in f for f in found), (expected, found)
     op.page.set_content(PAGE.format(clipped="short", inner=100, align="left", svg=380, second=200))
     assert screen.faults(screen.look(op.page), "en") == []
+
+
+SLANTED = """<!doctype html><meta charset="utf-8"><body style="margin:0">
+<div class="vega-embed"><svg width="400" height="200" aria-label="slanted">
+<text transform="translate(50,150) rotate(-40)" font-size="14">a long slanted column name</text>
+<text transform="translate({x},150) rotate(-40)" font-size="14">another slanted column name</text>
+</svg></div></body>"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("x, overlapping", [(80, False), (53, True)])
+def test_slanted_labels_overlap_only_when_their_letters_do(offline_page, x, overlapping):
+    op = offline_page()
+    op.page.set_content(SLANTED.format(x=x))
+    found = [f for f in screen.faults(screen.look(op.page), "en") if f.startswith("labels overlap")]
+    assert bool(found) == overlapping, found

@@ -51,6 +51,8 @@ def open_page(op, url: str, slides: bool):
     page.wait_for_function(DRAWN, timeout=120000)
     if slides:
         page.wait_for_function("document.querySelector('.reveal.ready')", timeout=60000)
+        # measure each slide where it rests, not part-way through reveal.js's slide-in transition
+        page.add_style_tag(content=".reveal .slides section, .reveal .slides section * { transition: none !important; }")
     page.wait_for_timeout(300)  # layout settles after the last chart
     return page
 

@@ -62,9 +62,10 @@ def _kind(f, lang: str) -> str:
     return "" if f["kind"] == "actual" else paren(t(str(f["kind"]), lang), lang)
 
 
-def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None) -> HTML:
+def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None, total: int | None = None) -> HTML:
     """One tile per figure: value (with qualifier), what it measures, about whom and the year (marked
-    where the quote does not state it). Readers see names, never ids."""
+    where the quote does not state it). Readers see names, never ids. `total`: how many figures the
+    briefing holds in all (said under the tiles when more than are shown)."""
     check_lang(lang)
     if facts.empty:
         return HTML(f"<p>{escape(t('no_data', lang))}</p>")
@@ -79,6 +80,8 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None)
             f"<div class='l'>{escape(str(f[f'indicator_{lang}']))}{escape(_kind(f, lang))}</div>"
             f"<div class='s'>{escape(who)}</div></div>")
     foot = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if any_inferred(rows) else ""
+    if total is not None and total > len(rows):
+        foot += f"<p class='biomfg-brief-note'>{escape(t('all_in_appendix', lang).format(n=fmt.plain(total)))}</p>"
     return HTML(f"{CSS}<h2>{escape(t('key_figures', lang))}</h2><div class='biomfg-tiles'>{''.join(tiles)}</div>"
                 f"{foot}")
 
@@ -99,8 +102,57 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
     return HTML(f"{CSS}<h2>{escape(t('quotes_behind', lang))}</h2><ol class='biomfg-quotes'>{''.join(items)}</ol>")
 
 
+# Key figures: money first (scale), then shares and rates, then counts, then the rest; ranks and grades
+# last (a rank says less without its list). Within a rank, the order of facts.csv (the sources' order).
+UNIT_ORDER = {"CNY": 0, "USD": 0, "EUR": 0, "GBP": 0, "percent": 1, "count": 2, "rank": 9, "grade": 9}
+HEADLINE_COUNT = 6
+
+
+def headline_figures(facts: pd.DataFrame, subject: str | None = None, n: int = HEADLINE_COUNT) -> pd.DataFrame:
+    """The `n` key figures of a briefing, by one editorial rule: figures about the subject itself
+    before those about firms or programmes in it; reported results before targets, with at most a third
+    of the tiles for targets when there are results; one figure per indicator; by UNIT_ORDER."""
+    if facts.empty:
+        return facts
+    df = facts.copy()
+    df["_own"] = 0 if subject is None else (df["entity_id"] != subject).astype(int)
+    df["_unit"] = df["unit"].map(UNIT_ORDER).fillna(5)
+    df["_pos"] = range(len(df))
+    df = df.sort_values(["_own", "_unit", "_pos"]).drop_duplicates(["entity_id", "indicator"])
+    actual, targets = df[df["kind"] != "target"], df[df["kind"] == "target"]
+    room = n - min(len(targets), max(n // 3, n - len(actual)))
+    chosen = pd.concat([actual.head(room), targets.head(n - min(room, len(actual)))])
+    return chosen.sort_values("_pos").drop(columns=["_own", "_unit", "_pos"]).reset_index(drop=True)
+
+
+def headline_chart(facts: pd.DataFrame, lang: str = "en", limit: int = 8):
+    """One chart for the front of a briefing: the reported figures of the one measure the sources give
+    most often (at least two, so there is something to compare), at most `limit` of them, largest
+    first; a sentence when no measure has two."""
+    from .charts import fact_bars
+    from .charts.base import titled
+    from .charts.facts import NO_BARS, axis_key, measure
+
+    actual = facts[(facts["kind"] == "actual") & ~facts["unit"].isin(NO_BARS)]
+    # figures the data cannot tell apart (one entity, indicator and year: batches, ranges) are not bars
+    actual = actual[~actual.duplicated(["entity_id", "indicator", "year"], keep=False)]
+    keys = actual.apply(axis_key, axis=1) if not actual.empty else pd.Series(dtype=str)
+    counts = keys.value_counts()
+    counts = counts[counts >= 2]
+    if counts.empty:
+        return HTML(f"<p>{escape(t('no_headline_chart', lang))}</p>")
+    # most figures; ties go to the measure the sources give first
+    best = min(counts.index, key=lambda k: (-counts[k], list(keys).index(k)))
+    rows = actual[keys == best].sort_values("value", ascending=False).head(limit)
+    _, words = measure(rows, lang)
+    if rows["indicator"].nunique() > 1:  # several indicators in one unit: say what unit they share
+        words = t("headline_title", lang).format(unit=words)
+    return titled(fact_bars(rows, lang, width=520), words, rows, lang)
+
+
 def figures_chart(facts: pd.DataFrame, lang: str = "en"):
-    """The reported (actual) figures as bars, one panel per unit; a sentence when there are none."""
+    """Every reported (actual) figure: bars for each measure with figures to compare, the rest written
+    out; a sentence when there are none."""
     from .charts import facts_by_unit
 
     actual = facts[facts["kind"] == "actual"]
@@ -110,7 +162,7 @@ def figures_chart(facts: pd.DataFrame, lang: str = "en"):
 
 
 def targets_chart(facts: pd.DataFrame, lang: str = "en"):
-    """Targets with their deadlines, one panel per unit; says so when the sources state none."""
+    """Targets with their deadlines, by measure; says so when the sources state none."""
     from .charts import facts_by_unit
 
     targets = facts[facts["kind"] == "target"]

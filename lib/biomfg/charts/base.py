@@ -121,7 +121,8 @@ def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
     if not used:
         raise ValueError("cannot draw a chart without sourced rows: the rows have no `source`")
     src = _data.sources().set_index("source_id")
-    parts = [f"{src.loc[s, f'short_{lang}']} ({s})" if s in src.index else s for s in used]
+    parts = [(f"{src.loc[s, 'short_zh']}（{s}）" if lang == "zh" else f"{src.loc[s, 'short_en']} ({s})")
+             if s in src.index else s for s in used]
     sep = "；" if lang == "zh" else "; "
     return f"{t('source', lang)}{'：' if lang == 'zh' else ': '}{sep.join(parts)}"
 
