@@ -19,7 +19,11 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
+# The notebooks are trusted first (a signature in the user's own Jupyter data folder, nothing in the files):
+# JupyterLab sanitises the stored outputs of an untrusted notebook, dropping their <style>, so a reopened
+# lesson would show its tables and cards unstyled until Run All.
 lab: setup
+	$(BIN)/jupyter trust --log-level=WARN notebooks/*.ipynb notebooks/briefings/*.ipynb
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --allow-root \
 	    --LabApp.extension_manager=readonly $(KERNEL_ARGS) $(LAB_ARGS) notebooks/00_start_here.ipynb
 

@@ -61,13 +61,17 @@ LOOK = r"""
   const vw = document.documentElement.clientWidth;
   for (const root of roots) {
     if (skipped(root) || !shown(root)) continue;
-    texts.push(root.innerText);
+    // the visible text: every shown text node outside `skip`, and the option a select shows
+    for (const sel of root.querySelectorAll('select'))
+      if (!skipped(sel) && shown(sel) && sel.selectedOptions[0]) texts.push(sel.selectedOptions[0].text);
     // every text node: its drawn boxes must lie inside the box that clips it and inside the viewport
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || !n.textContent.trim() || skipped(el) || !shown(el)
           || el.closest('svg, select, option, textarea, .CodeMirror, .cm-editor')) continue;
+      // a worked solution's code listing is Python the student writes: ids belong there
+      if (!el.closest('.biomfg-solution pre')) texts.push(n.textContent);
       const range = document.createRange(); range.selectNodeContents(n);
       const c = clipper(el, true), cr = c && c.getBoundingClientRect();
       for (const r of range.getClientRects()) {

@@ -98,6 +98,11 @@ def lab(work: Path, tmp: Path):
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     env = {"JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces")}
+    # as `make lab` does: trusted, so the stored outputs keep their styles
+    import subprocess
+
+    subprocess.run([str(BIN / "jupyter"), "trust", "--log-level=WARN", *map(str, sorted(work.glob("*.ipynb")))],
+                   check=True, capture_output=True)
     with server(args, cwd=work, env=env, log=tmp / "lab.log"):
         wait_http(f"http://127.0.0.1:{p}/api/status?token={LAB_TOKEN}")
         yield f"http://127.0.0.1:{p}"

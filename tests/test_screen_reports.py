@@ -44,7 +44,6 @@ def open_report(offline_page, path):
 @pytest.mark.parametrize("name, lang", [pytest.param(*n, id=n[0]) for n in screen.chosen(names())])
 def test_html_report_shows_no_fault(offline_page, built, name, lang):
     op = open_report(offline_page, built / f"{name}.html")
-    assert op.page.locator(".vega-embed svg").count() > 0, f"{name}: no chart drawn"
     found = screen.faults(screen.look(op.page), lang)
     found += [f"request left the machine: {u}" for u in op.blocked]
     found += [f"console: {e}" for e in op.errors]
