@@ -52,7 +52,7 @@ clean:
 # A PNG of every page the screen tests look at, into screenshots/ (git-ignored), to look at all at once:
 # each lesson in JupyterLab (stored, Run All en, Run All zh), every Voilà page and slide, every report
 # (HTML, and each PDF page). The tests' findings are printed too; SCREEN_PAGES=regex picks pages by name.
-SCREEN_TESTS := tests/test_screen_lab.py tests/test_screen_voila.py tests/test_screen_reports.py
+SCREEN_TESTS := tests/test_screen_lab.py tests/test_screen_voila.py tests/test_screen_slides.py tests/test_screen_reports.py
 screenshots: setup
 	rm -rf screenshots
 	SCREENSHOTS=screenshots $(BIN)/python -m pytest -n $(JOBS) --dist loadfile -q -p no:cacheprovider $(SCREEN_TESTS); \

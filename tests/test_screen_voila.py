@@ -1,7 +1,8 @@
 """Every Voilà page of `make present`, looked at as the audience sees it: the start page and every
 briefing in both languages, as a page and as slides. No error text, no identifier, nothing cut off or
-drawn over, every character drawn by an installed font, every slide within the slide; a bad URL
-parameter shows the valid choices on the page itself."""
+drawn over, every character drawn by an installed font; a bad URL parameter shows the valid choices on
+the page itself. The slide decks are in test_screen_slides.py (a server of their own: the two files run
+on two workers)."""
 
 from __future__ import annotations
 
@@ -24,14 +25,13 @@ DRAWN = """() => !document.querySelector('#loading, .voila-spinner-color1')?.off
 SKIP = ".jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt"
 
 
-def pages() -> list[tuple[str, str, str]]:
-    """(name, lang, url under /voila/render/) of every page `make present` offers."""
-    out = [(f"start.{lang}", lang, f"present.ipynb?lang={lang}") for lang in ("en", "zh")]
+def pages(slides: bool) -> list[tuple[str, str, str]]:
+    """(name, lang, url under /voila/render/) of every page `make present` offers, or of every deck."""
+    out = [] if slides else [(f"start.{lang}", lang, f"present.ipynb?lang={lang}") for lang in ("en", "zh")]
     for rep in reports.catalogue():
         for lang in ("en", "zh"):
-            for slides in (False, True):
-                url = present.link(f"briefings/{rep.notebook}", lang, slides=slides, **dict(rep.params))
-                out.append((f"{rep.id}.{lang}{'.slides' if slides else ''}", lang, url))
+            url = present.link(f"briefings/{rep.notebook}", lang, slides=slides, **dict(rep.params))
+            out.append((f"{rep.id}.{lang}{'.slides' if slides else ''}", lang, url))
     return out
 
 
@@ -57,32 +57,12 @@ def open_page(op, url: str, slides: bool):
     return page
 
 
-def slide_heights(page) -> list[str]:
-    """Every slide shown in turn (reveal.js hides slides far from the current one)."""
-    found = []
-    count = page.evaluate("document.querySelectorAll('.reveal .slides > section').length")
-    for i in range(count):
-        page.evaluate(f"location.hash = '#/{i}'")
-        page.wait_for_function(f"document.querySelectorAll('.reveal .slides > section')[{i}].classList.contains('present')")
-        page.wait_for_timeout(100)
-        seen = screen.look(page, ".reveal .slides > section.present", SKIP)
-        found.append(seen)
-    return found
-
-
-@pytest.mark.parametrize("name, lang, url", [pytest.param(*p, id=p[0]) for p in screen.chosen(pages())])
+@pytest.mark.parametrize("name, lang, url", [pytest.param(*p, id=p[0]) for p in screen.chosen(pages(slides=False))])
 def test_voila_page_shows_no_fault(offline_page, voila, name, lang, url):
-    slides = name.endswith(".slides")
     op = offline_page(allow_loopback=True)
-    page = open_page(op, voila + url, slides)
-    if slides:
-        found = []
-        for i, seen in enumerate(slide_heights(page)):
-            found += [f"slide {i + 1}: {f}" for f in screen.faults(seen, lang)]
-            screen.shoot(page, f"voila.{name}.{i + 1:02d}", whole=False)
-    else:
-        found = screen.faults(screen.look(page, None, SKIP), lang)
-        screen.shoot(page, f"voila.{name}")
+    page = open_page(op, voila + url, slides=False)
+    found = screen.faults(screen.look(page, None, SKIP), lang)
+    screen.shoot(page, f"voila.{name}")
     found += [f"request left the machine: {u}" for u in op.blocked]
     assert not found, screen.report("Voilà pages", {name: found})
 
