@@ -57,7 +57,7 @@ LOOK = r"""
     }
     return null;
   };
-  const texts = [], overflow = [], scrolled = [], cut = [], overlaps = [], wide = [], slides = [];
+  const texts = [], overflow = [], scrolled = [], cut = [], overlaps = [], wide = [], slides = [], squeezed = [];
   const vw = document.documentElement.clientWidth;
   for (const root of roots) {
     if (skipped(root) || !shown(root)) continue;
@@ -74,6 +74,10 @@ LOOK = r"""
       if (!el.closest('.biomfg-solution pre')) texts.push(n.textContent);
       const range = document.createRange(); range.selectNodeContents(n);
       const c = clipper(el, true), cr = c && c.getBoundingClientRect();
+      // squeezed: a label of three or more characters wrapped into lines of one or two characters
+      const lines = new Set([...range.getClientRects()].filter(r => r.width >= 1).map(r => Math.round(r.top)));
+      const chars = [...n.textContent.trim()].length;
+      if (chars >= 3 && lines.size >= 3 && lines.size * 2 >= chars) squeezed.push(where(el));
       for (const r of range.getClientRects()) {
         if (r.width < 1) continue;
         if (r.right > vw + 1 || r.left < -1) { overflow.push('past the viewport: ' + where(el)); break; }
@@ -161,7 +165,7 @@ LOOK = r"""
   const errorBoxes = '[data-mime-type="application/vnd.jupyter.stderr"], .jp-RenderedText[data-mime-type*="error"], .error';
   const visibleErrors = [...document.querySelectorAll(errorBoxes)]
     .filter(e => !skipped(e) && shown(e) && e.textContent.trim()).map(e => where(e));
-  return {texts, overflow, scrolled, cut, overlaps, wide, slides, visibleErrors, aligned};
+  return {texts, overflow, scrolled, cut, overlaps, wide, slides, visibleErrors, aligned, squeezed};
 }
 """
 
@@ -285,6 +289,7 @@ def faults(seen: dict, lang: str) -> list[str]:
         found.append(f"raw HTML shown as text: {line.strip()[:120]}")
     found += [f"no installed font draws {c}" for c in undrawable(text)]
     found += [f"text in a table set right-aligned: {a}" for a in dict.fromkeys(seen.get("aligned", []))]
+    found += [f"text squeezed to a character or two a line: {q}" for q in dict.fromkeys(seen.get("squeezed", []))]
     found += [f"text overflows: {o}" for o in dict.fromkeys(seen["overflow"])]
     found += [f"scrolls sideways: {o}" for o in dict.fromkeys(seen["scrolled"])]
     found += [f"cut: {c}" for c in dict.fromkeys(seen["cut"])]

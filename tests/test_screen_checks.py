@@ -47,6 +47,7 @@ def test_clean_text_passes(text, lang):
 PAGE = """<!doctype html><meta charset="utf-8"><body style="margin:0;font-family:'Noto Sans CJK SC'">
 <div id="clip" style="width:200px;overflow:hidden;white-space:nowrap">{clipped}</div>
 <div id="scroll" style="width:300px;overflow-x:auto"><div style="width:{inner}px">wide</div></div>
+<div style="display:grid;grid-template-columns:{col} 1fr"><span>主要研究方向</span><span>合成生物学</span></div>
 <table><tr><td style="text-align:{align}">苏州工业园区的公共技术平台</td><td style="text-align:right">11</td></tr></table>
 <div style="width:400px;overflow-x:auto"><div class="vega-embed" style="display:inline-block">
 <svg width="{svg}" height="60" aria-label="a chart">
@@ -58,13 +59,14 @@ PAGE = """<!doctype html><meta charset="utf-8"><body style="margin:0;font-family
 def test_layout_faults_are_found_and_a_clean_page_passes(offline_page):
     op = offline_page()
     op.page.set_content(PAGE.format(clipped="a sentence far too long for its two hundred pixel box", inner=600,
-                                    align="right", svg=700, second=20))
+                                    align="right", svg=700, second=20, col="1px"))
     found = screen.faults(screen.look(op.page), "en")
     for expected in ("text overflows: past its box", "scrolls sideways: 600 px of content in 300 px",
                      "text in a table set right-aligned", "chart too wide: 700 px wide in 400 px",
-                     'labels overlap in a chart: "first label" over "second label"'):
+                     'labels overlap in a chart: "first label" over "second label"',
+                     'text squeezed to a character or two a line: span "主要研究方向"'):
         assert any(expected in f for f in found), (expected, found)
-    op.page.set_content(PAGE.format(clipped="short", inner=100, align="left", svg=380, second=200))
+    op.page.set_content(PAGE.format(clipped="short", inner=100, align="left", svg=380, second=200, col="max-content"))
     assert screen.faults(screen.look(op.page), "en") == []
 
 

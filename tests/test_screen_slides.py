@@ -12,15 +12,18 @@ from test_screen_voila import SKIP, open_page, pages, voila  # noqa: F401 (voila
 pytestmark = pytest.mark.browser
 
 
-def each_slide(page) -> list[dict]:
-    """What each slide shows, in turn (reveal.js hides the slides far from the current one)."""
+def each_slide(page, name: str) -> list[dict]:
+    """What each slide shows, in turn (reveal.js hides the slides far from the current one); with
+    SCREENSHOTS set, a PNG of each slide as it is shown."""
     found = []
     count = page.evaluate("document.querySelectorAll('.reveal .slides > section').length")
     for i in range(count):
-        page.evaluate(f"location.hash = '#/{i}'")
+        if i:  # as a presenter moves on: the arrow key
+            page.keyboard.press("ArrowRight")
         page.wait_for_function(f"document.querySelectorAll('.reveal .slides > section')[{i}].classList.contains('present')")
         page.wait_for_timeout(100)
         found.append(screen.look(page, ".reveal .slides > section.present", SKIP))
+        screen.shoot(page, f"voila.{name}.{i + 1:02d}", whole=False)
     return found
 
 
@@ -29,8 +32,7 @@ def test_every_slide_shows_no_fault(offline_page, voila, name, lang, url):  # no
     op = offline_page(allow_loopback=True)
     page = open_page(op, voila + url, slides=True)
     found = []
-    for i, seen in enumerate(each_slide(page)):
+    for i, seen in enumerate(each_slide(page, name)):
         found += [f"slide {i + 1}: {f}" for f in screen.faults(seen, lang)]
-        screen.shoot(page, f"voila.{name}.{i + 1:02d}", whole=False)
     found += [f"request left the machine: {u}" for u in op.blocked]
     assert not found, screen.report("slide decks", {name: found})

@@ -38,8 +38,8 @@ CSS = """<style>
 .biomfg-card h3{margin:.1em 0 .3em;font-size:1.35em}
 .biomfg-card .meta{color:#555;margin-bottom:.4em}
 .biomfg-card dl{display:grid;grid-template-columns:minmax(9em,max-content) 1fr;gap:.2em 1em;margin:.4em 0}
-.biomfg-card dt{font-weight:600}
-.biomfg-card dd{margin:0}
+.biomfg-card dt{font-weight:600;float:none!important;width:auto!important;text-align:left!important;margin:0!important}
+.biomfg-card dd{margin:0!important;float:none!important;width:auto!important}
 .biomfg-card .quote{color:#555;font-size:.9em}
 .biomfg-card .src{color:#777;font-size:.85em}
 details.biomfg-fold>summary{cursor:pointer;font-weight:600;padding:.2em 0}
