@@ -221,7 +221,8 @@ def leaked_ids(text: str, lang: str) -> list[str]:
     found = identifiers()
     if lang == "zh":  # English words inside a verbatim quote “…” are the source's own
         text = re.sub(r"“[^”]*”", "", text)
-    tokens = set(re.findall(r"(?<![\w.-])[a-z0-9][a-z0-9_-]*[a-z0-9](?![\w-])", text))
+    # a word standing alone (not part of a name like module.function or a file name)
+    tokens = set(re.findall(r"(?<![\w.-])[a-z0-9][a-z0-9_-]*[a-z0-9](?![\w-]|\.\w)", text))
     hits = sorted(tokens & found["ids"])
     codes = found["codes"] if lang == "zh" else {c for c in found["codes"] if "_" in c}
     return hits + sorted(tokens & codes - set(hits))
@@ -277,7 +278,9 @@ def faults(seen: dict, lang: str) -> list[str]:
         line = next(ln for ln in text.split("\n") if m in ln)
         found.append(f"error text {m!r}: {line.strip()[:120]}")
     found += [f"error output shown: {w}" for w in seen["visibleErrors"]]
-    found += [f"identifier shown to readers: {i}" for i in leaked_ids(text, lang)]
+    for i in leaked_ids(text, lang):
+        line = next((ln for ln in text.split("\n") if re.search(rf"(?<![\w.-]){re.escape(i)}(?![\w-])", ln)), "")
+        found.append(f"identifier shown to readers: {i} (in {line.strip()[:100]!r})")
     if lang == "zh":  # a verbatim quote “…” may be English (the journal's abstract): not a leak
         words = re.sub(r"“[^”]*”", "", text)
         found += [f"English shown to a Chinese reader: {m!r}" for m in dict.fromkeys(ENGLISH_PROSE.findall(words))]

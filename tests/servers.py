@@ -106,3 +106,12 @@ def lab(work: Path, tmp: Path):
     with server(args, cwd=work, env=env, log=tmp / "lab.log"):
         wait_http(f"http://127.0.0.1:{p}/api/status?token={LAB_TOKEN}")
         yield f"http://127.0.0.1:{p}"
+
+
+@contextlib.contextmanager
+def make_present(log: Path, extra: list[str] = ()):
+    """`make present` on a free loopback port, as a presenter runs it; yields its base URL."""
+    p = port()
+    with server(["make", "present", f"PORT={p}", *extra], log=log):
+        wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
+        yield f"http://127.0.0.1:{p}"

@@ -12,7 +12,7 @@ import pytest
 from biomfg import present, reports
 
 from conftest import ROOT, need_browser
-from servers import BIN, port, server, wait_http
+from servers import BIN, make_present, port, server, wait_http
 
 # Every new chart element under a widget Output after a change of the indicator-family dropdown,
 # timed in the page (performance.now) from the change event to the new chart's svg.
@@ -77,11 +77,9 @@ def test_nav_bar_links_back_and_to_the_other_language():
 @pytest.fixture(scope="module")
 def present_url(tmp_path_factory):
     need_browser()
-    p = port()
     log = tmp_path_factory.mktemp("present") / "voila.log"
-    with server(["make", "present", f"PORT={p}"], log=log):
-        wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
-        yield f"http://127.0.0.1:{p}"
+    with make_present(log) as url:
+        yield url
     text = log.read_text(encoding="utf-8")
     assert "Kernel started" in text or "Starting kernel" in text or "kernel" in text.lower(), text[-2000:]
     # make present's kernels get CurveZMQ keys (KERNEL_ARGS): no plain-TCP warning in the presenter's terminal
@@ -178,16 +176,14 @@ def test_make_present_frees_the_kernels_of_pages_left_and_keeps_the_one_on_scree
     dry = subprocess.run(["make", "-n", "present"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "--MappingKernelManager.cull_idle_timeout=120" in dry and "--MappingKernelManager.cull_connected=False" in dry
     need_browser()
-    p = port()
     log = tmp_path / "voila.log"
     fast = "--MappingKernelManager.cull_idle_timeout=2 --MappingKernelManager.cull_interval=1"
-    with server(["make", "present", f"PORT={p}", f"CULL_ARGS={fast}"], log=log):
-        wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
+    with make_present(log, [f"CULL_ARGS={fast}"]) as base:
         op = offline_page(allow_loopback=True)
         page = op.page
         for url in (present.link("briefings/region.ipynb", "en", region="suzhou_sip"),
                     present.link("briefings/overview.ipynb", "en"), "present.ipynb?lang=en"):
-            page.goto(f"http://127.0.0.1:{p}/voila/render/{url}", timeout=120000)
+            page.goto(f"{base}/voila/render/{url}", timeout=120000)
             page.wait_for_selector(".vega-embed svg", timeout=120000)
         page.wait_for_function("document.querySelector('.widget-dropdown select')", timeout=60000)
         culled = lambda: log.read_text(encoding="utf-8").count("Culling 'idle' kernel")  # noqa: E731

@@ -12,7 +12,7 @@ from biomfg import present, reports
 
 import screen
 from conftest import need_browser
-from servers import port, server, wait_http
+from servers import make_present
 
 pytestmark = pytest.mark.browser
 
@@ -38,11 +38,8 @@ def pages(slides: bool) -> list[tuple[str, str, str]]:
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory):
     need_browser()
-    p = port()
-    log = tmp_path_factory.mktemp("screen-voila") / "voila.log"
-    with server(["make", "present", f"PORT={p}"], log=log):
-        wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
-        yield f"http://127.0.0.1:{p}/voila/render/"
+    with make_present(tmp_path_factory.mktemp("screen-voila") / "voila.log") as url:
+        yield f"{url}/voila/render/"
 
 
 def open_page(op, url: str, slides: bool):
