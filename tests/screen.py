@@ -27,7 +27,8 @@ ERROR_TEXT = re.compile(
     r"Javascript Error|Traceback \(most recent call last\)|There was an error when executing cell"
     r"|Error loading script|Error rendering output|An exception occurred at the server"
     r"|\b(?:Type|Value|Key|Name|Attribute|Index|Import|ModuleNotFound|Runtime|Data|Choice)Error\b"
-    r"|\[object Object\]|\bNaN\b|<NA>|\bnan\b")
+    r"|\[object Object\]|\bNaN\b|<NA>|\bnan\b"
+    r"|Loading widget\.\.\.|widget state could not be found|Error displaying widget")
 
 # Markup a reader should never see as text: a view returned as a string shows its source.
 RAW_HTML = re.compile(r"<(?:style|div|table|span|script|details)\b[^>]*>|</(?:div|table|span|style|p|b)>")
@@ -134,7 +135,8 @@ LOOK = r"""
           const along = Math.min(a0 + a.len, Math.max(b0, bEnd)) - Math.max(a0, Math.min(b0, bEnd));
           // a text box includes the font's ascent and descent: neighbouring lines touch by a few
           // pixels without a stroke crossing, so count an overlap only past a third of the line height
-          hit = along > 2 && across < 0.65 * Math.min(a.h, b.h);
+          // on one line, labels closer than 3 px read as one word ("19982000")
+          hit = (along > 2 && across < 0.65 * Math.min(a.h, b.h)) || (along > -3 && across < 0.2 * Math.min(a.h, b.h));
         } else {
           const w = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
           const h = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
@@ -331,10 +333,11 @@ def shoot(page, name: str, whole: bool = True) -> None:
     if folder is None:
         return
     size = page.viewport_size
-    if whole:
+    if whole:  # from the top (Run All leaves JupyterLab scrolled to the last cell)
+        page.evaluate("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
         height = min(int(page.evaluate(CONTENT_HEIGHT)) + 20, 20000)
         page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(1500)  # JupyterLab lays the notebook out again for the new height
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
     if whole:
         page.set_viewport_size(size)

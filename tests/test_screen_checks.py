@@ -19,6 +19,7 @@ def text_faults(text: str, lang: str = "en") -> list[str]:
     ("Javascript Error: e.setData is not a function", "en", "error text"),
     ("There was an error when executing cell [2]. Please run Voilà", "en", "error text"),
     ("Traceback (most recent call last):", "en", "error text"),
+    ("Loading widget...", "en", "error text"),  # a widget view with no model: it never loads
     ("Add suzhou_sip's public_tech_platform_count", "en", "identifier shown to readers: public_tech_platform_count"),
     ("source h3-001", "zh", "identifier shown to readers: h3-001"),
     ("阶段：midstream", "zh", "identifier shown to readers: midstream"),
@@ -85,3 +86,20 @@ def test_slanted_labels_overlap_only_when_their_letters_do(offline_page, x, over
     op.page.set_content(SLANTED.format(x=x))
     found = [f for f in screen.faults(screen.look(op.page), "en") if f.startswith("labels overlap")]
     assert bool(found) == overlapping, found
+
+
+TICKS = """<!doctype html><meta charset="utf-8"><body style="margin:0">
+<div class="vega-embed"><svg width="400" height="100" aria-label="ticks">
+<text id="a" x="0" y="50" font-size="14">1998</text><text id="b" x="{x}" y="50" font-size="14">2000</text>
+</svg></div></body>"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("gap, together", [(1, True), (12, False)])
+def test_labels_on_one_line_that_run_together_are_found(offline_page, gap, together):
+    op = offline_page()
+    op.page.set_content(TICKS.format(x=0))
+    right = op.page.evaluate("document.getElementById('a').getBoundingClientRect().right")
+    op.page.set_content(TICKS.format(x=right + gap))
+    found = [f for f in screen.faults(screen.look(op.page), "en") if f.startswith("labels overlap")]
+    assert bool(found) == together, found

@@ -6,7 +6,6 @@ import functools
 import os
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import nbformat
@@ -33,18 +32,19 @@ def stored() -> list[Path]:
 
 
 def stabilise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Make stored outputs byte-stable across runs: widget model ids are random per run, and the
-    saved widget state cannot be shown offline anyway, so ids become position-derived; so does the id
-    of the cell papermill injects."""
+    """Make stored outputs byte-stable and readable when reopened: widget views and the saved widget
+    state go (their model ids are random per run, and no model exists until the kernel runs), each
+    explorer's static view stays; the id of the cell papermill injects is fixed."""
     nb.metadata.pop("widgets", None)
-    for ci, cell in enumerate(nb.cells):
+    for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"  # papermill gives the cell it adds a random id
-        for oi, out in enumerate(cell.get("outputs", [])):
-            view = out.get("data", {}).get(WIDGET_VIEW)
-            if view:
-                view["model_id"] = uuid.uuid5(uuid.NAMESPACE_URL, f"biomfg/{ci}/{oi}").hex
+        for out in cell.get("outputs", []):
+            # A stored widget view points at a model that exists only while its kernel runs: reopened,
+            # JupyterLab shows "Loading widget..." for ever. Stored, an explorer keeps its static view
+            # (text/html, beside it in the bundle); Run All brings the live widget back.
+            out.get("data", {}).pop(WIDGET_VIEW, None)
     return nb
 
 

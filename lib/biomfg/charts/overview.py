@@ -58,7 +58,8 @@ def founding_timeline(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
         x=alt.X("founded:Q", title=t("founded_year", lang),
                 scale=alt.Scale(domain=[int(plot["founded"].min()) - 2, int(plot["founded"].max()) + 2],
                                 zero=False),
-                axis=alt.Axis(format="d", tickMinStep=2)),
+                # labels closer than 8 px are thinned out (Vega's parity), never run together
+                axis=alt.Axis(format="d", tickMinStep=2, labelOverlap=True, labelSeparation=8)),
         y=alt.Y("platform:N", sort=order, title=None),
     )
     dots = base.mark_circle(size=260, opacity=1).encode(
