@@ -304,6 +304,16 @@ def faults(seen: dict, lang: str) -> list[str]:
     return found
 
 
+def settle_widgets(page, root: str = "body", timeout: int = 30000) -> None:
+    """Give live widgets time to draw after their cell ran; one that never loads is then a fault the
+    look reports ("Loading widget...")."""
+    try:
+        page.wait_for_function(f"!document.querySelector({root!r}).innerText.includes('Loading widget...')",
+                               timeout=timeout)
+    except Exception:  # noqa: BLE001 - reported by the look that follows
+        pass
+
+
 def chosen(pages: list[tuple]) -> list[tuple]:
     """All pages, or those whose name matches SCREEN_PAGES (a regular expression; while working on one)."""
     pattern = os.environ.get("SCREEN_PAGES")

@@ -22,7 +22,6 @@ SCOPE = "[data-biomfg-current] .jp-Notebook .jp-Cell"
 CURRENT = "() => window.jupyterapp.shell.currentWidget.node.setAttribute('data-biomfg-current', '')"
 SKIP = ".jp-CodeCell .jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt, .jp-cell-toolbar, .jp-Toolbar"
 OTHER = {"en": ", [data-biomfg-lang=zh]", "zh": ", [data-biomfg-lang=en], [data-biomfg-lang=both]"}
-WIDGETS_DRAWN = "() => !document.querySelector('.jp-Notebook').innerText.includes('Loading widget...')"
 DRAWN = """() => [...document.querySelectorAll('.jp-Notebook .vega-embed')].every(e => e.querySelector('svg'))"""
 # A laptop window with the file browser open: the notebook's output area is 1,000 px wide.
 WINDOW = {"width": 1440, "height": 900}
@@ -88,10 +87,7 @@ def test_lesson_shows_no_fault_stored_and_after_run_all_in_both_languages(offlin
         page.wait_for_timeout(500)
         page.wait_for_function(RUN_FINISHED, timeout=180000)
         page.wait_for_function(DRAWN, timeout=60000)
-        try:  # live widgets draw after their cell has run; one that never loads is then a fault
-            page.wait_for_function(WIDGETS_DRAWN, timeout=30000)
-        except Exception:  # noqa: BLE001 - reported by the look that follows
-            pass
+        screen.settle_widgets(page, ".jp-Notebook")
         page.wait_for_timeout(500)
         checked[f"Run All, {lang}"] = screen.faults(screen.look(page, SCOPE, SKIP + OTHER[lang]), lang)
         screen.shoot(page, f"lab.{name}.{lang}")

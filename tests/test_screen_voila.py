@@ -50,11 +50,7 @@ def open_page(op, url: str, slides: bool):
         page.wait_for_function("document.querySelector('.reveal.ready')", timeout=60000)
         # measure each slide where it rests, not part-way through reveal.js's slide-in transition
         page.add_style_tag(content=".reveal .slides section, .reveal .slides section * { transition: none !important; }")
-    # live widgets draw after the page: give them time; one that never loads is then a fault on the page
-    try:
-        page.wait_for_function("!document.body.innerText.includes('Loading widget...')", timeout=30000)
-    except Exception:  # noqa: BLE001 - reported by the look that follows
-        pass
+    screen.settle_widgets(page)
     page.wait_for_timeout(300)  # layout settles after the last chart
     return page
 
