@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from biomfg.timing import interleaved, timed
+from biomfg.tools.timing import interleaved, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
@@ -79,7 +79,7 @@ def _import_line(nb) -> str:
 
 
 def _executor(nb, cwd):
-    from biomfg import notebooks as nbtools
+    from biomfg.tools import notebooks as nbtools
 
     def run():
         nbtools.execute(copy.deepcopy(nb), cwd=cwd)
@@ -90,7 +90,7 @@ def bench_first_chart(runs: int = 3) -> dict:
     """Kernel start to the first chart output of 00_start_here: the notebook cut after its first chart cell."""
     import nbformat
 
-    from biomfg import notebooks as nbtools
+    from biomfg.tools import notebooks as nbtools
 
     path = nbtools.NOTEBOOKS / "00_start_here.ipynb"
     nb = nbformat.read(path, as_version=4)
@@ -109,7 +109,7 @@ def bench_notebooks(runs: int = 3) -> dict:
     round runs each floor once and then every notebook, so floors and notebooks share the machine's load."""
     import nbformat
 
-    from biomfg import notebooks as nbtools
+    from biomfg.tools import notebooks as nbtools
 
     nbs = {path.stem: nbformat.read(path, as_version=4) for path in nbtools.collection()}
     lines = {stem: _import_line(nb) for stem, nb in nbs.items()}
@@ -194,7 +194,7 @@ def bench_reports(pdf: bool = True, runs: int = 4) -> dict:
 
 
 def _bundle_bytes() -> int:
-    from biomfg import export
+    from biomfg.tools import export
 
     return len(export.vega_bundle().encode())
 
@@ -213,7 +213,7 @@ def bench_time_to_charts(html: Path, runs: int = 5) -> dict:
     with the same inlined Vega bundle and one one-bar chart."""
     from playwright.sync_api import sync_playwright
 
-    from biomfg.reports import BROWSER_ARGS
+    from biomfg.tools.reports import BROWSER_ARGS
 
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     floor_page = html.with_name("floor.html")
@@ -250,7 +250,7 @@ def _floor_html() -> str:
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
     import biomfg  # noqa: F401 - registers the renderer
-    from biomfg.export import to_html
+    from biomfg.tools.export import to_html
 
     spec = alt.Chart(pd.DataFrame({"a": ["x"], "n": [1]})).mark_bar().encode(x="n:Q", y="a:N").to_dict()
     cell = new_code_cell("", outputs=[new_output("display_data", data={MIMETYPE: spec, "text/plain": "chart"})])

@@ -60,7 +60,7 @@ def measure(n: int = 10_000, runs: int = 5, lang: str = "en") -> dict:
 def charts_for_one(name: str, reg: pd.DataFrame, lang: str):
     from biomfg import charts
 
-    return getattr(charts, name)(reg, lang)
+    return getattr(charts.start, name)(reg, lang)
 
 
 def floor(runs: int = 5) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import time
 
-from biomfg.timing import p95
+from biomfg.tools.timing import p95
 
 EXPLORERS = ["growth_projection_explorer", "policy_mix_explorer", "platform_explorer", "platform_comparer",
              "platform_finder", "region_comparer", "target_tracker"]

@@ -50,7 +50,7 @@ def test_small_registry_keeps_one_dot_per_platform():
 def test_widget_driver_times_every_change_and_sees_new_output():
     from biomfg import widgets
 
-    times = bench_widgets.drive(widgets.platform_finder("en"), changes=6)
+    times = bench_widgets.drive(widgets.platforms.finder("en"), changes=6)
     assert len(times) == 6 and all(t >= 0 for t in times)
     assert bench_widgets.p95([1.0] * 18 + [99.0] * 2) == 99.0
     assert bench_widgets.p95([1.0] * 19 + [99.0]) == 1.0

@@ -83,7 +83,7 @@ import sys, biomfg, nbformat, jupyter_core.paths as jp
 from pathlib import Path
 assert Path(biomfg.__file__).resolve().is_relative_to(Path({str(repo)!r}).resolve()), biomfg.__file__
 assert any((Path(d) / 'voila/templates/biomfg_present/conf.json').exists() for d in jp.jupyter_path()), jp.jupyter_path()
-from biomfg import notebooks
+from biomfg.tools import notebooks
 nb = nbformat.read(notebooks.NOTEBOOKS / '00_start_here.ipynb', as_version=4)
 for c in nb.cells:
     c.pop('outputs', None) if c.cell_type != 'code' else c.update(outputs=[], execution_count=None)

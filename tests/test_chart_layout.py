@@ -26,7 +26,8 @@ import altair as alt
 import nbformat
 import pytest
 
-from biomfg import charts, export, fmt, prose_regions, reports
+from biomfg import charts, fmt, model, prose, widgets
+from biomfg.tools import export, reports
 from biomfg.widgets import regions as wregions
 
 from conftest import NOTEBOOKS
@@ -75,8 +76,8 @@ def _run_cells(path: Path, lang: str, params: dict | None = None) -> list[tuple[
 def _comparer_charts(lang: str) -> list[tuple[str, dict]]:
     """The region comparer as the widget shows it: every family with every region, and (to check
     the callback's own layout) a few smaller choices."""
-    facts = prose_regions.case_facts()
-    fast = wregions._FastComparer(facts, lang)
+    facts = model.cases.case_facts()
+    fast = widgets.fast.FastComparer(facts, lang, widgets.regions.comparer_view)
     ids = list(fast.names.index)
     fams = [f for f in wregions.FAMILIES if f in set(facts["family"])]
     choices = [("all", ids), ("sip", ["suzhou_sip"]), ("sip+zj", ["suzhou_sip", "shanghai_zhangjiang"]),
@@ -231,8 +232,8 @@ def test_no_label_is_cut_short(drawn, lang):
     bad = [f"{name}: {t['s']!r}" for name, m in measures.items() for t in m["texts"] if "…" in t["s"]]
     assert not bad, _report(bad, "cut a label with '…'", len(measures))
     # names cut before Vega sees them: every region the comparer shows is named whole somewhere
-    names = prose_regions.cases().set_index(f"name_{lang}")
-    facts = prose_regions.case_facts()
+    names = model.cases.cases().set_index(f"name_{lang}")
+    facts = model.cases.case_facts()
     missing = []
     for name, _ in specs:
         if not name.startswith("comparer:") or not name.endswith(":all"):
@@ -362,20 +363,20 @@ def test_each_row_shows_one_figure_under_its_own_label(drawn, lang):
 
 def _fact_charts(lang: str):
     """(name, spec, facts drawn) for every chart built from facts with charts.facts_by_unit."""
-    from biomfg import briefing, prose_sip
+    from biomfg import model
 
-    out = [("industries", charts.industry_figures(prose_sip.industry_rows(lang), lang), prose_sip.industry_rows(lang))]
+    out = [("industries", charts.sip.industry_figures(prose.sip.industry_rows(lang), lang), prose.sip.industry_rows(lang))]
     for entity in ("suzhou_interventional_med_consortium", "shanghai_zhangjiang"):
-        rows = prose_regions.count_rows(entity)
-        out.append((entity, charts.consortium_results(rows, lang), rows))
+        rows = model.cases.count_rows(entity)
+        out.append((entity, charts.zhangjiang.consortium_results(rows, lang), rows))
     for region in reports.regional_cases():
-        f = briefing.case_figures(region)
+        f = model.facts.case_figures(region)
         actual = f[f["kind"] == "actual"]
         if not actual.empty:
-            out.append((f"region:{region}", briefing.figures_chart(f, lang), actual))
-    facts = prose_regions.case_facts()
+            out.append((f"region:{region}", charts.briefing.figures_chart(f, lang), actual))
+    facts = model.cases.case_facts()
     for family in sorted(set(facts["family"])):
-        chart, _ = wregions.comparer_view(list(prose_regions.cases()["region_id"]), family, lang, facts)
+        chart, _ = wregions.comparer_view(list(model.cases.cases()["region_id"]), family, lang, facts)
         if chart is not None:
             out.append((f"comparer:{family}", chart, facts[facts["family"] == family]))
     return [(n, c.to_dict(), rows) for n, c, rows in out]

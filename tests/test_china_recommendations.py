@@ -12,9 +12,10 @@ import nbformat
 import pandas as pd
 import pytest
 
-from biomfg import charts, data, exercises, fmt, policy, prose_china, timing, widgets
+from biomfg import charts, data, exercises, fmt, model, prose, widgets
 from biomfg.i18n import t
-from biomfg.notebooks import execute
+from biomfg.tools import timing
+from biomfg.tools.notebooks import execute
 from biomfg.widgets import china as wchina
 
 from conftest import DATA, NOTEBOOKS
@@ -36,19 +37,19 @@ def _facts():
 
 def _chart_specs(lang):
     f = _facts()
-    base = prose_china.china_fact("output_value")
-    rate = float(prose_china.china_fact("annual_growth_rate")["value"])
+    base = model.facts.fact("china", "output_value")
+    rate = float(model.facts.fact("china", "annual_growth_rate")["value"])
     links = data.table("recommendation_links")
-    mix = policy.mix(policy.equal_weights())
+    mix = model.policy.mix(model.policy.equal_weights())
     return {
-        "scale_money": charts.scale_money(f, lang),
-        "global_shares": charts.global_shares(f, lang),
-        "lab_inventory": charts.lab_inventory(f, lang),
-        "incubator_gap": charts.incubator_gap(f, lang),
-        "growth_static": charts.growth_projection(base, rate, 10, lang),
-        "growth_interactive": charts.growth_projection(base, rate, 10, lang, interactive=True),
-        "recommendation_map": charts.recommendation_map(links, lang),
-        "policy_coverage": charts.policy_coverage(mix, links, lang),
+        "scale_money": charts.china.scale_money(f, lang),
+        "global_shares": charts.china.global_shares(f, lang),
+        "lab_inventory": charts.china.lab_inventory(f, lang),
+        "incubator_gap": charts.china.incubator_gap(f, lang),
+        "growth_static": charts.china.growth_projection(base, rate, 10, lang),
+        "growth_interactive": charts.china.growth_projection(base, rate, 10, lang, interactive=True),
+        "recommendation_map": charts.recommendations.recommendation_map(links, lang),
+        "policy_coverage": charts.recommendations.policy_coverage(mix, links, lang),
     }
 
 
@@ -88,43 +89,43 @@ def test_a_chart_refuses_two_units_on_one_axis():
     mixed = f["indicator"] == "downstream_industry_scale"
     f.loc[mixed, "unit"] = "USD"
     with pytest.raises(ValueError, match="one unit"):
-        charts.scale_money(f, "en")
+        charts.china.scale_money(f, "en")
     with pytest.raises(ValueError, match="one unit"):
-        charts.one_unit(pd.DataFrame({"unit": ["CNY", "t"]}))
+        charts.china.one_unit(pd.DataFrame({"unit": ["CNY", "t"]}))
     shares = _facts().copy()
     shares.loc[shares["indicator"] == "global_capacity_share", "unit"] = "count"
     with pytest.raises(ValueError):
-        charts.global_shares(shares, "en")
+        charts.china.global_shares(shares, "en")
 
 
 def test_charts_draw_the_values_of_the_data():
     f = _facts()
-    spec = charts.lab_inventory(f, "en").to_dict()
+    spec = charts.china.lab_inventory(f, "en").to_dict()
     (rows,) = spec["datasets"].values()
-    want = f[f["indicator"].isin(charts.LAB_INDICATORS)]["value"]
+    want = f[f["indicator"].isin(model.china.LAB_INDICATORS)]["value"]
     assert sorted(r["v"] for r in rows) == sorted(want)
-    total = prose_china.china_fact("national_incubator_count")["value"]
-    bio = prose_china.china_fact("bio_related_incubator_count")["value"]
-    title = charts.incubator_gap(f, "en").to_dict()["title"]["text"]
+    total = model.facts.fact("china", "national_incubator_count")["value"]
+    bio = model.facts.fact("china", "bio_related_incubator_count")["value"]
+    title = charts.china.incubator_gap(f, "en").to_dict()["title"]["text"]
     assert fmt.percent(bio, total) in title
-    money = charts.scale_money(f, "en").to_dict()
+    money = charts.china.scale_money(f, "en").to_dict()
     (rows,) = money["datasets"].values()
     assert {r["text"] for r in rows} == {"more than CNY 800 bn", "more than CNY 10 tn"}
 
 
 def test_the_interactive_growth_chart_binds_a_slider_starting_at_the_stated_rate():
-    base = prose_china.china_fact("output_value")
-    rate = float(prose_china.china_fact("annual_growth_rate")["value"])
-    spec = charts.growth_projection(base, rate, 10, "en", interactive=True).to_dict()
+    base = model.facts.fact("china", "output_value")
+    rate = float(model.facts.fact("china", "annual_growth_rate")["value"])
+    spec = charts.china.growth_projection(base, rate, 10, "en", interactive=True).to_dict()
     (param,) = spec["params"]
     assert param["value"] == rate and param["bind"]["input"] == "range"
-    static = charts.growth_projection(base, rate, 10, "en").to_dict()
+    static = charts.china.growth_projection(base, rate, 10, "en").to_dict()
     assert "Not a forecast" in static["title"]["subtitle"][0]
     assert fmt.fact(base, "en") in static["title"]["subtitle"][0]
 
 
 def test_projection_arithmetic():
-    p = charts.projection(100.0, 10.0, 2)
+    p = model.projection.projection(100.0, 10.0, 2)
     assert list(p["year"]) == [0, 1, 2]
     assert p["value"].round(6).tolist() == [100.0, 110.0, 121.0]
 
@@ -132,50 +133,50 @@ def test_projection_arithmetic():
 # --- the policy mix -----------------------------------------------------------------------------
 
 def test_coverage_and_open_gaps_for_given_weights():
-    m = policy.mix({"rec_platform_support": 2, "rec_policy_guidance": 1})
+    m = model.policy.mix({"rec_platform_support": 2, "rec_policy_guidance": 1})
     assert set(m.covered) == {"valley_of_death", "gap_high_end_products", "gap_pilot_private_closed",
                               "gap_pilot_public_inefficient", "gap_incubation_funding", "pc_insufficient_funding"}
     scores = m.targets.set_index("target_id")["score"]
     assert scores["gap_pilot_public_inefficient"] == 2 and scores["pc_insufficient_funding"] == 1
     assert "broken_bridge" in m.open and "pc_insufficient_talent" in m.open
-    assert set(m.covered) | set(m.open) == set(policy.targets_frame()["target_id"])
-    only = policy.mix({"rec_talent_cultivation": 1})
+    assert set(m.covered) | set(m.open) == set(model.policy.targets_frame()["target_id"])
+    only = model.policy.mix({"rec_talent_cultivation": 1})
     assert only.covered == ["pc_insufficient_talent"]
 
 
 def test_equal_weights_leave_open_exactly_what_no_recommendation_addresses():
-    m = policy.mix(policy.equal_weights())
+    m = model.policy.mix(model.policy.equal_weights())
     linked = set(data.table("recommendation_links")["target_id"])
-    everything = set(policy.targets_frame()["target_id"])
+    everything = set(model.policy.targets_frame()["target_id"])
     assert set(m.open) == everything - linked == set(m.unreachable)
     assert "pc_limited_service_capacity" in m.open
 
 
 def test_all_zero_weights_cover_nothing():
-    m = policy.mix(dict.fromkeys(policy.recommendation_ids(), 0))
+    m = model.policy.mix(dict.fromkeys(model.policy.recommendation_ids(), 0))
     assert m.covered == []
-    assert len(m.open) == len(policy.targets_frame())
-    assert policy.mix({}).covered == []
+    assert len(m.open) == len(model.policy.targets_frame())
+    assert model.policy.mix({}).covered == []
 
 
 def test_threshold():
-    m = policy.mix({"rec_platform_support": 1, "rec_model_optimization": 1}, threshold=1)
+    m = model.policy.mix({"rec_platform_support": 1, "rec_model_optimization": 1}, threshold=1)
     assert m.covered == ["gap_pilot_public_inefficient"]
 
 
 def test_unknown_recommendation_gives_a_one_line_error_with_the_valid_choices():
-    with pytest.raises(policy.PolicyError) as err:
-        policy.mix({"rec_more_money": 1})
+    with pytest.raises(model.policy.PolicyError) as err:
+        model.policy.mix({"rec_more_money": 1})
     msg = str(err.value)
     assert "\n" not in msg and "rec_more_money" in msg and "valid choices" in msg
-    for rid in policy.recommendation_ids():
+    for rid in model.policy.recommendation_ids():
         assert rid in msg
-    with pytest.raises(policy.PolicyError, match="≥ 0"):
-        policy.mix({"rec_platform_support": -1})
-    with pytest.raises(policy.PolicyError, match="number"):
-        policy.mix({"rec_platform_support": "lots"})
-    with pytest.raises(policy.PolicyError, match="dict"):
-        policy.mix(["rec_platform_support"])
+    with pytest.raises(model.policy.PolicyError, match="≥ 0"):
+        model.policy.mix({"rec_platform_support": -1})
+    with pytest.raises(model.policy.PolicyError, match="number"):
+        model.policy.mix({"rec_platform_support": "lots"})
+    with pytest.raises(model.policy.PolicyError, match="dict"):
+        model.policy.mix(["rec_platform_support"])
 
 
 def test_mix_is_pure_on_given_frames():
@@ -183,7 +184,7 @@ def test_mix_is_pure_on_given_frames():
     targets = pd.DataFrame({"target_id": ["x", "y", "z"], "kind": "gap", "name_zh": ["甲", "乙", "丙"],
                             "name_en": ["x", "y", "z"]})
     links = pd.DataFrame({"rec_id": ["a", "b", "b"], "target_id": ["x", "x", "y"]})
-    m = policy.mix({"b": 1}, links=links, targets=targets, recs=recs)
+    m = model.policy.mix({"b": 1}, links=links, targets=targets, recs=recs)
     assert m.covered == ["x", "y"] and m.open == ["z"] and m.unreachable == ["z"]
 
 
@@ -193,8 +194,8 @@ def test_mix_is_pure_on_given_frames():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_growth_widget_callback_is_fast_and_shows_the_rate(lang):
-    e = widgets.growth_projection_explorer(lang)
-    stated = float(prose_china.china_fact("annual_growth_rate")["value"])
+    e = widgets.china.growth_projection_explorer(lang)
+    stated = float(model.facts.fact("china", "annual_growth_rate")["value"])
     assert e.slider.value == stated
     times = []
     for i in range(60):
@@ -213,7 +214,7 @@ def test_growth_widget_callback_is_fast_and_shows_the_rate(lang):
 
 
 def test_policy_mix_widget_callback_is_fast():
-    e = widgets.policy_mix_explorer("en")
+    e = widgets.recommendations.policy_mix_explorer("en")
     times = []
     ids = list(e.sliders)
     for i in range(60):
@@ -230,11 +231,11 @@ def test_policy_mix_widget_callback_is_fast():
 
 def test_widgets_without_data_show_a_message_not_an_exception():
     empty = _facts().iloc[0:0]
-    g = widgets.growth_projection_explorer("en", facts=empty)
+    g = widgets.china.growth_projection_explorer("en", facts=empty)
     assert t("growth_no_data", "en") in g._repr_mimebundle_()["text/html"]
-    gz = widgets.growth_projection_explorer("zh", facts=empty)
+    gz = widgets.china.growth_projection_explorer("zh", facts=empty)
     assert t("growth_no_data", "zh") in gz._repr_mimebundle_()["text/html"]
-    m = widgets.policy_mix_explorer("en", links=data.table("recommendation_links").iloc[0:0])
+    m = widgets.recommendations.policy_mix_explorer("en", links=data.table("recommendation_links").iloc[0:0])
     assert t("mix_no_data", "en") in m._repr_mimebundle_()["text/html"]
 
 
@@ -255,13 +256,13 @@ def _ok(qid, answer, lang="en"):
 
 
 def test_exercises_05():
-    total = prose_china.china_fact("national_incubator_count")["value"]
-    bio = prose_china.china_fact("bio_related_incubator_count")["value"]
+    total = model.facts.fact("china", "national_incubator_count")["value"]
+    bio = model.facts.fact("china", "bio_related_incubator_count")["value"]
     share = bio / total * 100
     assert _ok("05-q1", round(share, 1)) and _ok("05-q1", f"{share:.1f}%")
     assert not _ok("05-q1", bio / total)
     assert "100" in exercises.check("05-q1", bio / total, "en").data
-    labs = _facts()[_facts()["indicator"].isin(charts.LAB_INDICATORS)]
+    labs = _facts()[_facts()["indicator"].isin(model.china.LAB_INDICATORS)]
     assert _ok("05-q2", int(labs["value"].sum()))
     assert "kinds" in exercises.check("05-q2", len(labs), "en").data
     assert _ok("05-q3", 7) and not _ok("05-q3", 6)
@@ -290,7 +291,7 @@ def test_data_strings_are_escaped(monkeypatch):
     recs.loc[0, "name_en"] = "<script>alert(1)</script>"
     monkeypatch.setattr(data, "table", lambda name, _orig=data.table: recs.copy() if name == "recommendations"
                         else _orig(name))
-    html = prose_china.recommendation_cards("en").data
+    html = prose.recommendations.recommendation_cards("en").data
     assert "<script>alert" not in html and "&lt;script&gt;" in html
 
 
@@ -326,8 +327,8 @@ def _outputs_text(path):
 def test_05_incubator_share_follows_the_data(tmp_path, monkeypatch):
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
-    bio = prose_china.china_fact("bio_related_incubator_count")["value"]
-    old = fmt.percent(bio, prose_china.china_fact("national_incubator_count")["value"])
+    bio = model.facts.fact("china", "bio_related_incubator_count")["value"]
+    old = fmt.percent(bio, model.facts.fact("china", "national_incubator_count")["value"])
     _set_china(copy, "national_incubator_count", 2400)
     monkeypatch.setenv("BIOMFG_DATA", str(copy))
     text = _outputs_text(NOTEBOOKS / "05_china_status_and_gaps.ipynb")

@@ -9,8 +9,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from biomfg import data, validate
+from biomfg import data
 from biomfg.__main__ import main
+from biomfg.tools import validate
 
 from conftest import DATA, PY, ROOT, SEEDS, run
 

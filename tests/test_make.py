@@ -65,7 +65,7 @@ def test_readme_layout_names_every_target_folder_and_module():
 def test_kernels_started_by_our_tools_are_encrypted_and_print_no_warning(tmp_path):
     """make outputs / reports / bench start kernels with CurveZMQ keys: ipykernel's 'running over TCP
     without encryption' warning would otherwise land in every progress bar."""
-    code = ("import nbformat\nfrom nbformat.v4 import new_code_cell, new_notebook\nfrom biomfg import notebooks\n"
+    code = ("import nbformat\nfrom nbformat.v4 import new_code_cell, new_notebook\nfrom biomfg.tools import notebooks\n"
             "nb = new_notebook(cells=[new_code_cell('import ipykernel.kernelapp as k\\n"
             "print(k.IPKernelApp.instance().curve_secretkey is not None)')])\n"
             "nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': 'Python 3', 'language': 'python'}\n"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from biomfg import notebooks, prose
+from biomfg import prose
 from biomfg.htmlout import NO_MATH
+from biomfg.tools import notebooks
 
 
 @pytest.mark.parametrize("path", notebooks.stored(), ids=lambda p: p.stem)
@@ -20,7 +21,7 @@ def test_every_stored_html_output_is_wrapped(path):
 
 
 def test_a_formula_in_data_stays_inside_the_ignore_wrapper():
-    out = prose.platform_overview("en")._repr_html_()
+    out = prose.start.platform_overview("en")._repr_html_()
     assert out.startswith(f'<div class="{NO_MATH}">') and out.endswith("</div>")
 
 

@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from biomfg import notebooks as nbtools
+from biomfg.tools import notebooks as nbtools
 
 from conftest import NOTEBOOKS, ROOT
 
@@ -136,7 +136,7 @@ def test_the_html_as_text_check_can_fail():
 
 @pytest.mark.parametrize("path", nbtools.stored(), ids=lambda p: p.stem)
 def test_no_stored_output_is_html_shown_as_text(path):
-    """Issue 13, fault 9: widgets.platform_finder_view in 03 (and cards.page in the platform-type
+    """Issue 13, fault 9: widgets.platforms.finder_view in 03 (and prose.cards.page in the platform-type
     briefing) returned a str, stored as text/plain only; the reader saw the markup."""
     assert _html_as_text(_nb(path)) == []
 

@@ -7,7 +7,7 @@ import shutil
 import nbformat
 import pytest
 
-from biomfg import export
+from biomfg.tools import export
 
 from conftest import NOTEBOOKS
 from servers import ALL_RUN, BIN, JUPYTER_PATH, KERNEL_IDLE, LAB_TOKEN, lab, port, server, wait_http

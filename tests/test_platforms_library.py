@@ -9,8 +9,9 @@ import time
 import pandas as pd
 import pytest
 
-from biomfg import charts, data, exercises, finder, timing, widgets
-from biomfg.validate import _squash
+from biomfg import charts, data, exercises, model, prose, widgets
+from biomfg.tools import timing
+from biomfg.tools.validate import _squash
 
 from conftest import SEEDS
 
@@ -42,15 +43,15 @@ def _fields(node) -> set[str]:
 
 
 def _all_charts(lang="en"):
-    pf = finder.platform_facts()
+    pf = model.finder.platform_facts()
     return {
-        "barrier_chain": (charts.barrier_chain(data.table("barriers"), lang), data.table("barriers")),
-        "funding_amounts": (charts.funding_amounts(pf, lang), pf[pf["unit"].isin(["USD", "GBP", "EUR", "CNY", "DKK"])]),
-        "funding_models": (charts.funding_models(data.platforms(), lang), data.platforms()),
-        "scale_ladder": (charts.scale_ladder(finder.volume_facts(), lang), finder.volume_facts()),
-        "network_sizes": (charts.network_sizes(pf, lang), pf),
-        "success_matrix": (charts.success_matrix(data.table("platform_factors"), lang), data.table("platform_factors")),
-        "support_instruments": (charts.support_instruments(pf, lang), pf),
+        "barrier_chain": (charts.barriers.barrier_chain(data.table("barriers"), lang), data.table("barriers")),
+        "funding_amounts": (charts.platforms.funding_amounts(pf, lang), pf[pf["unit"].isin(["USD", "GBP", "EUR", "CNY", "DKK"])]),
+        "funding_models": (charts.platforms.funding_models(data.platforms(), lang), data.platforms()),
+        "scale_ladder": (charts.platforms.scale_ladder(model.finder.volume_facts(), lang), model.finder.volume_facts()),
+        "network_sizes": (charts.platforms.network_sizes(pf, lang), pf),
+        "success_matrix": (charts.platforms.success_matrix(data.table("platform_factors"), lang), data.table("platform_factors")),
+        "support_instruments": (charts.platforms.support_instruments(pf, lang), pf),
     }
 
 
@@ -59,7 +60,7 @@ def test_every_chart_has_its_source_line_and_plots_only_its_columns(lang):
     for name, (chart, rows) in _all_charts(lang).items():
         spec = _spec(chart)
         subtitle = spec["title"]["subtitle"]
-        assert subtitle[-1] == charts.source_line(rows, lang), name
+        assert subtitle[-1] == charts.base.source_line(rows, lang), name
         assert SEED in subtitle[-1], name
         used = _fields(spec)
         for rows_ in _datasets(spec):
@@ -68,17 +69,17 @@ def test_every_chart_has_its_source_line_and_plots_only_its_columns(lang):
 
 
 def test_source_line_is_built_from_the_plotted_rows():
-    rows = finder.platform_facts()
+    rows = model.finder.platform_facts()
     money = rows[rows["unit"].isin(["USD", "GBP"])].copy()
     money["source"] = "000_0f73dfafe09a0b58.txt"  # pretend the rows came from another seed
-    spec = _spec(charts.funding_amounts(money, "en"))
+    spec = _spec(charts.platforms.funding_amounts(money, "en"))
     assert "000_0f73dfafe09a0b58.txt" in spec["title"]["subtitle"][-1]
     assert SEED not in spec["title"]["subtitle"][-1]
 
 
 def test_currencies_never_share_an_axis():
-    pf = finder.platform_facts()
-    spec = _spec(charts.funding_amounts(pf, "en"))
+    pf = model.finder.platform_facts()
+    spec = _spec(charts.platforms.funding_amounts(pf, "en"))
     panels = spec["vconcat"]
     assert spec["resolve"]["scale"]["x"] == "independent"
     units = sorted(set(pf.loc[pf["unit"].isin(["USD", "GBP", "EUR", "CNY", "DKK"]), "unit"]))
@@ -98,7 +99,7 @@ def test_currencies_never_share_an_axis():
 
 
 def test_scale_ladder_is_log_with_the_four_bands_and_a_bound_slider():
-    spec = _spec(charts.scale_ladder(finder.volume_facts(), "en"))
+    spec = _spec(charts.platforms.scale_ladder(model.finder.volume_facts(), "en"))
     text = json.dumps(spec)
     assert '"type": "log"' in text
     bands = next(rows for rows in _datasets(spec) if rows and "band" in rows[0])
@@ -112,13 +113,13 @@ def test_scale_ladder_is_log_with_the_four_bands_and_a_bound_slider():
 
 
 def test_scale_ladder_refuses_rows_not_in_litres():
-    pf = finder.platform_facts()
+    pf = model.finder.platform_facts()
     with pytest.raises(ValueError, match="litres"):
-        charts.scale_ladder(pf[pf["unit"] == "USD"], "en")
+        charts.platforms.scale_ladder(pf[pf["unit"] == "USD"], "en")
 
 
 def test_network_chart_draws_the_stated_counts_and_ranges():
-    spec = _spec(charts.network_sizes(finder.platform_facts(), "en"))
+    spec = _spec(charts.platforms.network_sizes(model.finder.platform_facts(), "en"))
     rows = _datasets(spec)[0]
     assert any(r["lo"] == 262 for r in rows)           # Pilots4U assets
     assert any((r["lo"], r["hi"]) == (12, 15) for r in rows)  # BioMADE's 12-15 sites, a range
@@ -128,13 +129,13 @@ def test_network_chart_draws_the_stated_counts_and_ranges():
 def test_success_matrix_is_built_from_the_rows_given():
     pf = data.table("platform_factors")
     some = pf[pf["platform_id"] == "indiebio"]
-    spec = _spec(charts.success_matrix(some, "en"))
+    spec = _spec(charts.platforms.success_matrix(some, "en"))
     rows = _datasets(spec)[0]
     assert len(rows) == len(some) and {r["platform"] for r in rows} == {"IndieBio"}
 
 
 def test_charts_label_in_chinese():
-    spec = _spec(charts.barrier_chain(data.table("barriers"), "zh"))
+    spec = _spec(charts.barriers.barrier_chain(data.table("barriers"), "zh"))
     text = json.dumps(spec, ensure_ascii=False)
     assert "死亡谷" in text and "来源" in text
 
@@ -151,12 +152,12 @@ def test_every_capability_row_is_quoted_from_seed_002():
     # every platform has a stage and a region; every finder option is served by someone
     for dim in ("stage", "region"):
         assert set(caps.loc[caps["dimension"] == dim, "platform_id"]) == set(data.table("platforms")["platform_id"])
-    for dim, values in finder.CHOICES.items():
+    for dim, values in model.finder.CHOICES.items():
         assert set(caps.loc[caps["dimension"] == dim, "value"]) == set(values), dim
 
 
 def test_finder_typical_query_ranks_with_reasons():
-    found = finder.find(stage="pilot", scale_l=500, sector="pharma", need="equipment", region="europe")
+    found = model.finder.find(stage="pilot", scale_l=500, sector="pharma", need="equipment", region="europe")
     assert found[0].platform_id == "cpi"  # serves pilot + equipment in Europe, pharma stated, 200-75,000 L
     assert found[0].score == 2
     statuses = {r.criterion: r.status for r in found[0].reasons}
@@ -168,9 +169,9 @@ def test_finder_typical_query_ranks_with_reasons():
         mine = caps[caps["platform_id"] == m.platform_id]
         served = set(zip(mine.dimension, mine.value, strict=True))
         assert {("stage", "pilot"), ("need", "equipment"), ("region", "europe")} <= served
-    text = finder.reason_text(found[0].reasons[-1], "en")
+    text = prose.platforms.reason_text(found[0].reasons[-1], "en")
     assert "200 L" in text and "75,000 L" in text
-    assert "7.5万升" in finder.reason_text(found[0].reasons[-1], "zh")
+    assert "7.5万升" in prose.platforms.reason_text(found[0].reasons[-1], "zh")
 
 
 def test_finder_follows_the_data(tmp_path, monkeypatch):
@@ -184,45 +185,45 @@ def test_finder_follows_the_data(tmp_path, monkeypatch):
     monkeypatch.setenv("BIOMFG_DATA", str(copy))
     data.clear_cache()
     try:
-        assert [m.platform_id for m in finder.find(stage="scale_up", region="north_america")] == []
+        assert [m.platform_id for m in model.finder.find(stage="scale_up", region="north_america")] == []
     finally:
         monkeypatch.delenv("BIOMFG_DATA")
         data.clear_cache()
-    assert finder.find(stage="scale_up", region="north_america")[0].platform_id == "biomade"
+    assert model.finder.find(stage="scale_up", region="north_america")[0].platform_id == "biomade"
 
 
 def test_finder_no_match_says_so_plainly():
     query = {"stage": "scale_up", "need": "incubation", "region": "north_america"}
-    assert finder.find(**query) == []
-    msg = finder.no_match_message("en", **query)
+    assert model.finder.find(**query) == []
+    msg = prose.platforms.no_match_message("en", **query)
     assert msg.startswith("No platform in the data serves") and "scale-up" in msg and "North America" in msg
-    assert "没有平台" in finder.no_match_message("zh", **query)
-    html = widgets.platform_finder_view("en", **query)
+    assert "没有平台" in prose.platforms.no_match_message("zh", **query)
+    html = widgets.platforms.finder_view("en", **query)
     assert "No platform in the data serves" in html.data
 
 
 @pytest.mark.parametrize("bad", [-5, 0, 0.0, "ten", "100", float("nan"), float("inf"), 1e12, True, [100]])
 def test_finder_rejects_impossible_scales_with_one_clear_line(bad):
     with pytest.raises(ValueError) as err:
-        finder.find(stage="pilot", scale_l=bad)
+        model.finder.find(stage="pilot", scale_l=bad)
     msg = str(err.value)
     assert "\n" not in msg and msg.startswith("scale_l=") and "greater than 0" in msg and "10,000,000" in msg
 
 
 def test_finder_scale_bands_and_limits():
-    assert [finder.band(v) for v in (1, 9.99, 10, 999, 1000, 9999, 10000, 1e7)] == [
+    assert [model.finder.band(v) for v in (1, 9.99, 10, 999, 1000, 9999, 10000, 1e7)] == [
         "bench", "bench", "pilot", "pilot", "demonstration", "demonstration", "production", "production"]
-    assert finder.find(scale_l=finder.MAX_SCALE_L)  # the largest allowed scale is fine
+    assert model.finder.find(scale_l=model.finder.MAX_SCALE_L)  # the largest allowed scale is fine
 
 
 @pytest.mark.parametrize("kw", [{"stage": "factory"}, {"sector": "cosmetics"}, {"need": "land"}, {"region": "asia"}])
 def test_finder_rejects_unknown_choices(kw):
     with pytest.raises(ValueError, match="valid choices"):
-        finder.find(**kw)
+        model.finder.find(**kw)
 
 
 def test_finder_with_nothing_asked_returns_every_platform():
-    assert len(finder.find()) == len(data.table("platforms"))
+    assert len(model.finder.find()) == len(data.table("platforms"))
 
 
 # --- widgets ------------------------------------------------------------------------------------
@@ -240,7 +241,7 @@ def _timed(setter, values, n=60) -> list[float]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_widget_callbacks_p95_at_most_50_ms(lang):
-    fnd = widgets.platform_finder(lang)
+    fnd = widgets.platforms.finder(lang)
     row1, row2 = fnd.children[0].children
     stage, scale, sector = row1.children
     need, region = row2.children
@@ -248,11 +249,11 @@ def test_widget_callbacks_p95_at_most_50_ms(lang):
     times += _timed(lambda v: setattr(scale, "value", v), ["5", "50", "5000", "50000", "-1", "abc", ""])
     times += _timed(lambda v: setattr(region, "value", v), ["europe", "north_america", "any"])
     finder_p95 = timing.p95(times)
-    cmp = widgets.platform_comparer(lang)
+    cmp = widgets.platforms.comparer(lang)
     left, right = cmp.children[0].children
     ids = [v for _, v in left.options]
     cmp_p95 = timing.p95(_timed(lambda v: setattr(left, "value", v), ids) + _timed(lambda v: setattr(right, "value", v), ids))
-    exp = widgets.platform_explorer(lang, type_id="pilot_scale")
+    exp = widgets.platforms.explorer(lang, type_id="pilot_scale")
     pick = exp.children[0]
     exp_p95 = timing.p95(_timed(lambda v: setattr(pick, "value", v), [v for _, v in pick.options]))
     print(f"\ncallback p95 ({lang}): finder {finder_p95 * 1000:.1f} ms, comparer {cmp_p95 * 1000:.1f} ms, "
@@ -261,7 +262,7 @@ def test_widget_callbacks_p95_at_most_50_ms(lang):
 
 
 def test_finder_widget_shows_bad_scale_in_one_line():
-    fnd = widgets.platform_finder("en")
+    fnd = widgets.platforms.finder("en")
     scale = fnd.children[0].children[0].children[1]
     out = fnd.children[1]
     scale.value = "-3"
@@ -272,18 +273,18 @@ def test_finder_widget_shows_bad_scale_in_one_line():
 
 
 def test_widget_static_views_and_escaping(monkeypatch):
-    fnd = widgets.platform_finder("zh")
+    fnd = widgets.platforms.finder("zh")
     bundle = fnd._repr_mimebundle_()
     assert "平台查找器" in bundle["text/html"]
-    cmp = widgets.platform_comparer("en", "abf", "cpi")
+    cmp = widgets.platforms.comparer("en", "abf", "cpi")
     assert "Agile BioFoundry" in cmp._repr_mimebundle_()["text/html"]
     plats = data.platforms()
     evil = plats.assign(name_en=plats["name_en"].where(plats["platform_id"] != "abf", "<script>x</script>"))
     monkeypatch.setattr(data, "platforms", lambda: evil)
-    html = widgets.platform_compare_view("abf", "cpi", "en")
+    html = widgets.platforms.compare_view("abf", "cpi", "en")
     assert "<script>x" not in html and "&lt;script&gt;" in html
     with pytest.raises(ValueError, match="valid choices"):
-        widgets.platform_compare_view("abf", "nope", "en")
+        widgets.platforms.compare_view("abf", "nope", "en")
 
 
 # --- exercises ----------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from biomfg import notebooks as nbtools
-from biomfg import timing
+from biomfg.tools import notebooks as nbtools
+from biomfg.tools import timing
 
 from conftest import DATA, NOTEBOOKS
 

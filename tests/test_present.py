@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from biomfg import present, reports
+from biomfg.tools import present, reports
 
 from conftest import ROOT, need_browser
 from servers import BIN, make_present, port, server, wait_http

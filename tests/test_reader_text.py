@@ -20,7 +20,8 @@ import nbformat
 import pytest
 from IPython.core.formatters import DisplayFormatter
 
-from biomfg import data, exercises, i18n, reports
+from biomfg import data, exercises, i18n
+from biomfg.tools import reports
 
 from conftest import DATA, NOTEBOOKS
 
@@ -347,25 +348,25 @@ def test_not_answered_message_sets_the_variable_as_code():
 def test_target_trackers_give_a_short_caveat_in_the_readers_language_not_the_note():
     """Fault 4: the trackers of 06-08 showed 备注（原文为英文）and the English note; now a deadline the
     quote does not state is marked as inferred, in the reader's language, and explained once."""
-    from biomfg import figures, prose_regions, targets, widgets
+    from biomfg import figures, model, prose, widgets
 
-    rows = targets.tracker_rows()
+    rows = model.targets.tracker_rows()
     for lang in LANGS:
         for holder in ("sip_biomfg_industry", "hz_synbio_plan_2024_2026"):
-            assert faults(widgets.tracker_view(holder, lang), lang) == []
-        assert faults(prose_regions.targets_by_action("hz_synbio_plan_2024_2026", lang).data, lang) == []
+            assert faults(widgets.regions.tracker_view(holder, lang), lang) == []
+        assert faults(prose.regions.targets_by_action("hz_synbio_plan_2024_2026", lang).data, lang) == []
     inferred = rows[[figures.year_inferred(q, y) for q, y in zip(rows["quote"], rows["year"], strict=True)]]
     stated = rows.drop(inferred.index)
     assert len(inferred) and len(stated)  # the data has both kinds
     for lang, word in (("en", " (inferred)"), ("zh", "（推断）")):
-        html = targets.table_html(rows, lang)
+        html = prose.targets.table_html(rows, lang)
         for y in inferred["year"]:
             assert f">{y}{word}</td>" in html
         for y in stated["year"]:
             assert f">{y}</td>" in html
         assert html.count(i18n.t("year_inferred_note", lang)) == 1
         plan = "hz_synbio_plan_2024_2026"  # grouped under the plan's actions: still explained once
-        assert targets.grouped_html(plan, plan, lang).count(i18n.t("year_inferred_note", lang)) == 1
+        assert prose.targets.grouped_html(plan, plan, lang).count(i18n.t("year_inferred_note", lang)) == 1
 
 
 @pytest.mark.browser
@@ -375,18 +376,19 @@ def test_tables_in_jupyterlab_styles_left_align_text_and_never_crush_a_column(br
     no column is narrower than its header (the 目标 column was two characters wide)."""
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-    from biomfg import cards, export, finder, prose_hangzhou, prose_regions, widgets
+    from biomfg import model, prose, widgets
+    from biomfg.tools import export
 
     views = []
     for lang in LANGS:
-        views += [widgets.tracker_view("sip_biomfg_industry", lang), widgets.tracker_view("", lang),
-                  prose_regions.targets_by_action("hz_synbio_plan_2024_2026", lang),
-                  prose_regions.products_table(["shanghai_zhangjiang"], lang),
-                  prose_regions.facts_card(["suzhou_sip"], lang), prose_hangzhou.hz_layout_table(lang),
-                  widgets.platform_finder_view(lang, stage="pilot", need=finder.NEEDS[0])]
+        views += [widgets.regions.tracker_view("sip_biomfg_industry", lang), widgets.regions.tracker_view("", lang),
+                  prose.regions.targets_by_action("hz_synbio_plan_2024_2026", lang),
+                  prose.regions.products_table(["shanghai_zhangjiang"], lang),
+                  prose.regions.facts_card(["suzhou_sip"], lang), prose.hangzhou.layout_table(lang),
+                  widgets.platforms.finder_view(lang, stage="pilot", need=model.finder.NEEDS[0])]
     views = [getattr(v, "data", v) for v in views]  # HTML objects and HTML strings alike
 
-    cells = [new_code_cell("x", outputs=[new_output("display_data", data={"text/html": cards.page(v)})])
+    cells = [new_code_cell("x", outputs=[new_output("display_data", data={"text/html": prose.cards.page(v)})])
              for v in views]
     page_path = tmp_path / "tables.html"
     page_path.write_text(export.to_html(new_notebook(cells=cells), exclude_input=True), encoding="utf-8")

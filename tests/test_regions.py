@@ -14,9 +14,10 @@ import nbformat
 import pandas as pd
 import pytest
 
-from biomfg import charts, data, prose_hangzhou, prose_regions, prose_sip, targets, timing, widgets
-from biomfg import notebooks as nbtools
+from biomfg import charts, data, model, prose, widgets
 from biomfg.i18n import t
+from biomfg.tools import notebooks as nbtools
+from biomfg.tools import timing
 
 from conftest import DATA, NOTEBOOKS
 
@@ -48,15 +49,15 @@ def _all_charts(lang):
     plan = "hz_synbio_plan_2024_2026"
     events = data.table("events")
     return {
-        "industry_figures": charts.industry_figures(prose_sip.industry_rows(lang), lang),
-        "value_chain": charts.value_chain(firms[firms["region_id"] == "suzhou_sip"], lang),
-        "consortium": charts.consortium_results(prose_regions.count_rows("suzhou_interventional_med_consortium"), lang),
-        "targets": charts.targets_by_group(targets.grouped_rows(plan, plan, lang), lang),
-        "tracks": charts.track_columns(items[(items["plan_id"] == plan) & (items["kind"] == "track")], lang),
-        "districts": charts.district_platforms(prose_hangzhou.hz_layout_rows(lang), lang),
-        "zhangjiang": charts.zhangjiang_counts(prose_regions.count_rows("shanghai_zhangjiang"), lang),
-        "mah": charts.reform_timeline(events[events["name_en"].str.contains("MAH")], lang),
-        "map": charts.case_map(prose_regions.cases(), lang, prose_regions.OWN_NOTEBOOK),
+        "industry_figures": charts.sip.industry_figures(prose.sip.industry_rows(lang), lang),
+        "value_chain": charts.sip.value_chain(firms[firms["region_id"] == "suzhou_sip"], lang),
+        "consortium": charts.zhangjiang.consortium_results(model.cases.count_rows("suzhou_interventional_med_consortium"), lang),
+        "targets": charts.regions.targets_by_group(prose.targets.grouped_rows(plan, plan, lang), lang),
+        "tracks": charts.hangzhou.track_columns(items[(items["plan_id"] == plan) & (items["kind"] == "track")], lang),
+        "districts": charts.hangzhou.district_platforms(prose.hangzhou.layout_rows(lang), lang),
+        "zhangjiang": charts.zhangjiang.counts(model.cases.count_rows("shanghai_zhangjiang"), lang),
+        "mah": charts.zhangjiang.reform_timeline(events[events["name_en"].str.contains("MAH")], lang),
+        "map": charts.regions.case_map(model.cases.cases(), lang, model.cases.own_notebook()),
     }
 
 
@@ -81,10 +82,10 @@ def _texts(rows: list[dict]) -> list[str]:
 
 
 def test_facts_in_several_units_get_one_axis_each():
-    f = prose_regions.case_facts()
+    f = model.cases.case_facts()
     mixed = f[f["case_id"].isin(["zhaoqing_hitech", "suzhou_sip"])]
     assert mixed["unit"].nunique() >= 3  # CNY, count, percent, ... : the test must see a mix
-    spec = _spec(charts.facts_by_unit(mixed, "en", "t"))
+    spec = _spec(charts.facts.facts_by_unit(mixed, "en", "t"))
     datasets = spec["datasets"]
     measure_of = {}  # formatted value -> the measures (unit; for a count, the thing counted) it can be
     for _, r in mixed.iterrows():
@@ -110,13 +111,13 @@ def test_facts_in_several_units_get_one_axis_each():
 def test_one_panel_refuses_two_units():
     f = data.facts("suzhou_sip")
     with pytest.raises(ValueError, match="one unit per axis"):
-        charts.fact_bars(f[f["unit"].isin(["CNY", "percent"])], "en")
+        charts.facts.fact_bars(f[f["unit"].isin(["CNY", "percent"])], "en")
 
 
 def test_currencies_are_never_converted():
-    f = prose_regions.case_facts()
+    f = model.cases.case_facts()
     f = f[f["unit"] == "CNY"]
-    spec = _spec(charts.facts_by_unit(f, "en", "t"))
+    spec = _spec(charts.facts.facts_by_unit(f, "en", "t"))
     assert "vconcat" not in spec  # one currency: one panel, one axis
     rows = [r for r in next(iter(spec["datasets"].values())) if r["role"] == "row"]
     assert all(t.startswith(("CNY ", "about CNY ", "more than CNY ")) for r in rows for t in r["text"])
@@ -126,7 +127,7 @@ def test_currencies_are_never_converted():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_map_is_points_only(lang):
-    spec = _spec(charts.case_map(prose_regions.cases(), lang, prose_regions.OWN_NOTEBOOK))
+    spec = _spec(charts.regions.case_map(model.cases.cases(), lang, model.cases.own_notebook()))
     text = json.dumps(spec)
     drawn = {k: v for k, v in spec.items() if k != "config"}
     marks = {d["mark"].get("type") if isinstance(d["mark"], dict) else d["mark"] for d in _walk(drawn) if "mark" in d}
@@ -135,13 +136,13 @@ def test_the_map_is_points_only(lang):
     assert not {"graticule", "sphere", "topojson", "url"} & {k for d in _walk(spec) for k in d}
     assert spec["projection"]["type"] in ("equirectangular", "mercator")
     dots = [r for rows in spec["datasets"].values() for r in rows if "name" in r]
-    assert len(dots) == len(prose_regions.cases()) == 10
-    names = set(prose_regions.cases()[f"name_{lang}"])
+    assert len(dots) == len(model.cases.cases()) == 10
+    names = set(model.cases.cases()[f"name_{lang}"])
     assert {r["name"] for r in dots} == names
 
 
 def test_value_chain_reads_upstream_to_downstream():
-    spec = _spec(charts.value_chain(data.table("firms"), "en"))
+    spec = _spec(charts.sip.value_chain(data.table("firms"), "en"))
     heads = [r["head"] for rows in spec["datasets"].values() for r in rows if "head" in r]
     assert heads == [["Upstream"], ["Midstream"], ["Downstream"]]
     items = [r for rows in spec["datasets"].values() for r in rows if "item" in r]
@@ -151,22 +152,22 @@ def test_value_chain_reads_upstream_to_downstream():
 # --- target tracker --------------------------------------------------------------------------------
 
 def test_every_target_has_its_deadline():
-    rows = targets.tracker_rows()
+    rows = model.targets.tracker_rows()
     facts = data.table("facts")
     assert len(rows) == (facts["kind"] == "target").sum() > 0
     assert rows["year"].notna().all()
-    html = targets.table_html(rows, "en")
+    html = prose.targets.table_html(rows, "en")
     for year in rows["year"].unique():  # a deadline the quote does not state is marked as inferred
         assert f">{year}</td>" in html or f">{year} (inferred)</td>" in html
 
 
 def test_no_baseline_says_so_and_shows_no_progress():
-    rows = targets.tracker_rows()
+    rows = model.targets.tracker_rows()
     assert (rows["status"] == "no_baseline").all()  # the sources give no baseline for any target
     assert rows["progress"].isna().all()
     for lang, words in (("en", "No baseline"), ("zh", "没有基线")):
-        assert words in targets.baseline_text(rows.iloc[0], lang)
-        assert words in widgets.tracker_view("hz_synbio_plan_2024_2026", lang)
+        assert words in prose.targets.baseline_text(rows.iloc[0], lang)
+        assert words in widgets.regions.tracker_view("hz_synbio_plan_2024_2026", lang)
 
 
 def _with_baseline(value: float, year: int, unit: str = "count") -> pd.DataFrame:
@@ -179,31 +180,31 @@ def _with_baseline(value: float, year: int, unit: str = "count") -> pd.DataFrame
 
 
 def test_a_baseline_gives_progress():
-    rows = targets.tracker_rows(_with_baseline(8, 2024)).set_index("fact_id")
+    rows = model.targets.tracker_rows(_with_baseline(8, 2024)).set_index("fact_id")
     r = rows.loc["h4-055"]
     assert r["status"] == "progress" and r["baseline_fact_id"] == "t-1"
     assert r["progress"] == pytest.approx(40.0)
-    assert "40.0%" in targets.baseline_text(r, "en") and "2024" in targets.baseline_text(r, "en")
+    assert "40.0%" in prose.targets.baseline_text(r, "en") and "2024" in prose.targets.baseline_text(r, "en")
     assert rows.drop("h4-055")["status"].eq("no_baseline").all()  # only the target with a baseline moves
 
 
 def test_a_baseline_after_the_deadline_or_in_another_unit_is_not_progress():
-    after = targets.tracker_rows(_with_baseline(8, 2030)).set_index("fact_id").loc["h4-055"]
+    after = model.targets.tracker_rows(_with_baseline(8, 2030)).set_index("fact_id").loc["h4-055"]
     assert after["status"] == "no_baseline"
-    other = targets.tracker_rows(_with_baseline(8, 2024, "percent")).set_index("fact_id").loc["h4-055"]
+    other = model.targets.tracker_rows(_with_baseline(8, 2024, "percent")).set_index("fact_id").loc["h4-055"]
     assert other["status"] == "not_comparable" and pd.isna(other["progress"])
-    assert "not comparable" in targets.baseline_text(other, "en")
+    assert "not comparable" in prose.targets.baseline_text(other, "en")
 
 
 def test_targets_are_grouped_under_the_actions_that_set_them():
     plan = "hz_synbio_plan_2024_2026"
-    rows = targets.grouped_rows(plan, plan, "en").set_index("fact_id")
+    rows = prose.targets.grouped_rows(plan, plan, "en").set_index("fact_id")
     assert rows["group_id"].notna().all()
     assert rows.loc["h4-047", "group_id"] == "hz_goal_1354"   # the '1' of 1354
     assert rows.loc["h4-050", "group_id"] == "hz_action_1"    # task 2
     assert rows.loc["h4-053", "group_id"] == "hz_action_3"    # task 8
     assert rows.loc["h4-063", "group_id"] == "hz_action_4"    # task 12
-    html = targets.grouped_html(plan, plan, "en")
+    html = prose.targets.grouped_html(plan, plan, "en")
     assert html.count("No numeric target in the sources") == 1  # the ecosystem action sets none
 
 
@@ -211,15 +212,15 @@ def test_targets_are_grouped_under_the_actions_that_set_them():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_comparer_no_value_gives_a_message_not_an_exception(lang):
-    chart, msg = widgets.comparer_view(["luoyang"], "economy", lang)
+    chart, msg = widgets.regions.comparer_view(["luoyang"], "economy", lang)
     assert chart is None
     assert ("No value" in msg) if lang == "en" else ("没有" in msg)
     assert "洛阳" in msg or "Luoyang" in msg
-    chart, msg = widgets.comparer_view([], "economy", lang)
+    chart, msg = widgets.regions.comparer_view([], "economy", lang)
     assert chart is None and msg
-    chart, msg = widgets.comparer_view(["suzhou_sip", "luoyang"], "economy", lang)
+    chart, msg = widgets.regions.comparer_view(["suzhou_sip", "luoyang"], "economy", lang)
     assert chart is not None and ("Luoyang" in msg or "洛阳" in msg)
-    box = widgets.region_comparer(lang, region_ids=["luoyang"])
+    box = widgets.regions.comparer(lang, region_ids=["luoyang"])
     pick, fam = box._controls
     pick.value = ()
     pick.value = ("luoyang",)
@@ -232,7 +233,7 @@ def test_comparer_no_value_gives_a_message_not_an_exception(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_region_comparer_callback_p95_under_50ms(lang):
-    box = widgets.region_comparer(lang)
+    box = widgets.regions.comparer(lang)
     pick, fam = box._controls
     ids = [o[1] for o in pick.options]
     fams = [o[1] for o in fam.options]
@@ -251,7 +252,7 @@ def test_region_comparer_callback_p95_under_50ms(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_target_tracker_callback_p95_under_50ms(lang):
-    box = widgets.target_tracker(lang)
+    box = widgets.regions.target_tracker(lang)
     (pick,) = box._controls
     options = [o[1] for o in pick.options]
     times = []
@@ -301,9 +302,9 @@ def test_every_product_kind_has_a_label_in_both_languages():
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     fields = next(r for r in package["resources"] if r["name"] == "products")["schema"]["fields"]
     allowed = next(f for f in fields if f["name"] == "kind")["constraints"]["enum"]
-    assert set(allowed) == set(prose_regions.PRODUCT_KINDS)
+    assert set(allowed) == set(prose.regions.PRODUCT_KINDS)
     assert set(data.table("products")["kind"]) <= set(allowed)
-    for labels in prose_regions.PRODUCT_KINDS.values():
+    for labels in prose.regions.PRODUCT_KINDS.values():
         assert labels["zh"] and labels["en"] and labels["zh"] != labels["en"]
 
 
@@ -316,18 +317,18 @@ def _visible(html: str) -> str:
 
 
 def test_chinese_cards_show_kinds_in_chinese():
-    ids = list(prose_regions.cases()["region_id"])
+    ids = list(model.cases.cases()["region_id"])
     products = data.table("products").dropna(subset=["region_id"])
     where = sorted(set(products["region_id"]))
-    zh = _visible("".join(prose_regions.region_card(r, "zh") for r in ids)
-                  + prose_regions.products_table(where, "zh").data)
-    en = _visible("".join(prose_regions.region_card(r, "en") for r in ids)
-                  + prose_regions.products_table(where, "en").data)
+    zh = _visible("".join(prose.regions.region_card(r, "zh") for r in ids)
+                  + prose.regions.products_table(where, "zh").data)
+    en = _visible("".join(prose.regions.region_card(r, "en") for r in ids)
+                  + prose.regions.products_table(where, "en").data)
     for kind in ("target", "estimate"):  # facts.kind
         assert f"({kind})" in en and f"({kind})" not in zh
         assert f"（{t(kind, 'zh')}）" in zh  # full-width brackets in Chinese (house style)
     shown = set(products["kind"])
     for kind in shown:
-        en_label, zh_label = (prose_regions.PRODUCT_KINDS[kind][x] for x in ("en", "zh"))
+        en_label, zh_label = (prose.regions.PRODUCT_KINDS[kind][x] for x in ("en", "zh"))
         assert f"|{en_label}|" in en and f"|{en_label}|" not in zh, kind
         assert f"|{zh_label}|" in zh, kind

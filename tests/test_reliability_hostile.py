@@ -57,7 +57,7 @@ import json, ipywidgets as w
 from biomfg import widgets
 HTMLS, LABELS = [], []
 def walk(x):
-    if isinstance(x, widgets.Explorer):
+    if isinstance(x, widgets.base.Explorer):
         HTMLS.append(x._static_html)
     if isinstance(x, w.HTMLMath):
         raise AssertionError("HTMLMath would typeset LaTeX from data")
@@ -74,10 +74,10 @@ def walk(x):
     for c in getattr(x, "children", ()):
         walk(c)
 for lang in ("en", "zh"):
-    for make in (widgets.platform_explorer, widgets.platform_finder, widgets.region_comparer,
-                 widgets.growth_projection_explorer, widgets.policy_mix_explorer,
-                 lambda lang: widgets.platform_comparer(lang, "abf", "cpi"),
-                 lambda lang: widgets.target_tracker(lang, holder="sip_biomfg_industry")):
+    for make in (widgets.platforms.explorer, widgets.platforms.finder, widgets.regions.comparer,
+                 widgets.china.growth_projection_explorer, widgets.recommendations.policy_mix_explorer,
+                 lambda lang: widgets.platforms.comparer(lang, "abf", "cpi"),
+                 lambda lang: widgets.regions.target_tracker(lang, holder="sip_biomfg_industry")):
         walk(make(lang))
 print(json.dumps({"html": HTMLS, "labels": LABELS}))
 '''
@@ -97,7 +97,7 @@ def test_widgets_show_hostile_text_as_text(hostile):
 def _render(hostile, out):
     """A report batch (one regional case, zh + en, index) and three lessons' HTML, with hostile data."""
     env = {"BIOMFG_DATA": str(hostile)}
-    script = ("import sys, nbformat\nfrom pathlib import Path\nfrom biomfg import export, notebooks\n"
+    script = ("import sys, nbformat\nfrom pathlib import Path\nfrom biomfg.tools import export, notebooks\n"
               "for name in sys.argv[2:]:\n"
               f"    nb = notebooks.execute(nbformat.read(Path({str(NOTEBOOKS)!r}) / name, as_version=4))\n"
               "    (Path(sys.argv[1]) / (name + '.html')).write_text(export.to_html(nb), encoding='utf-8')\n")
@@ -173,7 +173,7 @@ def test_nothing_executes_in_voila(hostile, tmp_path, offline_page):
 @pytest.mark.browser
 def test_nothing_executes_in_the_live_briefing(hostile, tmp_path, offline_page):
     """`make present` on hostile data: the start page, a briefing page and its slide deck."""
-    from biomfg import present
+    from biomfg.tools import present
 
     from conftest import need_browser
 

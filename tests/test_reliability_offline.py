@@ -15,7 +15,7 @@ import shutil
 
 from reliability import netns
 
-from biomfg import notebooks
+from biomfg.tools import notebooks
 
 from conftest import NOTEBOOKS, PY, run
 

@@ -13,7 +13,7 @@ import time
 import pytest
 from reliability import netns
 
-from biomfg import reports
+from biomfg.tools import reports
 
 from conftest import DATA, PY, ROOT, need_browser, run
 
@@ -212,7 +212,7 @@ FORK_SAFETY = """
 import logging, os, sys, threading
 from pathlib import Path
 import concurrent.futures.process, multiprocessing.forkserver, tqdm, tqdm.cli  # the parent needs no held lock
-from biomfg import reports
+from biomfg.tools import reports
 
 def main():
     held, release = threading.Event(), threading.Event()

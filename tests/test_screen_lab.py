@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from biomfg import collection
+from biomfg import toc
 
 import screen
 from conftest import NOTEBOOKS
@@ -50,8 +50,8 @@ SET_LANG = """(lang) => {
 
 
 def lessons() -> list[str]:
-    """Every lesson of the collection's table of contents that is present."""
-    return [f"{stem}.ipynb" for stem, *_ in collection.CATALOGUE if (NOTEBOOKS / f"{stem}.ipynb").exists()]
+    """Every lesson notebooks/toc.yml lists."""
+    return [e["file"] for e in toc.lessons()]
 
 
 @pytest.fixture(scope="module")

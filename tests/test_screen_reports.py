@@ -11,7 +11,7 @@ from html import unescape
 
 import pytest
 
-from biomfg import reports
+from biomfg.tools import reports
 
 import screen
 from conftest import PY, need_browser, run

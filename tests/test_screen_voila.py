@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from biomfg import present, reports
+from biomfg.tools import present, reports
 
 import screen
 from conftest import need_browser

@@ -1,10 +1,10 @@
-"""biomfg.timing: the one way bench and the speed tests measure."""
+"""biomfg.tools.timing: the one way bench and the speed tests measure."""
 
 from __future__ import annotations
 
 import pytest
 
-from biomfg import timing
+from biomfg.tools import timing
 
 
 def test_p95_is_nearest_rank():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 def _validate(args) -> int:
-    from . import data, validate
+    from . import data
+    from .tools import validate
 
     if args.seeds and not Path(args.seeds).is_dir():
         print(f"--seeds {args.seeds}: no such folder", file=sys.stderr)
@@ -31,7 +32,7 @@ def _validate(args) -> int:
 
 
 def _outputs(args) -> int:
-    from . import notebooks
+    from .tools import notebooks
 
     paths = [Path(p) for p in args.notebooks] or notebooks.stored()
     for path in paths:
@@ -41,7 +42,7 @@ def _outputs(args) -> int:
 
 
 def _reports(args) -> int:
-    from . import reports
+    from .tools import reports
 
     return reports.main(args)
 

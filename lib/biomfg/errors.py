@@ -8,9 +8,8 @@ problem and the fix, not a 40-line traceback. Other exceptions keep IPython's no
 
 from __future__ import annotations
 
+from .choices import AddressError, ChoiceError
 from .data import DataError, data_dir
-from .i18n import ChoiceError
-from .present import AddressError
 
 FIXES = {
     AddressError: ("Unknown value in the page address · 页面地址中的参数值无效",

@@ -4,7 +4,7 @@ Charts are emitted as the `application/vnd.vegalite.v5+json` mimetype (Altair 5.
 5 natively). JupyterLab and Voilà render that mimetype with their built-in vega5 extension: no
 script, no CDN, and it still draws when a saved notebook is reopened. nbval compares the spec
 dict exactly (data included). Static HTML gets the same spec drawn by a Vega bundle inlined once
-(see biomfg.export). The text/plain fallback names the chart instead of Altair's troubleshooting
+(see biomfg.tools.export). The text/plain fallback names the chart instead of Altair's troubleshooting
 link.
 """
 

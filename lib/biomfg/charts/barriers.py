@@ -7,32 +7,10 @@ import altair as alt
 import pandas as pd
 
 from .. import data as _data
-from ..i18n import check_lang, register, t
+from ..i18n import check_lang, t
+from ..model.barriers import chain_stages
 from ..theme import BARRIER_COLOURS, INK, MUTED, PLATFORM_TYPE_COLOURS
 from .base import titled
-
-register({
-    "stage_research": {"en": "Research", "zh": "研究"},
-    "stage_technology": {"en": "Technology", "zh": "技术"},
-    "stage_pilot": {"en": "Pilot", "zh": "中试"},
-    "stage_market": {"en": "Market", "zh": "市场"},
-    "chain_title": {"en": "Three barriers between the lab and the market",
-                    "zh": "从实验室到市场的三大障碍"},
-    "chain_subtitle": {"en": "Each link of the chain has its barrier (top) and the platform type that bridges it "
-                             "(bottom, with the number of exemplars)",
-                       "zh": "链条的每一环都有一道障碍（上）和跨越它的平台类型（下，括号内为代表案例数）"},
-    "bridged_by": {"en": "bridged by", "zh": "由此跨越"},
-})
-
-
-def chain_stages(barriers: pd.DataFrame) -> list[str]:
-    """The stages in order, read from the barriers' stage_from → stage_to links."""
-    nxt = dict(zip(barriers["stage_from"], barriers["stage_to"], strict=True))
-    first = (set(nxt) - set(nxt.values())).pop()
-    order = [first]
-    while order[-1] in nxt:
-        order.append(nxt[order[-1]])
-    return order
 
 
 def barrier_chain(barriers: pd.DataFrame, lang: str = "en") -> alt.LayerChart:

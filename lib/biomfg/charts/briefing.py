@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import altair as alt
 import pandas as pd
 
 from .. import data as _data
-from ..i18n import check_lang, register, t
-from .overview import founding_timeline
-
-register({
-    "highlight_type": {"en": "Highlight a platform type ", "zh": "突出显示平台类型 "},
-    "all": {"en": "All", "zh": "全部"},
-})
+from ..htmlout import HTML
+from ..i18n import check_lang, t
+from .start import founding_timeline
 
 
 def timeline_with_type_picker(platforms: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
@@ -27,3 +25,48 @@ def timeline_with_type_picker(platforms: pd.DataFrame, lang: str = "en") -> alt.
     chart.layer[0] = chart.layer[0].encode(opacity=alt.condition(test, alt.value(1.0), alt.value(0.12)))
     chart.layer[1] = chart.layer[1].encode(opacity=alt.condition(test, alt.value(1.0), alt.value(0.2)))
     return chart.add_params(pick)
+
+
+def headline_chart(facts: pd.DataFrame, lang: str = "en", limit: int = 8):
+    """One chart for the front of a briefing: the reported figures of the one measure the sources give
+    most often (at least two, so there is something to compare), at most `limit` of them, largest
+    first; a sentence when no measure has two."""
+    from .base import titled
+    from .facts import NO_BARS, axis_key, fact_bars, measure
+
+    actual = facts[(facts["kind"] == "actual") & ~facts["unit"].isin(NO_BARS)]
+    # figures the data cannot tell apart (one entity, indicator and year: batches, ranges) are not bars
+    actual = actual[~actual.duplicated(["entity_id", "indicator", "year"], keep=False)]
+    keys = actual.apply(axis_key, axis=1) if not actual.empty else pd.Series(dtype=str)
+    counts = keys.value_counts()
+    counts = counts[counts >= 2]
+    if counts.empty:
+        return HTML(f"<p>{escape(t('no_headline_chart', lang))}</p>")
+    # most figures; ties go to the measure the sources give first
+    best = min(counts.index, key=lambda k: (-counts[k], list(keys).index(k)))
+    rows = actual[keys == best].sort_values("value", ascending=False).head(limit)
+    _, words = measure(rows, lang)
+    if rows["indicator"].nunique() > 1:  # several indicators in one unit: say what unit they share
+        words = t("headline_title", lang).format(unit=words)
+    return titled(fact_bars(rows, lang, width=520), words, rows, lang)
+
+
+def figures_chart(facts: pd.DataFrame, lang: str = "en"):
+    """Every reported (actual) figure: bars for each measure with figures to compare, the rest written
+    out; a sentence when there are none."""
+    from .facts import facts_by_unit
+
+    actual = facts[facts["kind"] == "actual"]
+    if actual.empty:
+        return HTML(f"<p>{escape(t('no_data', lang))}</p>")
+    return facts_by_unit(actual, lang, t("figures_title", lang))
+
+
+def targets_chart(facts: pd.DataFrame, lang: str = "en"):
+    """Targets with their deadlines, by measure; says so when the sources state none."""
+    from .facts import facts_by_unit
+
+    targets = facts[facts["kind"] == "target"]
+    if targets.empty:
+        return HTML(f"<p>{escape(t('no_targets', lang))}</p>")
+    return facts_by_unit(targets, lang, t("targets_title", lang))

@@ -9,45 +9,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import fmt, i18n
+from .. import fmt
 from ..i18n import check_lang, t
+from ..model.china import LAB_INDICATORS
+from ..model.projection import projection
 from ..theme import INK, MUTED
 from .base import titled, wrap_px
 from .facts import axis_for
-
-i18n.register({
-    "cn_scale_title": {"en": "China's biomanufacturing: output value and the downstream industries it drives",
-                       "zh": "我国生物制造：产值与带动的下游产业规模"},
-    "cn_scale_subtitle": {"en": "Both in CNY, as stated (no year given); bars show the stated lower bound",
-                          "zh": "均以人民币计，按原文（未注明年份）；柱长为原文所述下限"},
-    "cn_shares_title": {"en": "China's share of the world", "zh": "我国占全球的比重"},
-    "cn_shares_subtitle": {"en": "Percent of global production or capacity, as stated",
-                           "zh": "占全球产量或产能的百分比，按原文"},
-    "cn_share_axis": {"en": "Share of the world (%)", "zh": "占全球比重（%）"},
-    "cn_labs_title": {"en": "National labs and centres in biomanufacturing",
-                      "zh": "我国生物制造领域的国家级实验室与中心"},
-    "cn_labs_subtitle": {"en": "Number of each kind, end of the 13th Five-Year Plan ({year})",
-                         "zh": "各类数量，截至“十三五”末（{year}年）"},
-    "cn_count_axis": {"en": "National labs and centres", "zh": "国家级实验室与中心数量"},
-    "cn_money_axis": {"en": "Output value and industry scale (CNY bn)", "zh": "产值规模（亿元）"},
-    "cn_incubators_title": {"en": "Only {share} of national incubators are bio-related",
-                            "zh": "国家级科技企业孵化器中生物科学相关的仅占{share}"},
-    "cn_incubators_subtitle": {"en": "National-level science and technology business incubators, data for 2018–2022",
-                               "zh": "国家级科技企业孵化器，2018—2022年数据"},
-    "cn_incubators_axis": {"en": "Number of incubators", "zh": "孵化器数量"},
-    "cn_bio_related": {"en": "bioscience-related", "zh": "生物科学相关"},
-    "cn_other_incubators": {"en": "all other", "zh": "其他"},
-    "growth_title": {"en": "Illustration: output value if growth stayed at a constant rate",
-                     "zh": "示意：若增长率保持不变，产值将如何变化"},
-    "growth_subtitle": {"en": "Not a forecast. Start: {base}; rate: {rate} a year; {years} years",
-                        "zh": "并非预测。起点：{base}；年增长率：{rate}；共{years}年"},
-    "growth_subtitle_live": {"en": "Not a forecast. Start: {base}; rate: set by the slider; {years} years",
-                             "zh": "并非预测。起点：{base}；年增长率：由滑块设定；共{years}年"},
-    "growth_years_axis": {"en": "Years after the base figure (the source gives no year)",
-                         "zh": "距起点的年数（原文未注明起点年份）"},
-    "growth_value_axis": {"en": "Projected output value (CNY bn)", "zh": "预测产值（亿元）"},
-    "growth_rate_slider": {"en": "Growth rate (% a year) ", "zh": "年增长率（%） "},
-})
 
 # Money on an axis: one currency, shown in a magnitude people read (亿元 in zh, bn in en).
 MONEY_SCALE = {"zh": 1e8, "en": 1e9}
@@ -114,11 +82,6 @@ def global_shares(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
     return titled(chart, t("cn_shares_title", lang), rows, lang, t("cn_shares_subtitle", lang))
 
 
-LAB_INDICATORS = ["national_key_lab_count", "enterprise_national_key_lab_count", "national_engineering_lab_count",
-                  "national_engineering_research_centre_count", "national_technology_innovation_centre_count",
-                  "national_engineering_technology_research_centre_count"]
-
-
 def lab_inventory(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
     """How many national labs and centres of each kind, at the end of the 13th Five-Year Plan."""
     check_lang(lang)
@@ -162,12 +125,6 @@ def incubator_gap(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
     chart = alt.layer(bar, labels).properties(width=600, height=110)
     return titled(chart, t("cn_incubators_title", lang).format(share=share), rows, lang,
                   t("cn_incubators_subtitle", lang))
-
-
-def projection(base_value: float, rate: float, years: int) -> pd.DataFrame:
-    """year 0..years with value = base × (1 + rate/100)^year. Pure arithmetic, no data."""
-    return pd.DataFrame({"year": range(years + 1),
-                         "value": [base_value * (1 + rate / 100) ** y for y in range(years + 1)]})
 
 
 def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en",

@@ -17,17 +17,9 @@ import pandas as pd
 
 from .. import data as _data
 from .. import fmt
-from ..i18n import check_lang, register, t
+from ..i18n import check_lang, t
 from ..theme import INK, MUTED
 from .base import lines_px, text_px, titled, wrap_px
-
-register({
-    "fx_other_title": {"en": "Other figures: one of a kind, a rank, or several for one label (no bars)",
-                       "zh": "其他数值：同类仅此一项、排名或同一项有多个数值（不画条形）"},
-    "fx_axis_count": {"en": "number", "zh": "数量"},
-    "fx_target": {"en": "target", "zh": "目标"},
-    "fx_estimate": {"en": "estimate", "zh": "预计"},
-})
 
 MONEY_AXIS = {  # unit: {lang: (divisor, axis words)}, scaled as fmt.number scales them (亿 / bn)
     "CNY": {"zh": (1e8, "亿元"), "en": (1e9, "CNY bn")},

@@ -12,42 +12,11 @@ import pandas as pd
 
 from .. import data as _data
 from .. import fmt
-from ..finder import BANDS
-from ..i18n import check_lang, register, t
+from ..i18n import check_lang, t
+from ..model.finder import BANDS
 from ..theme import MUTED, PLATFORM_TYPE_COLOURS
 from .base import lines_px, titled, type_colour, wrap_px
-from .overview import short_names
-
-register({
-    "funding_title": {"en": "Funding amounts, one panel per currency", "zh": "资金数额（每种货币单独一栏）"},
-    "funding_subtitle": {"en": "Currencies are never converted or put on one axis",
-                         "zh": "不同货币既不换算，也不共用一条坐标轴"},
-    "amount_axis": {"en": "{cur}, millions", "zh": "万{cur}"},
-    "models_title": {"en": "Where the money comes from", "zh": "资金从哪里来"},
-    "models_subtitle": {"en": "Main funding source of each platform, as the source tables state it",
-                        "zh": "各平台的主要资助来源（按原文表格）"},
-    "ladder_title": {"en": "Scale ladder: the volumes the sources state", "zh": "规模阶梯：来源中写明的容积"},
-    "ladder_subtitle": {"en": "Litres on a log axis; drag the slider to place your own process",
-                        "zh": "对数坐标（升）；拖动滑块标出你自己的工艺规模"},
-    "volume_axis": {"en": "Volume (L, log scale)", "zh": "容积（升，对数坐标）"},
-    "your_scale": {"en": "Your scale: 10^x litres, x =", "zh": "你的规模：10^x 升，x ="},
-    "your_scale_mark": {"en": "your scale", "zh": "你的规模"},
-    "network_title": {"en": "How big are the networks?", "zh": "网络有多大？"},
-    "network_subtitle": {"en": "One block per thing counted, each on its own log axis; a line is a stated range",
-                         "zh": "每类计数单独一栏，各用对数坐标轴；横线表示原文给出的区间"},
-    "matrix_title": {"en": "Success factors, platform by platform", "zh": "成功经验：逐个平台对照"},
-    "matrix_subtitle": {"en": "A filled square: the source names this factor for the platform",
-                        "zh": "实心方块：原文提到该平台具有这项经验"},
-    "factor": {"en": "Success factor", "zh": "成功经验"},
-    "evidence": {"en": "Evidence", "zh": "依据"},
-    "instruments_title": {"en": "Support instruments compared", "zh": "支持工具对比"},
-    "instruments_subtitle": {"en": "Seed grants, membership tiers and accelerator programmes with figures in the sources",
-                             "zh": "原文给出数字的种子资助、会员分级与加速器项目"},
-    "col_amount": {"en": "Amount per project", "zh": "单个项目金额"},
-    "col_duration": {"en": "Duration", "zh": "期限"},
-    "col_tiers": {"en": "Membership tiers", "zh": "会员等级"},
-    "instrument": {"en": "Instrument", "zh": "支持工具"},
-})
+from .start import short_names
 
 MONEY = tuple(fmt.CURRENCIES)
 NETWORK_INDICATORS = ("lab_count", "site_count", "state_count", "asset_count", "country_count",

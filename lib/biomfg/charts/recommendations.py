@@ -7,30 +7,9 @@ import altair as alt
 import pandas as pd
 
 from .. import data as _data
-from .. import i18n, policy
 from ..i18n import check_lang, t
+from ..model import policy
 from .base import titled, wrap_px
-
-i18n.register({
-    "rec_map_title": {"en": "Which barriers and gaps each recommendation addresses",
-                      "zh": "每条建议针对哪些障碍与短板"},
-    "rec_map_subtitle": {"en": "A dot = a link in the data (recommendation_links.csv); an empty row = addressed by none",
-                         "zh": "圆点 = 数据中的一条对应关系（recommendation_links.csv）；空行 = 没有建议针对它"},
-    "rec_label": {"en": "Recommendation", "zh": "建议"},
-    "rec_target_kind": {"en": "Kind", "zh": "类别"},
-    "rec_kind_barrier": {"en": "barrier", "zh": "障碍"},
-    "rec_kind_gap": {"en": "gap", "zh": "短板"},
-    "rec_kind_pilot_challenge": {"en": "pilot-platform challenge", "zh": "中试平台挑战"},
-    "mix_title": {"en": "Your policy mix: what it covers and what it leaves open",
-                  "zh": "你的政策组合：覆盖了什么，留下了什么空白"},
-    "mix_subtitle": {"en": "Bar = total weight of the recommendations addressing each barrier or gap",
-                     "zh": "柱长 = 针对该障碍或短板的各条建议的权重之和"},
-    "mix_score": {"en": "Total weight", "zh": "权重之和"},
-    "mix_covered": {"en": "covered", "zh": "已覆盖"},
-    "mix_open": {"en": "open", "zh": "空白"},
-    "mix_open_always": {"en": "open: no recommendation addresses it", "zh": "空白：没有建议针对它"},
-    "mix_coverage": {"en": "Coverage", "zh": "覆盖情况"},
-})
 
 KIND_COLOURS = {"barrier": "#CC79A7", "gap": "#0072B2", "pilot_challenge": "#E69F00"}
 STATUS_COLOURS = ["#009E73", "#D55E00", "#999999"]

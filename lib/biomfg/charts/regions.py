@@ -13,52 +13,10 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from ..i18n import check_lang, register, t
+from ..i18n import check_lang, t
 from ..theme import INK, MUTED
 from .base import titled
 from .facts import axis_for, fact_bars, facts_by_unit  # noqa: F401  (re-exported by charts)
-
-register({
-    "rg_region": {"en": "Region", "zh": "地区"},
-    "rg_upstream": {"en": "Upstream", "zh": "上游"},
-    "rg_midstream": {"en": "Midstream", "zh": "中游"},
-    "rg_downstream": {"en": "Downstream", "zh": "下游"},
-    "rg_no_firm_named": {"en": "(no firm named in the sources)", "zh": "（来源中未点名企业）"},
-    "rg_chain_title": {"en": "The value chain, firm by firm", "zh": "产业链上的企业"},
-    "rg_chain_sub": {"en": "Firms the sources place in each tier, read upstream → midstream → downstream",
-                     "zh": "来源中归入各环节的企业，自上游 → 中游 → 下游"},
-    "rg_map_title": {"en": "Where the regional cases are", "zh": "区域案例的位置"},
-    "rg_map_sub": {"en": "Dots at city-centre coordinates (public geographic facts, not from the sources); "
-                          "no boundaries drawn",
-                   "zh": "圆点位于城市中心坐标（公开地理信息，非来源数据）；不绘制任何边界"},
-    "rg_case_kind": {"en": "Case", "zh": "案例"},
-    "rg_own_notebook": {"en": "Has its own notebook", "zh": "有单独的笔记本"},
-    "rg_other_park": {"en": "Other parks (notebook 09)", "zh": "其他园区（笔记本 09）"},
-    "rg_mah_title": {"en": "The MAH reform, step by step", "zh": "MAH制度改革的步骤"},
-    "rg_mah_sub": {"en": "First proposed → pilot → nationwide; a step without a date says so",
-                   "zh": "率先提出 → 试点 → 覆盖全国；来源未给出日期的步骤如实标注"},
-    "rg_reform_proposed": {"en": "First proposed", "zh": "率先提出"},
-    "rg_reform_pilot": {"en": "Pilot", "zh": "试点"},
-    "rg_reform_nationwide": {"en": "Nationwide", "zh": "覆盖全国"},
-    "rg_no_date": {"en": "no date in the source", "zh": "来源未给出日期"},
-    "rg_targets_title": {"en": "Numeric targets, by plan action", "zh": "各项行动的数值目标"},
-    "rg_targets_sub": {"en": "Under the goal or action that sets it; the year is the deadline",
-                       "zh": "按设定目标的总体目标或行动分列；括号内为目标年份"},
-    "rg_industries_title": {"en": "SIP's three strategic industries", "zh": "园区三大战略性新兴产业"},
-    "rg_industries_sub": {"en": "Output value and number of firms, as the sources state them; year in brackets where given",
-                          "zh": "产值与企业数，按来源原文；括号内为来源给出的年份"},
-    "rg_consortium_title": {"en": "What one innovation consortium has produced", "zh": "一个创新联合体的成果"},
-    "rg_zj_title": {"en": "Zhangjiang Science City in numbers", "zh": "数字中的张江科学城"},
-    "rg_districts_title": {"en": "Platforms and bases the plan names, district by district",
-                           "zh": "行动计划在各区（市）点名的平台与载体"},
-    "rg_districts_sub": {"en": "Counted from the facilities the plan names in each district; colour = layout role",
-                         "zh": "按行动计划在各区点名的机构计数；颜色表示布局定位"},
-    "rg_layout_role": {"en": "Layout role", "zh": "布局定位"},
-    "rg_districts_axis": {"en": "Platforms and bases named", "zh": "点名的平台与载体数"},
-    "rg_tracks_title": {"en": "The tracks of Hangzhou's plan", "zh": "杭州行动计划的赛道"},
-    "rg_tracks_sub": {"en": "Three kinds of track, each with its fields", "zh": "三类赛道及其细分领域"},
-    "rg_estimate": {"en": "estimate", "zh": "预计"},
-})
 
 CASE_COLOURS = ("#0072B2", "#D55E00")
 
@@ -115,45 +73,6 @@ def columns_diagram(rows: pd.DataFrame, lang: str, title: str, subtitle: str | N
     return titled(chart, title, rows, lang, subtitle)
 
 
-def value_chain(firms: pd.DataFrame, lang: str = "en"):
-    """The value-chain diagram: firms by tier, upstream → midstream → downstream."""
-    check_lang(lang)
-    tiers = ["upstream", "midstream", "downstream"]
-    rows = firms[firms["tier"].isin(tiers)]
-    plot = pd.DataFrame({"column": rows["tier"].map(tiers.index).to_numpy(),
-                         "item": rows[f"name_{lang}"].astype(str).to_numpy(), "source": rows["source"].to_numpy()})
-    return columns_diagram(plot, lang, t("rg_chain_title", lang), t("rg_chain_sub", lang),
-                           [t(f"rg_{x}", lang) for x in tiers], arrows=True, empty_text=t("rg_no_firm_named", lang))
-
-
-def reform_timeline(events: pd.DataFrame, lang: str = "en"):
-    """The reform steps in order (proposed → pilot → nationwide), each with its year or 'no date'."""
-    check_lang(lang)
-    kinds = ["reform_proposed", "reform_pilot", "reform_nationwide"]
-    rows = events[events["kind"].isin(kinds)].copy()
-    rows["step"] = rows["kind"].map(kinds.index)
-    rows = rows.sort_values(["step", "year"], na_position="last")
-    plot = pd.DataFrame({
-        "step": rows["step"].to_numpy(),
-        "stage": [t("rg_" + k, lang) for k in rows["kind"]],
-        "when": [str(y) if pd.notna(y) else t("rg_no_date", lang) for y in rows["year"]],
-        "what": [wrap(n, lang, 14 if lang == "zh" else 26) for n in rows[f"name_{lang}"]],
-        "dated": rows["year"].notna().to_numpy(),
-    })
-    plot["row"] = plot.groupby("step").cumcount()
-    x = alt.X("step:O", axis=alt.Axis(title=None, labels=False, ticks=False, domain=False))
-    y = alt.Y("row:O", axis=None)
-    dots = alt.Chart(plot).mark_circle(size=520, opacity=1).encode(
-        x=x, y=y, color=alt.condition("datum.dated", alt.value("#0072B2"), alt.value("#bbbbbb")))
-    stage = alt.Chart(plot).mark_text(dy=-58, fontSize=18, fontWeight="bold", color=INK).encode(
-        x=x, y=y, text="stage:N")
-    when = alt.Chart(plot).mark_text(dy=-34, fontSize=16, color="#D55E00").encode(x=x, y=y, text="when:N")
-    what = alt.Chart(plot).mark_text(dy=30, fontSize=14, lineHeight=17, baseline="top", color=INK).encode(
-        x=x, y=y, text="what:N")
-    chart = alt.layer(dots, stage, when, what).properties(width=660, height=alt.Step(190))
-    return titled(chart, t("rg_mah_title", lang), rows, lang, t("rg_mah_sub", lang))
-
-
 def targets_by_group(rows: pd.DataFrame, lang: str = "en"):
     """Every numeric target, written out under the plan group (goal or action) that sets it. A table
     of text, not bars: the targets count different things (parks, platforms, firms, projects), which
@@ -197,48 +116,3 @@ def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, .
     return titled(chart, t("rg_map_title", lang), rows, lang, t("rg_map_sub", lang))
 
 
-def industry_figures(rows: pd.DataFrame, lang: str = "en"):
-    """SIP's strategic industries: output value and number of firms, one panel (and axis) each;
-    each row names its industry (rows need `label`)."""
-    return facts_by_unit(rows, lang, t("rg_industries_title", lang), t("rg_industries_sub", lang), label_col="label")
-
-
-def consortium_results(rows: pd.DataFrame, lang: str = "en", title: str | None = None):
-    """The results a consortium reports: counts of different things, so written out, not one axis."""
-    return facts_by_unit(rows, lang, title or t("rg_consortium_title", lang))
-
-
-def zhangjiang_counts(rows: pd.DataFrame, lang: str = "en"):
-    return facts_by_unit(rows, lang, t("rg_zj_title", lang))
-
-
-def district_platforms(rows: pd.DataFrame, lang: str = "en"):
-    """Named platforms per district (rows: district, group, n_platforms, source)."""
-    check_lang(lang)
-    plot = pd.DataFrame({"label": rows["district"].astype(str).to_numpy(), "group": rows["group"].astype(str).to_numpy(),
-                         "value": rows["n_platforms"].astype(int).to_numpy(),
-                         "value_text": rows["n_platforms"].astype(int).astype(str).to_numpy()})
-    base = alt.Chart(plot).encode(
-        y=alt.Y("label:N", sort=list(plot["label"]), title=None),
-        x=alt.X("value:Q", title=t("rg_districts_axis", lang), axis=alt.Axis(tickMinStep=1, format="d")))
-    colour = alt.Color("group:N", title=t("rg_layout_role", lang), sort=list(dict.fromkeys(plot["group"])),
-                       scale=alt.Scale(range=["#0072B2", "#D55E00", "#009E73"]),
-                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0))
-    chart = alt.layer(base.mark_bar(height={"band": 0.7}).encode(color=colour),
-                      base.mark_text(align="left", dx=6, fontSize=14, color=INK).encode(text="value_text:N"),
-                      width=420, height=alt.Step(32))
-    return titled(chart, t("rg_districts_title", lang), rows, lang, t("rg_districts_sub", lang))
-
-
-def track_columns(items: pd.DataFrame, lang: str = "en"):
-    """Hangzhou's three kinds of track, each with its fields, as columns (no arrows: not a sequence)."""
-    check_lang(lang)
-    heads = items[items["parent_id"].isna()].sort_values("order")
-    kids = items[items["parent_id"].notna()]
-    pos = {i: k for k, i in enumerate(heads["item_id"])}
-    plot = pd.DataFrame({"column": kids["parent_id"].map(pos).to_numpy(),
-                         "order": kids["order"].to_numpy(),
-                         "item": kids[f"name_{lang}"].astype(str).to_numpy(),
-                         "source": kids["source"].to_numpy()}).sort_values(["column", "order"])
-    return columns_diagram(plot, lang, t("rg_tracks_title", lang), t("rg_tracks_sub", lang),
-                           list(heads[f"name_{lang}"].astype(str)), arrows=False)

@@ -7,9 +7,12 @@ a kernel shows the static view, and nbval compares it.
 
 from __future__ import annotations
 
+from html import escape
+
 import ipywidgets as w
 
 from ..htmlout import no_math
+from ..i18n import t
 
 
 class Explorer(w.VBox):
@@ -36,3 +39,7 @@ def show(out: w.Output, obj) -> None:
     out.append_display_data(obj)
 
 
+def message(key: str, lang: str) -> Explorer:
+    """An explorer that only says why it cannot run (e.g. the data it needs is missing)."""
+    html = f"<div class='biomfg-check'>{escape(t(key, lang))}</div>"
+    return Explorer([w.HTML(html)], html, t(key, lang))

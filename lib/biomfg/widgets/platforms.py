@@ -10,42 +10,28 @@ from html import escape
 
 import ipywidgets as w
 
-from .. import cards, data, finder, fmt
+from .. import data, fmt
+from ..choices import check_choice
 from ..fmt import text as _text
 from ..htmlout import HTML
-from ..i18n import check_lang, register, t
+from ..i18n import check_lang, t
+from ..model import finder as ranking  # the widget below is called finder
+from ..prose import cards
+from ..prose.platforms import finder_label, litres, no_match_message, reason_text
 from ..theme import PLATFORM_TYPE_COLOURS
 from .base import Explorer, show
-
-register({
-    "compare_left": {"en": "Platform A", "zh": "平台 A"},
-    "compare_right": {"en": "Platform B", "zh": "平台 B"},
-    "compare_title": {"en": "Side by side", "zh": "并列对比"},
-    "serves": {"en": "Serves (finder data)", "zh": "服务范围（查找器数据）"},
-    "figures_stated": {"en": "Figures stated (hover for the quote)", "zh": "原文数字（悬停查看原文）"},
-    "finder_title": {"en": "Platform finder", "zh": "平台查找器"},
-    "finder_query": {"en": "Your query", "zh": "你的查询"},
-    "finder_rank": {"en": "Rank", "zh": "排名"},
-    "finder_fit": {"en": "Fit", "zh": "匹配度"},
-    "finder_why": {"en": "Why", "zh": "理由"},
-    "finder_note": {"en": "Stage, need and region must be served; sector and scale decide the order. "
-                          "Hover a reason to see the quote behind it.",
-                    "zh": "阶段、需求和地区必须满足；领域和规模决定排序。鼠标悬停在理由上可查看原文引文。"},
-    "bad_input": {"en": "Check the input", "zh": "请检查输入"},
-})
 
 L = " style='text-align:left;vertical-align:top'"  # notebook and report styles right-align cells
 FIELDS = ("type", "country", "founded", "direction", "progress", "success", "operator", "funding")
 
 
 
-def platform_explorer(lang: str = "en", platform_id: str | None = None, type_id: str | None = None) -> Explorer:
+def explorer(lang: str = "en", platform_id: str | None = None, type_id: str | None = None) -> Explorer:
     """Pick a platform; see a card with all its figures and their sources (optionally one type only)."""
     check_lang(lang)
     plats = data.platforms()
     if type_id is not None:
-        if type_id not in set(plats["type_id"]):
-            raise ValueError(f"type_id={type_id!r} is not known; valid choices: {', '.join(sorted(set(plats['type_id'])))}")
+        check_choice("type_id", type_id, sorted(set(plats["type_id"])))
         plats = plats[plats["type_id"] == type_id]
     options = [(f"{r[f'name_{lang}']} ({r[f'type_name_{lang}']})", r["platform_id"]) for _, r in plats.iterrows()]
     first = platform_id or options[0][1]
@@ -72,7 +58,7 @@ class _Columns(dict):
     def __init__(self, lang: str):
         super().__init__()
         self.plats = data.platforms().set_index("platform_id")
-        self.facts = finder.platform_facts()
+        self.facts = ranking.platform_facts()
         self.lang = lang
 
     def __contains__(self, key) -> bool:
@@ -93,7 +79,7 @@ def _columns(lang: str) -> _Columns:
 def _column(pid: str, lang: str, plats, facts) -> dict[str, str]:
     """One platform's cells for the comparison table (HTML, escaped)."""
     p = plats.loc[pid]
-    idx = finder.index()
+    idx = ranking.index()
     cells = {
         "name": f"<b style='color:{PLATFORM_TYPE_COLOURS[p['type_id']]}'>{escape(_text(p[f'name_{lang}']))}</b>",
         "type": escape(_text(p[f"type_name_{lang}"])), "country": escape(_text(p[f"country_{lang}"])),
@@ -105,8 +91,8 @@ def _column(pid: str, lang: str, plats, facts) -> dict[str, str]:
     for dim in ("stage", "need", "sector", "region"):
         vals = idx.serves[pid][dim]
         words = "、".join if lang == "zh" else ", ".join
-        shown = words(f"<span title='{escape(q)}'>{escape(finder.label(v, lang))}</span>" for v, q in vals.items())
-        serves.append(f"{escape(finder.label(dim, lang))}{cards.colon(lang)}{shown or '—'}")
+        shown = words(f"<span title='{escape(q)}'>{escape(finder_label(v, lang))}</span>" for v, q in vals.items())
+        serves.append(f"{escape(finder_label(dim, lang))}{cards.colon(lang)}{shown or '—'}")
     cells["serves"] = "<br>".join(serves)
     facts = facts[facts["platform_id"] == pid]
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"] if len(facts) else None
@@ -123,14 +109,13 @@ def _column(pid: str, lang: str, plats, facts) -> dict[str, str]:
     return cells
 
 
-def platform_compare_view(a: str, b: str, lang: str = "en", _cache: dict | None = None) -> str:
+def compare_view(a: str, b: str, lang: str = "en", _cache: dict | None = None) -> str:
     """Two platforms side by side: every field, what they serve, and their figures with sources."""
     check_lang(lang)
     cache = _cache if _cache is not None else _columns(lang)
     for name, pid in (("a", a), ("b", b)):
         if (pid, lang) not in cache:
-            known = cache.known()
-            raise ValueError(f"{name}={pid!r} is not a platform id; valid choices: {', '.join(known)}")
+            check_choice(name, pid, cache.known(), verb="is not a platform id")
     cols = [cache[(pid, lang)] for pid in (a, b)]
     rows = [f"<tr><th style='width:11em'></th><th{L}>{cols[0]['name']}</th><th{L}>{cols[1]['name']}</th></tr>"]
     for key in (*FIELDS, "serves", "figures_stated"):
@@ -141,7 +126,7 @@ def platform_compare_view(a: str, b: str, lang: str = "en", _cache: dict | None 
                       f"{''.join(rows)}</table></div>")
 
 
-def platform_comparer(lang: str = "en", a: str | None = None, b: str | None = None) -> Explorer:
+def comparer(lang: str = "en", a: str | None = None, b: str | None = None) -> Explorer:
     """Pick two platforms and compare them field by field."""
     check_lang(lang)
     plats = data.platforms()
@@ -157,18 +142,18 @@ def platform_comparer(lang: str = "en", a: str | None = None, b: str | None = No
     cache = _columns(lang)
 
     def update(change=None):
-        show(out, HTML(platform_compare_view(left.value, right.value, lang, cache)))
+        show(out, HTML(compare_view(left.value, right.value, lang, cache)))
 
     left.observe(update, names="value")
     right.observe(update, names="value")
     update()
-    return Explorer([w.HBox([left, right]), out], platform_compare_view(a, b, lang, cache),
+    return Explorer([w.HBox([left, right]), out], compare_view(a, b, lang, cache),
                     f"[{t('compare_title', lang)}] {t('interactive_needs_kernel', lang)}")
 
 
 # --- the finder ---------------------------------------------------------------------------------
 
-def platform_finder_view(lang: str = "en", stage=None, scale_l=None, sector=None, need=None, region=None,
+def finder_view(lang: str = "en", stage=None, scale_l=None, sector=None, need=None, region=None,
                          top: int = 5) -> HTML:
     """The finder's answer, shown as HTML: the ranked platforms with reasons (quotes on hover), or a plain
     message when none fits. Bad input raises ValueError (the widget shows it)."""
@@ -177,28 +162,28 @@ def platform_finder_view(lang: str = "en", stage=None, scale_l=None, sector=None
 
 def _finder_html(lang: str = "en", stage=None, scale_l=None, sector=None, need=None, region=None,
                  top: int = 5, _names=None) -> str:
-    """platform_finder_view's HTML as a string (the widget's callback and static view)."""
+    """finder_view's HTML as a string (the widget's callback and static view)."""
     check_lang(lang)
     query = {"stage": stage, "scale_l": scale_l, "sector": sector, "need": need, "region": region}
-    matches = finder.find(**query)
+    matches = ranking.find(**query)
     asked = []
     for k, v in query.items():
         if v in (None, "any"):
             continue
-        shown = finder.label(v, lang) if k != "scale_l" else \
-            finder._litres(finder.check_scale(v), lang) + cards.paren(finder.label(finder.band(v), lang), lang)
-        asked.append(f"{escape(finder.label(k, lang))}{cards.colon(lang)}<b>{escape(shown)}</b>")
-    head = f"<div class='meta'>{escape(t('finder_query', lang))} — {' · '.join(asked) or escape(finder.label('any', lang))}</div>"
+        shown = finder_label(v, lang) if k != "scale_l" else \
+            litres(ranking.check_scale(v), lang) + cards.paren(finder_label(ranking.band(v), lang), lang)
+        asked.append(f"{escape(finder_label(k, lang))}{cards.colon(lang)}<b>{escape(shown)}</b>")
+    head = f"<div class='meta'>{escape(t('finder_query', lang))} — {' · '.join(asked) or escape(finder_label('any', lang))}</div>"
     if not matches:
         return cards.page(f"<div class='biomfg-card'><h3>{escape(t('finder_title', lang))}</h3>{head}"
-                          f"<p><b>{escape(finder.no_match_message(lang, **query))}</b></p></div>")
+                          f"<p><b>{escape(no_match_message(lang, **query))}</b></p></div>")
     names = data.platforms().set_index("platform_id") if _names is None else _names
     rows = []
     for rank, m in enumerate(matches[:top], start=1):
         p = names.loc[m.platform_id]
         colour = PLATFORM_TYPE_COLOURS[p["type_id"]]
         marks = {"met": "✔", "near": "≈", "missed": "✘", "unknown": "?"}
-        why = "".join(f"<li title='{escape(r.quote)}'>{marks[r.status]} {escape(finder.reason_text(r, lang))}</li>"
+        why = "".join(f"<li title='{escape(r.quote)}'>{marks[r.status]} {escape(reason_text(r, lang))}</li>"
                       for r in m.reasons)
         rows.append(f"<tr><td{L}>{rank}</td><td{L}><b style='color:{colour}'>{escape(_text(p[f'name_{lang}']))}</b><br>"
                     f"<span class='src'>{escape(_text(p[f'type_name_{lang}']))}</span></td>"
@@ -209,19 +194,19 @@ def _finder_html(lang: str = "en", stage=None, scale_l=None, sector=None, need=N
                       f"<p class='src'>{escape(t('finder_note', lang))}</p></div>")
 
 
-def platform_finder(lang: str = "en", stage="pilot", scale_l=1000.0, sector=None, need="equipment",
+def finder(lang: str = "en", stage="pilot", scale_l=1000.0, sector=None, need="equipment",
                     region="europe") -> Explorer:
     """State your stage, scale, sector, need and region; see the platforms ranked by fit, with reasons."""
     check_lang(lang)
 
     def options(name):
-        return [(finder.label("any", lang), "any")] + [(finder.label(v, lang), v) for v in finder.CHOICES[name]]
+        return [(finder_label("any", lang), "any")] + [(finder_label(v, lang), v) for v in ranking.CHOICES[name]]
 
     style = {"description_width": "initial"}
-    picks = {name: w.Dropdown(options=options(name), value=query or "any", description=finder.label(name, lang),
+    picks = {name: w.Dropdown(options=options(name), value=query or "any", description=finder_label(name, lang),
                               style=style, layout=w.Layout(width="17em"))
              for name, query in (("stage", stage), ("sector", sector), ("need", need), ("region", region))}
-    scale = w.Text(value="" if scale_l is None else f"{scale_l:g}", description=finder.label("scale_l", lang),
+    scale = w.Text(value="" if scale_l is None else f"{scale_l:g}", description=finder_label("scale_l", lang),
                    style=style, layout=w.Layout(width="17em"), continuous_update=False)
     out = w.Output()
     names = data.platforms().set_index("platform_id")
@@ -233,7 +218,7 @@ def platform_finder(lang: str = "en", stage="pilot", scale_l=1000.0, sector=None
         try:
             return float(text)
         except ValueError:
-            return text  # finder.check_scale names the problem
+            return text  # ranking.check_scale names the problem
 
     def update(change=None):
         try:

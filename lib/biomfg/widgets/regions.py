@@ -7,33 +7,20 @@ time it and check the 'no value' paths without a kernel.
 
 from __future__ import annotations
 
-import copy
 from html import escape
 
 import ipywidgets as w
 import pandas as pd
 
-from .. import cards, prose_regions, render, targets
-from ..charts.base import TITLE_WIDTH, source_line, source_lines, wrap_px
-from ..charts.facts import facts_by_unit, layout
+from ..charts.facts import facts_by_unit
 from ..htmlout import HTML
-from ..i18n import check_lang, register, t
+from ..i18n import check_lang, t
+from ..model import targets
+from ..prose import cards
+from ..prose import regions as prose_regions
+from ..prose import targets as prose_targets
 from .base import Explorer, show
-
-register({
-    "rg_choose_regions": {"en": "Regions", "zh": "选择地区"},
-    "rg_choose_family": {"en": "Indicator family", "zh": "指标类别"},
-    "rg_no_region": {"en": "Choose at least one region.", "zh": "请至少选择一个地区。"},
-    "rg_no_value_for": {"en": "No value in the sources for {family} in: {regions}",
-                        "zh": "来源中没有以下地区的“{family}”类数值：{regions}"},
-    "rg_compare_title": {"en": "Regional cases compared: {family}", "zh": "区域案例比较：{family}"},
-    "rg_compare_sub": {"en": "Figures grouped by region; one axis per measure, bars only where figures compare",
-                       "zh": "按地区分组；每种度量一条坐标轴，只有可比的数值才画条形"},
-    "rg_static_compare": {"en": "Static view (for reports): every family, every case",
-                          "zh": "静态视图（用于报告）：全部指标类别和全部案例"},
-    "rg_choose_holder": {"en": "Targets of", "zh": "目标所属"},
-    "rg_static_targets": {"en": "Static view (for reports): {holder}", "zh": "静态视图（用于报告）：{holder}"},
-})
+from .fast import FastComparer
 
 FAMILIES = {  # indicator family -> (zh, en) menu names
     "area": ("面积", "area"), "capacity": ("产能", "capacity"), "count": ("数量", "counts"),
@@ -77,57 +64,7 @@ def comparer_view(region_ids, family: str, lang: str = "en", facts: pd.DataFrame
     return chart, msg
 
 
-class _Spec:
-    """A Vega-Lite spec shown exactly as the house renderer shows an Altair chart."""
-
-    def __init__(self, spec: dict):
-        self.spec = spec
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return render._mimebundle(self.spec)
-
-
-class _FastComparer:
-    """The comparer's callback path: each family's chart is built (and validated) once with every
-    case; a change of regions filters that spec's rows, lays them out again (`charts.facts.layout`,
-    plain arithmetic) and rebuilds the source line from the rows kept: no Altair construction."""
-
-    def __init__(self, facts: pd.DataFrame, lang: str):
-        self.facts, self.lang, self.full = facts, lang, {}
-        self.names = prose_regions.cases().set_index("region_id")[f"name_{lang}"]
-        self.head = wrap_px(t("rg_compare_sub", lang), TITLE_WIDTH, 14)  # the subtitle above the source lines
-
-    def build(self, family: str) -> dict | None:
-        if family not in self.full:
-            chart, _ = comparer_view(list(self.names.index), family, self.lang, self.facts)
-            self.full[family] = chart.to_dict() if chart is not None else None
-        return self.full[family]
-
-    def __call__(self, region_ids, family: str):
-        region_ids = list(region_ids)
-        _, msg = comparer_view(region_ids, family, self.lang, self.facts, chart=False, names=self.names)
-        full = self.build(family)
-        rows = self.facts[self.facts["case_id"].isin(region_ids) & (self.facts["family"] == family)]
-        if full is None or rows.empty:
-            return None, msg
-        keep = {str(self.names[r]) for r in region_ids}
-        spec = copy.deepcopy(full)
-        for name, data_rows in spec["datasets"].items():
-            spec["datasets"][name] = [r for r in data_rows if r.get("group") in keep]
-        panels = spec["vconcat"] if "vconcat" in spec else [spec]
-        kept = []
-        for panel in panels:  # lay the kept rows out again; drop a panel none of the regions has rows in
-            cells = spec["datasets"].get(panel.get("data", {}).get("name"))
-            if cells:
-                panel["height"] = layout(cells)
-                kept.append(panel)
-        if "vconcat" in spec:
-            spec["vconcat"] = kept
-        spec["title"]["subtitle"] = self.head + source_lines(source_line(rows, self.lang))
-        return _Spec(spec), msg
-
-
-def region_comparer(lang: str = "en", region_ids: list[str] | None = None, family: str = "economy") -> Explorer:
+def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str = "economy") -> Explorer:
     """Pick regional cases and an indicator family; see their figures, one axis per unit."""
     check_lang(lang)
     facts = prose_regions.case_facts()
@@ -140,7 +77,7 @@ def region_comparer(lang: str = "en", region_ids: list[str] | None = None, famil
     fam = w.Dropdown(options=[(family_name(f, lang), f) for f in fams], value=family if family in fams else fams[0],
                      description=t("rg_choose_family", lang), style={"description_width": "initial"})
     msg_out, chart_out = w.Output(), w.Output()
-    fast = _FastComparer(facts, lang)
+    fast = FastComparer(facts, lang, comparer_view)
     for f in fams:  # build every family's chart once, so no callback pays for it
         fast.build(f)
 
@@ -183,8 +120,8 @@ def tracker_view(holder: str, lang: str = "en", rows: pd.DataFrame | None = None
     rows = targets.tracker_rows() if rows is None else rows
     if holder:
         rows = rows[rows["entity_id"] == holder]
-    return (f"<div class='biomfg-card'><p>{escape(targets.summary_line(rows, lang))}</p>"
-            f"{targets.table_html(rows, lang, show_holder=not holder)}</div>") if not rows.empty else \
+    return (f"<div class='biomfg-card'><p>{escape(prose_targets.summary_line(rows, lang))}</p>"
+            f"{prose_targets.table_html(rows, lang, show_holder=not holder)}</div>") if not rows.empty else \
         f"<div class='biomfg-card'><p>{escape(t('tg_no_targets', lang))}</p></div>"
 
 

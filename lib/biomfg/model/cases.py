@@ -1,0 +1,73 @@
+"""The regional cases and which entities, and so which facts, belong to each.
+
+A case is a region the data places on the map (it carries city coordinates). An entity belongs to
+the case its region lies in: the region itself or the nearest case above it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import data, toc
+from ..fmt import text as _text
+
+
+def own_notebook() -> tuple[str, ...]:
+    """The cases with a lesson of their own (notebooks/toc.yml); notebook 09 covers the others."""
+    return toc.own_notebook_cases()
+
+
+def case_ids() -> list[str]:
+    """The regional cases' region ids, in data order."""
+    return list(cases()["region_id"])
+
+
+
+def cases() -> pd.DataFrame:
+    """The regional cases: regions with city coordinates, in data order."""
+    r = data.table("regions")
+    return r[r["lat"].notna() & r["lon"].notna()].reset_index(drop=True)
+
+
+def case_of_region() -> dict[str, str]:
+    """region_id -> the case it lies in (itself, or the nearest case above it)."""
+    r = data.table("regions")
+    parent = {i: _text(p) for i, p in zip(r["region_id"], r["parent_id"], strict=True)}
+    ids = set(cases()["region_id"])
+    out = {}
+    for rid in parent:
+        cur, seen = rid, set()
+        while cur and cur not in ids and cur not in seen:
+            seen.add(cur)
+            cur = parent.get(cur, "")
+        if cur in ids:
+            out[rid] = cur
+    return out
+
+
+def case_of_entity() -> dict[str, str]:
+    """entity_id -> case, through the entity's region."""
+    by_region = case_of_region()
+    out = dict(by_region)
+    for name, key in (("facilities", "facility_id"), ("firms", "firm_id"), ("products", "product_id"),
+                      ("plans", "plan_id"), ("plan_items", "item_id")):
+        df = data.table(name)
+        for eid, rid in zip(df[key], df["region_id"], strict=True):
+            if _text(rid) in by_region:
+                out.setdefault(eid, by_region[_text(rid)])
+    return out
+
+
+def case_facts() -> pd.DataFrame:
+    """Facts about the cases, with case_id and the case's names (case_zh / case_en)."""
+    f = data.facts()
+    f = f.assign(case_id=f["entity_id"].map(case_of_entity()))
+    f = f[f["case_id"].notna()]
+    names = cases().set_index("region_id")
+    return f.assign(case_zh=f["case_id"].map(names["name_zh"]), case_en=f["case_id"].map(names["name_en"]))
+
+
+def count_rows(entity_id: str) -> pd.DataFrame:
+    """An entity's count-unit figures (one unit, so one axis)."""
+    f = data.facts(entity_id)
+    return f[f["unit"] == "count"]

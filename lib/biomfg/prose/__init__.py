@@ -1,0 +1,22 @@
+"""Prose and HTML views: sentences whose figures come from data/, cards, tables and briefing pages.
+
+One module per topic, named as in charts/, widgets/ and exercises/; a lesson writes
+`prose.sip.overview(lang)`. Every function returns HTML with every string from data/ escaped.
+"""
+
+from . import (  # noqa: F401
+    barriers,
+    base,
+    briefing,
+    cards,
+    china,
+    hangzhou,
+    platforms,
+    recommendations,
+    regions,
+    sip,
+    sources,
+    start,
+    targets,
+    zhangjiang,
+)

@@ -1,0 +1,63 @@
+"""Building blocks of the prose modules: a paragraph, a bold figure, the one fact a sentence quotes, an
+entity's name and a list joined the way each language joins one. Text from data/ is escaped here, so a
+sentence never carries raw data into HTML."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .. import data, figures, fmt
+from ..fmt import text as _text
+from ..htmlout import HTML
+from ..i18n import t
+from ..model.facts import fact
+
+
+def paragraph(html_text: str) -> HTML:
+    """A paragraph of prose; `html_text` is already escaped where it holds data."""
+    return HTML(f"<p class='biomfg-prose'>{html_text}</p>")
+
+
+def bold(text: str) -> str:
+    return f"<b>{escape(text)}</b>"
+
+
+def figure(entity_id: str, indicator: str, lang: str, year=None, kind: str | None = None) -> str:
+    """The fact formatted for `lang`, in bold: '<b>3686亿元</b>'."""
+    return bold(fmt.fact(fact(entity_id, indicator, year, kind), lang))
+
+
+def entity_name(entity_id: str, lang: str) -> str:
+    """An entity's name in `lang` (not escaped), or its id if no table names it."""
+    names = data.entity_names().drop_duplicates("entity_id").set_index("entity_id")
+    return _text(names.loc[entity_id, f"name_{lang}"]) if entity_id in names.index else entity_id
+
+
+def join(items, lang: str) -> str:
+    """'a, b, c' in English, 'a、b、c' in Chinese."""
+    return t("list_sep", lang).join(items)
+
+
+def year_text(row, lang: str, col: str = "year") -> str:
+    """A row's year, marked '(inferred)' / '（推断）' when its quote does not state it; '' if none."""
+    year = _text(row[col])
+    if not year:
+        return ""
+    if not figures.year_inferred(row.get("quote"), row[col]):
+        return year
+    word = t("year_inferred", lang)
+    return f"{year}（{word}）" if lang == "zh" else f"{year} ({word})"
+
+
+def any_inferred(rows: pd.DataFrame, col: str = "year") -> bool:
+    """Whether any row's year is inferred (then a table adds the one-line explanation)."""
+    return any(figures.year_inferred(q, y) for q, y in zip(rows["quote"], rows[col], strict=True))
+
+
+def source_note(rows: pd.DataFrame, lang: str) -> str:
+    """The source files behind some rows, as a small line under a paragraph or table."""
+    used = ", ".join(sorted({escape(str(s)) for s in rows["source"].dropna()}))
+    colon = "：" if lang == "zh" else ": "
+    return f"<div class='src' style='color:#777;font-size:.85em'>{escape(t('source', lang))}{colon}{used}</div>"

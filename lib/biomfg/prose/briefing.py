@@ -1,0 +1,124 @@
+"""Building blocks of the briefing notebooks behind the static reports: a header with the date of the
+data, key-figure tiles, and the list of sources with the quotes behind every figure shown."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .. import data, fmt
+from ..htmlout import HTML
+from ..i18n import check_lang, t
+from .base import any_inferred, year_text
+from .cards import colon, paren
+
+CSS = """<style>
+.biomfg-brief h1{font-size:2em;margin:.2em 0}
+.biomfg-brief .meta{color:#555}
+.biomfg-tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(14em,1fr));gap:.8em;margin:.8em 0}
+.biomfg-tile{border:1px solid #ddd;border-top:5px solid #0072B2;padding:.6em .8em;background:#fafafa;break-inside:avoid}
+.biomfg-tile .v{font-size:1.6em;font-weight:700;color:#1a1a1a}
+.biomfg-tile .l{color:#333}
+.biomfg-tile .s{color:#777;font-size:.8em}
+.biomfg-quotes li{margin:.3em 0}
+.biomfg-quotes .q{color:#555}
+.biomfg-brief-note{color:#777;font-size:.85em}
+</style>"""
+
+
+def period(facts: pd.DataFrame, lang: str) -> str:
+    years = facts["year"].dropna()
+    if years.empty:
+        return t("undated", lang)
+    lo, hi = int(years.min()), int(years.max())
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def header(title: str, facts: pd.DataFrame, lang: str = "en") -> HTML:
+    """Title, the data package's version and date, and the years the figures refer to."""
+    check_lang(lang)
+    pkg = data.package()
+    created = str(pkg.get("created", ""))[:10]
+    meta = (f"{t('data_version', lang)} {pkg.get('version', '')}{paren(created, lang)} · "
+            f"{t('figures_period', lang)}{colon(lang)}{period(facts, lang)}")
+    return HTML(f"{CSS}<div class='biomfg-brief'><h1>{escape(title)}</h1><p class='meta'>{escape(meta)}</p></div>")
+
+
+def _kind(f, lang: str) -> str:
+    return "" if f["kind"] == "actual" else paren(t(str(f["kind"]), lang), lang)
+
+
+def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None, total: int | None = None) -> HTML:
+    """One tile per figure: value (with qualifier), what it measures, about whom and the year (marked
+    where the quote does not state it). Readers see names, never ids. `total`: how many figures the
+    briefing holds in all (said under the tiles when more than are shown)."""
+    check_lang(lang)
+    if facts.empty:
+        return HTML(f"<p>{escape(t('no_data', lang))}</p>")
+    names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
+    rows = facts if limit is None else facts.head(limit)
+    tiles = []
+    for _, f in rows.iterrows():
+        year = year_text(f, lang)
+        who = " · ".join(x for x in (str(names.get(f["entity_id"], f["entity_id"])), year) if x)
+        tiles.append(
+            f"<div class='biomfg-tile'><div class='v'>{escape(fmt.fact(f, lang))}</div>"
+            f"<div class='l'>{escape(str(f[f'indicator_{lang}']))}{escape(_kind(f, lang))}</div>"
+            f"<div class='s'>{escape(who)}</div></div>")
+    foot = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if any_inferred(rows) else ""
+    if total is not None and total > len(rows):
+        foot += f"<p class='biomfg-brief-note'>{escape(t('all_in_appendix', lang).format(n=fmt.plain(total)))}</p>"
+    return HTML(f"{CSS}<h2>{escape(t('key_figures', lang))}</h2><div class='biomfg-tiles'>{''.join(tiles)}</div>"
+                f"{foot}")
+
+
+def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
+    """Every figure shown, named by what it measures and about whom, with its seed and the verbatim quote."""
+    check_lang(lang)
+    src = data.sources().set_index("source_id")
+    names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
+    items = []
+    for source, group in facts.groupby("source", sort=True):
+        quotes = "".join(
+            f"<li>{escape(str(f[f'indicator_{lang}']))} · {escape(str(names.get(f['entity_id'], f['entity_id'])))}"
+            f"{escape(colon(lang))}<b>{escape(fmt.fact(f, lang))}</b>{escape(_kind(f, lang))} "
+            f"<span class='q'>“{escape(str(f['quote']))}”</span></li>" for _, f in group.iterrows())
+        title = src.loc[source, f"name_{lang}"] if source in src.index else source
+        items.append(f"<li><b>{escape(str(title))}</b> ({escape(str(source))})<ul>{quotes}</ul></li>")
+    return HTML(f"{CSS}<h2>{escape(t('quotes_behind', lang))}</h2><ol class='biomfg-quotes'>{''.join(items)}</ol>")
+
+
+# Key figures: money first (scale), then shares and rates, then counts, then the rest; ranks and grades
+# last (a rank says less without its list). Within a rank, the order of facts.csv (the sources' order).
+UNIT_ORDER = {"CNY": 0, "USD": 0, "EUR": 0, "GBP": 0, "percent": 1, "count": 2, "rank": 9, "grade": 9}
+HEADLINE_COUNT = 6
+
+
+def headline_figures(facts: pd.DataFrame, subject: str | None = None, n: int = HEADLINE_COUNT) -> pd.DataFrame:
+    """The `n` key figures of a briefing, by one editorial rule: figures about the subject itself
+    before those about firms or programmes in it; reported results before targets, with at most a third
+    of the tiles for targets when there are results; one figure per indicator; by UNIT_ORDER."""
+    if facts.empty:
+        return facts
+    df = facts.copy()
+    df["_own"] = 0 if subject is None else (df["entity_id"] != subject).astype(int)
+    df["_unit"] = df["unit"].map(UNIT_ORDER).fillna(5)
+    df["_pos"] = range(len(df))
+    df = df.sort_values(["_own", "_unit", "_pos"]).drop_duplicates(["entity_id", "indicator"])
+    actual, targets = df[df["kind"] != "target"], df[df["kind"] == "target"]
+    room = n - min(len(targets), max(n // 3, n - len(actual)))
+    chosen = pd.concat([actual.head(room), targets.head(n - min(room, len(actual)))])
+    return chosen.sort_values("_pos").drop(columns=["_own", "_unit", "_pos"]).reset_index(drop=True)
+
+
+def title(lang: str = "en", region: str | None = None, platform_type: str | None = None) -> str:
+    """A briefing's title: the overview's, or the region's or platform type's name with the briefing suffix."""
+    check_lang(lang)
+    if region is not None:
+        name = data.table("regions").set_index("region_id").loc[region, f"name_{lang}"]
+        return f"{name}{t('briefing_suffix', lang)}"
+    if platform_type is not None:
+        name = data.table("platform_types").set_index("type_id").loc[platform_type, f"name_{lang}"]
+        return f"{name}{t('briefing_suffix', lang)}"
+    return t("overview_briefing", lang)

@@ -1,0 +1,91 @@
+"""Hangzhou's 2024-2026 synthetic-biology plan (notebook 07): the overview, the '1354' goal as tiles
+and the 'one centre, two cores, many areas' layout district by district."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .. import data, fmt
+from ..fmt import text as _text
+from ..htmlout import HTML
+from ..i18n import check_lang, t
+from ..model import targets
+from . import cards
+from .base import join, paragraph, year_text
+
+HZ_PLAN = "hz_synbio_plan_2024_2026"
+
+
+def overview(lang: str = "en") -> HTML:
+    check_lang(lang)
+    items = data.table("plan_items")
+    items = items[items["plan_id"] == HZ_PLAN]
+    plan = data.table("plans").set_index("plan_id").loc[HZ_PLAN]
+    n_act, n_task = int((items["kind"] == "action").sum()), int((items["kind"] == "task").sum())
+    rows = targets.tracker_rows()
+    rows = rows[rows["entity_id"] == HZ_PLAN]
+    years = join(sorted({str(y) for y in rows["year"].dropna()}), lang)
+    name = escape(_text(plan[f"name_{lang}"]))
+    if lang == "zh":
+        return paragraph(f"《{name}》覆盖 {plan['start_year']}—{plan['end_year']} 年，包括 <b>{n_act}</b> 大行动、"
+                         f"<b>{n_task}</b> 项任务，数据中记录了 <b>{len(rows)}</b> 个数值目标，期限均为 {years} 年。")
+    return paragraph(f"The {name} runs from {plan['start_year']} to {plan['end_year']}: <b>{n_act}</b> actions, "
+                     f"<b>{n_task}</b> numbered tasks, and <b>{len(rows)}</b> numeric targets in the data, all due by {years}.")
+
+
+def framework_1354(lang: str = "en") -> HTML:
+    """The '1354' goal as four tiles, each value from the target it maps to."""
+    check_lang(lang)
+    rows = targets.tracker_rows()
+    rows = rows[rows["entity_id"] == HZ_PLAN]
+    links = targets.action_of(rows, HZ_PLAN).set_index("item_id")
+    items = data.table("plan_items")
+    goal = items.set_index("item_id").loc["hz_goal_1354"]
+    kids = items[items["parent_id"] == "hz_goal_1354"].sort_values("order")
+    tiles, inferred = [], False
+    for _, k in kids.iterrows():
+        fid = links["fact_id"].get(k["item_id"])
+        r = rows.set_index("fact_id").loc[fid] if fid is not None else None
+        value = fmt.fact(r, lang) if r is not None else t("tg_no_numeric", lang)
+        year = f" · {year_text(r, lang)}" if r is not None else ""
+        inferred = inferred or (r is not None and year_text(r, lang) != _text(r["year"]))
+        tiles.append(f"<div style='flex:1;min-width:11em;border:2px solid #0072B2;border-radius:10px;padding:.6em'>"
+                     f"<div style='font-size:1.6em;font-weight:700;color:#0072B2'>{escape(value)}</div>"
+                     f"<div>{escape(_text(k[f'name_{lang}']))}{escape(year)}</div></div>")
+    foot = (f"<p style='color:#555;font-size:.9em'>{escape(t('year_inferred_note', lang))}</p>"
+            if inferred else "")
+    return HTML(f"<div class='biomfg-prose'><p><b>{escape(_text(goal[f'name_{lang}']))}</b></p>"
+                f"<div style='display:flex;gap:.8em;flex-wrap:wrap'>{''.join(tiles)}</div>{foot}</div>")
+
+
+def layout_rows(lang: str = "en") -> pd.DataFrame:
+    """District by district: layout role, district, platforms named there, focus."""
+    check_lang(lang)
+    items = data.table("plan_items")
+    items = items[(items["plan_id"] == HZ_PLAN) & (items["kind"] == "layout_area")]
+    groups = items[items["parent_id"].isna()].sort_values("order")
+    fac = data.table("facilities")
+    regions = data.table("regions").set_index("region_id")
+    out = []
+    for _, g in groups.iterrows():
+        kids = items[items["parent_id"] == g["item_id"]].sort_values("order")
+        for _, d in (kids if not kids.empty else pd.DataFrame([g])).iterrows():
+            named = fac[fac["region_id"] == d["region_id"]]
+            out.append({"group": _text(g[f"name_{lang}"]), "group_order": int(g["order"]),
+                        "district": _text(regions.loc[d["region_id"], f"name_{lang}"]),
+                        "platforms": list(named[f"name_{lang}"].astype(str)), "n_platforms": len(named),
+                        "focus": _text(d[f"detail_{lang}"]), "source": d["source"]})
+    return pd.DataFrame(out)
+
+
+def layout_table(lang: str = "en") -> HTML:
+    rows = layout_rows(lang)
+    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("rg_layout_group", "rg_district",
+                                                              "rg_platforms_named", "rg_focus"))
+    body = "".join(f"<tr><td class='name'>{escape(r['group'])}</td><td class='nowrap'><b>{escape(r['district'])}</b></td>"
+                   f"<td class='text'>{escape(join(r['platforms'], lang)) or escape(t('rg_card_none', lang))}</td>"
+                   f"<td class='text'>{escape(r['focus'])}</td></tr>" for _, r in rows.iterrows())
+    return HTML(cards.page(f"<div class='biomfg-card'><table class='biomfg-table'><thead><tr>{head}</tr></thead>"
+                           f"<tbody>{body}</tbody></table></div>"))

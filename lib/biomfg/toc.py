@@ -1,0 +1,49 @@
+"""The collection as data: notebooks/toc.yml read once (lessons, briefings, pages)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from .data import PACKAGE_ROOT, DataError
+
+NOTEBOOKS = PACKAGE_ROOT / "notebooks"
+TOC = NOTEBOOKS / "toc.yml"
+
+
+@functools.cache
+def _read(path: Path) -> dict:
+    import yaml
+
+    try:
+        toc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"{path.name}: cannot be read ({str(exc).splitlines()[0]})") from None
+    for section in ("lessons", "briefings", "pages"):
+        for i, entry in enumerate(toc.get(section) or [], 1):
+            if not isinstance(entry, dict) or "file" not in entry:
+                raise DataError(f"{path.name}: {section} entry {i} has no file")
+    return toc
+
+
+def toc() -> dict:
+    return _read(TOC)
+
+
+def lessons() -> list[dict]:
+    """The lessons in reading order: file, topic, title {zh, en}, summary {zh, en} (may be absent), cases."""
+    return [{"cases": [], **e} for e in toc()["lessons"]]
+
+
+def briefings() -> list[dict]:
+    return list(toc()["briefings"])
+
+
+def files() -> list[str]:
+    """Every notebook the collection lists, relative to notebooks/."""
+    return [e["file"] for section in ("lessons", "briefings", "pages") for e in toc().get(section) or []]
+
+
+def own_notebook_cases() -> tuple[str, ...]:
+    """The regional cases with a lesson of their own (a lesson that covers exactly one case)."""
+    return tuple(e["cases"][0] for e in lessons() if len(e["cases"]) == 1)

@@ -1,0 +1,168 @@
+"""Live briefing with Voilà (`make present`): read the briefing parameters from the page's URL and
+build the start page that links every briefing, in zh or en, as a page or as a slide deck.
+
+Voilà passes the request's query string to the kernel as the QUERY_STRING environment variable, so
+`/voila/render/briefings/region.ipynb?lang=zh&region=suzhou_sip` runs the region briefing in Chinese.
+With no query string (papermill, nbclient, nbval) nothing changes: the notebook's own values stand.
+"""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from urllib.parse import parse_qsl, urlencode
+
+from IPython.display import display
+
+from ..choices import AddressError, ChoiceError, check_choice
+from ..htmlout import HTML
+from ..i18n import LANGS, check_lang, t
+from .briefings import catalogue, choices
+
+# Query keys the server reads (Voilà: per-request template and theme; Jupyter Server: the token, as on
+# Binder or `jupyter lab`): never briefing parameters.
+VOILA_KEYS = ("template", "theme", "classic-tree", "token")
+SLIDES_TEMPLATE = "biomfg_slides"
+
+
+def __getattr__(attr: str):
+    if attr == "LABELS":  # the start page's labels, {key: {lang: text}}: the catalogue's present_* entries
+        from ..i18n import messages
+
+        return {k.removeprefix("present_"): v for k, v in messages().items() if k.startswith("present_")}
+    raise AttributeError(f"module {__name__!r} has no attribute {attr!r}")
+
+
+def from_query(query: str | None = None, nav_bar: bool = True, **defaults) -> dict:
+    """The notebook's parameters, overridden by the URL's query string (default: $QUERY_STRING).
+
+    Only the names passed in `defaults` may appear (besides Voilà's own keys); every value is checked
+    with `biomfg.choices.check_choice`, so a misspelt name or an unknown region fails with the valid choices.
+    When the query sets the language, the prose cells of the other language are hidden; with any
+    query, a bar links back to the start page and to the other language (`nav_bar=False`: not).
+    """
+    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    values = dict(defaults)
+    given = {k: v for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True) if k not in VOILA_KEYS}
+    lang = given.get("lang") if given.get("lang") in LANGS else defaults.get("lang", "en")
+    for key, value in given.items():
+        try:
+            check_choice("query parameter", key, list(defaults))
+            check_choice(key, value, choices(key))
+        except ChoiceError as exc:
+            if nav_bar:  # the way back to the start page stays on screen above the error
+                display(nav(lang, query))
+            described = _named(key, lang)
+            raise AddressError(f"{key}={value!r} is not known; valid choices: {described}" if described
+                               else str(exc)) from None
+        values[key] = value
+    if "lang" in given:
+        display(language_style(values["lang"]))
+    if nav_bar and query.lstrip("?"):
+        display(nav(values.get("lang", "en"), query))
+    return values
+
+
+def params(query: str | None = None, nav_bar: bool = True, **defaults) -> dict:
+    """A briefing's parameters in one step: the notebook's values (papermill's, or its own), overridden by
+    the page's address (`from_query`), every one checked against its choices. A bad value from the
+    notebook raises ChoiceError; a bad value from the address, AddressError (see biomfg.errors)."""
+    given = {k for k, _ in parse_qsl((os.environ.get("QUERY_STRING", "") if query is None else query).lstrip("?"))}
+    for key, value in defaults.items():
+        if key not in given:
+            check_choice(key, value, choices(key))
+    return from_query(query, nav_bar=nav_bar, **defaults)
+
+
+def _named(key: str, lang: str) -> str:
+    """The valid choices of a region or platform type with what each stands for, e.g.
+    'suzhou_sip (Suzhou Industrial Park (SIP)), hangzhou (Hangzhou), ...'; '' for other keys."""
+    from .. import data
+
+    tables = {"region": ("regions", "region_id"), "platform_type": ("platform_types", "type_id")}
+    if key not in tables:
+        return ""
+    table, key_col = tables[key]
+    names = data.table(table).set_index(key_col)[f"name_{lang}"]
+    return ", ".join(f"{c} ({names[c]})" if c in names.index else c for c in choices(key))
+
+
+def nav(lang: str, query: str, script: str | None = None) -> HTML:
+    """A bar on a briefing opened from the start page: back to the start page, and the same briefing
+    in the other language (every other query key, e.g. region or template, kept)."""
+    check_lang(lang)
+    script = os.environ.get("SCRIPT_NAME", "") if script is None else script
+    root = script.split("/voila/render/", 1)[0] + "/voila/render/" if "/voila/render/" in script else ""
+    other = "zh" if lang == "en" else "en"
+    pairs = [(k, other if k == "lang" else v) for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True)]
+    if "lang" not in dict(pairs):
+        pairs.append(("lang", other))
+    start = f"{root}present.ipynb?{urlencode({'lang': lang})}"
+    return HTML(f"<p class='biomfg-nav'><a href='{escape(start)}'>← {escape(t('present_title', lang))}</a> · "
+                f"<a href='?{escape(urlencode(pairs))}'>{'English' if other == 'en' else '中文'}</a></p>")
+
+
+def language_style(lang: str) -> HTML:
+    """CSS that shows only the prose cells of `lang` (cells tagged lang-en / lang-zh)."""
+    check_lang(lang)
+    other = "zh" if lang == "en" else "en"
+    return HTML(f"<style>.celltag_lang-{other}{{display:none!important}}"
+                f".celltag_lang-{lang}{{display:block!important}}</style>")
+
+
+def link(notebook: str, lang: str, slides: bool = False, **params) -> str:
+    """A Voilà URL relative to /voila/render/, e.g. briefings/region.ipynb?lang=zh&region=..."""
+    query = {"lang": lang, **params}
+    if slides:
+        query["template"] = SLIDES_TEMPLATE
+    return f"{notebook}?{urlencode(query)}"
+
+
+def start_page(lang: str = "en") -> HTML:
+    """Every briefing (overview, platform types, regional cases), each as a page and as slides."""
+    check_lang(lang)
+    other = "zh" if lang == "en" else "en"
+    switch = {"en": "English", "zh": "中文"}
+    groups: dict[str, list] = {"overview": [], "types": [], "regions": []}
+    for rep in catalogue():
+        params = dict(rep.params)
+        group = "regions" if "region" in params else "types" if "platform_type" in params else "overview"
+        groups[group].append((rep.titles()[lang], f"briefings/{rep.notebook}", params))
+    sections = []
+    for key, items in groups.items():
+        rows = "".join(
+            f"<li><a class='brief' href='{escape(link(nb, lang, **p))}'>{escape(title)}</a> "
+            f"<a class='slides' href='{escape(link(nb, lang, slides=True, **p))}'>"
+            f"[{escape(t('present_slides', lang))}]</a></li>" for title, nb, p in items)
+        sections.append(f"<h2>{escape(t(f'present_{key}', lang))}</h2><ul class='biomfg-start-list'>{rows}</ul>")
+    return HTML(
+        f"<div class='biomfg-start' lang='{lang}'><h1>{escape(t('present_title', lang))}</h1>"
+        f"<p class='biomfg-switch'><a id='biomfg-lang-switch' href='?{urlencode({'lang': other})}'>"
+        f"{escape(switch[other])}</a></p><p>{escape(t('present_intro', lang))}</p>{''.join(sections)}"
+        f"<h2>{escape(t('present_explore', lang))}</h2></div>")
+
+
+try:  # nbconvert is pinned; the import is guarded only so that the module stays light to import
+    from nbconvert.preprocessors import Preprocessor
+except ImportError:  # pragma: no cover
+    Preprocessor = object
+
+
+class SlideMarks(Preprocessor):
+    """For the slides template: cells without slideshow metadata become one slide per code cell with
+    outputs (its chart, tiles or list), prose joins the slide before it, and cells with no output are
+    skipped. Cells that carry their own `slideshow` metadata keep it."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            meta = cell.setdefault("metadata", {})
+            if "slideshow" in meta:
+                continue
+            if cell.cell_type == "code":
+                kind = "slide" if cell.get("outputs") or cell.source.strip() else "skip"
+                if "parameters" in meta.get("tags", []):
+                    kind = "skip"
+            else:
+                kind = "-"
+            meta["slideshow"] = {"slide_type": kind}
+        return nb, resources

@@ -1,0 +1,299 @@
+"""Static reports: papermill runs each briefing notebook, nbconvert makes one offline HTML file, headless
+Chromium prints it to an A4 PDF.
+
+Every file is written under a temporary name inside the output folder and renamed into place only
+when complete, so a failed or interrupted batch leaves no half-written report.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from html import escape
+from pathlib import Path
+
+import nbformat
+
+from .. import data
+from ..choices import check_choice
+from ..i18n import LANGS, t
+from .briefings import Report, catalogue, platform_types, regional_cases, report_title  # noqa: F401
+from .files import write_atomic
+from .notebooks import NOTEBOOKS, kernel_manager_class, stabilise
+
+BRIEFINGS = NOTEBOOKS / "briefings"
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+REPORT_CSS = """
+body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
+.jp-OutputPrompt, .jp-InputPrompt { display: none; }
+.jp-Cell { padding: 0.2em 0; }
+.vega-embed { max-width: 100%; }
+.vega-embed svg { max-width: 100%; height: auto; }
+@media print { @page { size: A4; margin: 14mm; } body.jp-Notebook { max-width: none; padding: 0; }
+  .vega-embed { break-inside: avoid; } details { display: block; } details > * { display: block; } }
+"""
+
+
+class ReportError(RuntimeError):
+    """A report could not be made: the message is one line naming the report."""
+
+
+def check_params(notebook: Path, params: dict) -> None:
+    """Reject a parameter the notebook does not declare (papermill alone only warns) or a bad value."""
+    import papermill as pm
+
+    declared = pm.inspect_notebook(str(notebook))
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise ValueError(f"unknown parameter {unknown[0]!r} for {notebook.name}; valid names: {', '.join(declared)}")
+    if "lang" in params:
+        check_choice("lang", params["lang"], LANGS)
+    if "region" in params:
+        check_choice("region", params["region"], regional_cases())
+    if "platform_type" in params:
+        check_choice("platform_type", params["platform_type"], platform_types())
+
+
+def select(ids: list[str] | None = None, regions: list[str] | None = None) -> list[Report]:
+    """The reports to make; unknown ids fail with the valid choices."""
+    reports = catalogue()
+    if regions:
+        for r in regions:
+            check_choice("--region", r, regional_cases())
+        reports = [r for r in reports if dict(r.params).get("region") in regions]
+    if ids:
+        known = [r.id for r in catalogue()]
+        for i in ids:
+            check_choice("report", i, known)
+        reports = [r for r in reports if r.id in ids]
+    return reports
+
+
+def for_language(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
+    """Keep only this language's prose cells (tagged lang-en / lang-zh) and cells for everyone."""
+    other = {f"lang-{x}" for x in LANGS if x != lang}
+    nb.cells = [c for c in nb.cells if not other & set(c.get("metadata", {}).get("tags", []))]
+    return nb
+
+
+def render_html(report: Report, lang: str, out: Path) -> Path:
+    """Execute one briefing in `lang` and write out/<id>.<lang>.html. Returns the path."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    from .export import to_html
+
+    params = {**dict(report.params), "lang": lang}
+    notebook = BRIEFINGS / report.notebook
+    check_params(notebook, params)
+    with tempfile.TemporaryDirectory(prefix="biomfg-report-") as work:
+        executed = Path(work) / report.notebook
+        try:
+            pm.execute_notebook(str(notebook), str(executed), parameters=params, cwd=str(BRIEFINGS),
+                                progress_bar=False, kernel_name="python3", kernel_manager_class=kernel_manager_class())
+        except PapermillExecutionError as exc:
+            raise ReportError(f"report {report.id}.{lang}: {exc.ename}: {str(exc.evalue).splitlines()[0]}") from None
+        nb = for_language(stabilise(nbformat.read(executed, as_version=4)), lang)
+    title = report_title(report, lang)
+    html = to_html(nb, exclude_input=True, title=title, extra_css=REPORT_CSS)
+    path = out / f"{report.id}.{lang}.html"
+    write_atomic(html, path)
+    return path
+
+
+def print_pdfs(html_paths: list[Path], progress=None) -> list[Path]:
+    """Print each HTML file to an A4 PDF beside it with headless Chromium, once its charts are drawn."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        raise ReportError("PDF needs Debian's chromium (apt-get install chromium fonts-noto-cjk); or pass --no-pdf")
+    done = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:"))
+                       else r.abort())
+            for html in html_paths:
+                page.goto(Path(html).resolve().as_uri())
+                page.wait_for_function(
+                    "[...document.querySelectorAll('.biomfg-vega')].every(d => d.querySelector('svg, canvas'))",
+                    timeout=30000)
+                page.emulate_media(media="print")
+                pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+                target = html.with_suffix(".pdf")
+                write_atomic(pdf, target)
+                done.append(target)
+                if progress:
+                    progress.update(1)
+        finally:
+            browser.close()
+    return done
+
+
+LANG_NAMES = {"zh": "中文", "en": "English"}  # each language named in itself, as language links are
+
+
+def write_index(out: Path) -> Path:
+    """reports/index.html: every report present, titled in both languages (titles, never ids), with its
+    HTML and PDF."""
+    rows = []
+    for report in catalogue():
+        titles = report.titles()
+        links = []
+        for lang in LANGS:
+            for ext in ("html", "pdf"):
+                name = f"{report.id}.{lang}.{ext}"
+                if (out / name).exists():
+                    links.append(f"<a href='{escape(name)}' hreflang='{lang}'>{LANG_NAMES[lang]} {ext.upper()}</a>")
+        if links:
+            rows.append(f"<tr><td lang='zh'>{escape(titles['zh'])}</td><td lang='en'>{escape(titles['en'])}</td>"
+                        f"<td>{' · '.join(links)}</td></tr>")
+    version = data.package().get("version", "")
+    html = f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">
+<title>{escape(t('collection_title', 'zh'))} · {escape(t('collection_title', 'en'))}</title>
+<style>body{{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:64em;margin:2em auto;
+color:#1a1a1a}}table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4em .6em;
+text-align:left}}</style></head><body>
+<h1>{escape(t('reports_title', 'zh'))} · {escape(t('reports_title', 'en'))}</h1>
+<p>{escape(t('data_version', 'zh'))} · {escape(t('data_version', 'en'))}: {escape(str(version))}</p>
+<table><thead><tr><th>中文标题</th><th>English title</th>
+<th>{escape(t('files', 'zh'))} · {escape(t('files', 'en'))}</th></tr>
+</thead><tbody>{''.join(rows)}</tbody></table></body></html>"""
+    path = out / "index.html"
+    write_atomic(html, path)
+    return path
+
+
+def _pool_context():
+    """Workers come from a fork server, never from a fork of this process: the PDF thread (Playwright's
+    event loop) and tqdm's monitor run here, and a fork taken while one of them holds a lock leaves the
+    worker asleep on that lock forever. The server imports this module once, so each worker starts warm."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    return ctx
+
+
+def _render_job(args):
+    report, lang, out = args
+    return str(render_html(report, lang, Path(out)))
+
+
+def build(reports: list[Report], langs: list[str], out: Path, jobs: int | None = None, pdf: bool = True,
+          stream=sys.stderr) -> list[Path]:
+    """Render every report in every language; a failure stops the batch with a one-line ReportError."""
+    from tqdm import tqdm
+
+    out = Path(out).resolve()  # a relative --out (the default, reports) cannot be a file:// URI for the PDF
+    out.mkdir(parents=True, exist_ok=True)
+    tasks = [(r, lang, str(out)) for r in reports for lang in langs]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
+    made: list[Path] = []
+    total = len(tasks) * (2 if pdf else 1)
+    with tqdm(total=total, desc="reports", unit="file", file=stream, disable=False, mininterval=0.5) as bar:
+        # PDFs are printed while the pool renders the rest (a thread owns the browser), not after it.
+        printer = _PdfPrinter(bar) if pdf else None
+        try:
+            with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+                futures = {pool.submit(_render_job, task): task for task in tasks}
+                try:
+                    for fut in cf.as_completed(futures):
+                        report, lang, _ = futures[fut]
+                        try:
+                            made.append(Path(fut.result()))
+                        except ReportError:
+                            raise
+                        except Exception as exc:  # one line naming the report
+                            first = (str(exc).splitlines() or [type(exc).__name__])[0]
+                            raise ReportError(f"report {report.id}.{lang}: {first}") from None
+                        bar.update(1)
+                        if printer:
+                            printer.add(made[-1])
+                except BaseException:
+                    for f in futures:
+                        f.cancel()
+                    raise
+        finally:
+            if printer:
+                pdfs = printer.finish(cancel=sys.exc_info()[0] is not None)
+        if printer:
+            made += pdfs
+    made.append(write_index(out))
+    return made
+
+
+class _PdfPrinter:
+    """print_pdfs() in a thread fed HTML paths as they are made; finish() returns the PDFs or re-raises."""
+
+    def __init__(self, progress):
+        import queue
+        import threading
+
+        self._queue: queue.Queue = queue.Queue()
+        self._done: list[Path] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(progress,), name="biomfg-pdf", daemon=True)
+        self._thread.start()
+
+    def _run(self, progress):
+        try:
+            self._done = print_pdfs(iter(self._queue.get, None), progress=progress)
+        except BaseException as exc:  # handed to the main thread by finish()
+            self._error = exc
+            for _ in iter(self._queue.get, None):  # drain, so add() never blocks
+                pass
+
+    def add(self, html: Path) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(html)
+
+    def finish(self, cancel: bool = False) -> list[Path]:
+        """Wait for the queued PDFs; with cancel (the batch failed) drop those not started and raise nothing."""
+        import queue
+
+        while cancel:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and not cancel:
+            raise self._error
+        return self._done
+
+
+def main(args) -> int:
+    """`python -m biomfg reports`: see --help."""
+    try:
+        if args.list:
+            for r in catalogue():
+                print(r.id)
+            return 0
+        langs = [args.lang] if args.lang else list(LANGS)
+        for lang in langs:
+            check_choice("--lang", lang, LANGS)
+        if args.jobs is not None and args.jobs < 1:
+            raise ValueError(f"--jobs={args.jobs} must be 1 or more")
+        reports = select(regions=args.region)
+        start = time.perf_counter()
+        made = build(reports, langs, Path(args.out).resolve(), jobs=args.jobs, pdf=not args.no_pdf)
+    except KeyboardInterrupt:
+        print("reports: interrupted; no partial file was left", file=sys.stderr)
+        return 130
+    except (ReportError, ValueError, data.DataError) as exc:
+        print(f"reports: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps({"files": len(made), "seconds": round(time.perf_counter() - start, 1),
+                      "out": os.path.relpath(args.out)}))
+    return 0

@@ -1,0 +1,157 @@
+"""Validate the whole data package: schema, keys, foreign keys, domain rules, quotes in seeds.
+
+`check(data, seeds)` returns a list of one-line problems (empty = valid), each naming the file,
+row and column. `python -m biomfg validate` prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import figures, fmt
+from ..data import ENTITY_TABLES, DataError, data_dir, package, read_rows, seeds_dir
+
+QUOTE_SEPARATOR = " … "
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # incl. tab and newline: cells are one line
+NAME_COLUMN = re.compile(r"(name|short|abbr|title|term)(_zh|_en)?$")
+MAX_NAME = 300
+# columns that may point at any entity table (Frictionless foreign keys reach only one table)
+ANY_ENTITY = {("facts", "entity_id"), ("facilities", "parent_id"), ("events", "entity_id"),
+              ("recommendation_links", "target_id")}
+
+
+@dataclass
+class Summary:
+    tables: int
+    rows: int
+    facts: int
+    quotes: int
+
+    def line(self) -> str:
+        return (f"data package valid: {self.tables} tables, {self.rows} rows, {self.facts} facts, "
+                f"{self.quotes} quotes verified")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _figures_match_quotes(tables: dict, where) -> list[str]:
+    """A figure must be one its quote states (a typo in a value or a quote shows up here). Exempt: a rank
+    ('全球首个' = first), a count derived from named items (note starting 'derived'), and a year the
+    note explains (one the text gives as 今年 or 同年)."""
+    problems = []
+    for row in tables.get("facts", []):
+        if row["unit"] == "rank" or (row["note"] or "").startswith("derived") or figures.states(row["quote"], row["value"]):
+            continue
+        problems.append(f"{where('facts', row, 'value')}: {fmt.plain(row['value'])} is not a figure its quote states; "
+                        f"fix the value or the quote, or start the note with 'derived' and say how it was derived")
+    for name, cols in (("platforms", ["founded"]), ("plans", ["start_year", "end_year"]), ("events", ["year"])):
+        for row in tables.get(name, []):
+            for col in cols:
+                if row[col] is None or not row.get("quote") or figures.states(row["quote"], row[col]):
+                    continue
+                if "year" not in (row.get("note") or ""):
+                    problems.append(f"{where(name, row, col)}: {row[col]} is not in the quote and the note does not say "
+                                    f"where the year comes from")
+    return problems
+
+
+def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[str], Summary]:
+    """All problems in the package at `folder` (default: data_dir()), quotes checked against `seeds`."""
+    folder = Path(folder or data_dir())
+    problems: list[str] = []
+    try:
+        pkg = package(folder)
+    except DataError as exc:
+        return [str(exc)], Summary(0, 0, 0, 0)
+    tables: dict[str, list[dict]] = {}
+    for res in pkg["resources"]:
+        try:
+            tables[res["name"]] = read_rows(res["name"], folder)
+        except DataError as exc:
+            problems.append(str(exc))
+    files = {r["name"]: r["path"] for r in pkg["resources"]}
+
+    def where(name, row, column):
+        return f"{files[name]} row {row['_row']}, column {column}"
+
+    # text that reaches readers: no control characters, names of a sane length (issue 9)
+    for name, rows in tables.items():
+        for row in rows:
+            for col, value in row.items():
+                if not isinstance(value, str) or col == "_row":
+                    continue
+                bad = CONTROL.search(value)
+                if bad:
+                    problems.append(f"{where(name, row, col)}: contains the control character "
+                                    f"U+{ord(bad.group()):04X}; remove it")
+                if NAME_COLUMN.match(col) and len(value) > MAX_NAME:
+                    problems.append(f"{where(name, row, col)}: a name of {len(value)} characters; "
+                                    f"names may have at most {MAX_NAME}")
+
+    # foreign keys declared in the package
+    for res in pkg["resources"]:
+        name = res["name"]
+        for fk in res["schema"].get("foreignKeys", []):
+            col, target = fk["fields"], fk["reference"]
+            if name not in tables or target["resource"] not in tables:
+                continue
+            valid = {r[target["fields"]] for r in tables[target["resource"]]}
+            for row in tables[name]:
+                if row[col] is not None and row[col] not in valid:
+                    problems.append(f"{where(name, row, col)}: {row[col]!r} is not a {target['fields']} "
+                                    f"in {files[target['resource']]}")
+
+    # one id space across entity tables, which entity_id-like columns point into
+    ids: dict[str, str] = {}
+    for name, key in ENTITY_TABLES.items():
+        for row in tables.get(name, []):
+            if row[key] in ids:
+                problems.append(f"{where(name, row, key)}: id {row[key]!r} is also used in {ids[row[key]]}")
+            ids.setdefault(row[key], f"{files[name]} row {row['_row']}")
+    # an entity table that failed to load is reported already; checking against the rest would only echo it
+    entity_tables_loaded = all(name in tables for name in ENTITY_TABLES)
+    for name, col in sorted(ANY_ENTITY) if entity_tables_loaded else ():
+        for row in tables.get(name, []):
+            if row[col] is not None and row[col] not in ids:
+                problems.append(f"{where(name, row, col)}: {row[col]!r} is not an id in any entity table")
+
+    # domain rules on facts
+    families = {r["indicator_id"]: r["family"] for r in tables.get("indicators", [])}
+    for row in tables.get("facts", []):
+        if row["kind"] == "target" and row["year"] is None:
+            problems.append(f"{where('facts', row, 'year')}: a target needs its deadline year")
+        if row["unit"] == "percent" and families.get(row["indicator"]) == "share" and not 0 <= row["value"] <= 100:
+            problems.append(f"{where('facts', row, 'value')}: a share must be between 0 and 100, not {row['value']}")
+        if row["unit"] in ("count", "L", "m2", "km2", "mu", "t", "doses", "years", "months", "weeks", "days",
+                           "rank", "CNY", "USD", "GBP", "EUR", "DKK", "MW", "kW") and row["value"] < 0:
+            problems.append(f"{where('facts', row, 'value')}: a {row['unit']} value cannot be negative "
+                            f"({row['value']})")
+    for row in tables.get("plans", []):
+        if row["start_year"] and row["end_year"] and row["start_year"] > row["end_year"]:
+            problems.append(f"{where('plans', row, 'end_year')}: ends before it starts")
+    problems += _figures_match_quotes(tables, where)
+
+    # quotes verbatim in their seeds (whitespace ignored)
+    quotes = 0
+    seeds = Path(seeds) if seeds else seeds_dir()
+    if seeds is not None:
+        texts = {p.name: _squash(p.read_text(encoding="utf-8")) for p in seeds.glob("*.txt")}
+        for name, rows in tables.items():
+            for row in rows:
+                if not row.get("quote") or not row.get("source"):
+                    continue
+                seed = texts.get(row["source"])
+                if seed is None:
+                    problems.append(f"{where(name, row, 'source')}: seed {row['source']!r} not found in the seeds folder")
+                    continue
+                for part in row["quote"].split(QUOTE_SEPARATOR):
+                    if _squash(part) not in seed:
+                        problems.append(f"{where(name, row, 'quote')}: not found verbatim in {row['source']}: "
+                                        f"{part[:50]!r}")
+                quotes += 1
+    rows_total = sum(len(r) for r in tables.values())
+    return problems, Summary(len(tables), rows_total, len(tables.get("facts", [])), quotes)
