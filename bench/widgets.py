@@ -9,8 +9,8 @@ import time
 
 from biomfg.tools.timing import p95
 
-EXPLORERS = ["growth_projection_explorer", "policy_mix_explorer", "platform_explorer", "platform_comparer",
-             "platform_finder", "region_comparer", "target_tracker"]
+EXPLORERS = ["china.growth_projection_explorer", "recommendations.policy_mix_explorer", "platforms.explorer",
+             "platforms.comparer", "platforms.finder", "regions.comparer", "regions.target_tracker"]
 TEXT_VALUES = ["500", "20000", "5", "abc", "", "1e6"]
 
 
@@ -70,7 +70,11 @@ def drive(explorer, changes: int = 50) -> list[float]:
 def measure(changes: int = 50, lang: str = "en", names=EXPLORERS) -> dict:
     from biomfg import widgets
 
-    return {name: p95(drive(getattr(widgets, name)(lang), changes)) for name in names}
+    def explorer(name: str):
+        topic, function = name.split(".")
+        return getattr(getattr(widgets, topic), function)(lang)
+
+    return {name: p95(drive(explorer(name), changes)) for name in names}
 
 
 def floor(changes: int = 50) -> float:
@@ -79,7 +83,7 @@ def floor(changes: int = 50) -> float:
     import ipywidgets as w
     import pandas as pd
 
-    from biomfg.widgets import Explorer, show
+    from biomfg.widgets.base import Explorer, show
 
     pick, out = w.Dropdown(options=["a", "b", "c"], value="a"), w.Output()
     pick.observe(lambda ch: show(out, alt.Chart(pd.DataFrame({"k": [ch["new"]], "n": [1]}))

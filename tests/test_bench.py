@@ -57,6 +57,24 @@ def test_widget_driver_times_every_change_and_sees_new_output():
     assert bench_widgets.p95(list(range(1, 101))) == 95
 
 
+def test_widget_part_drives_every_explorer_the_library_has():
+    """Every public function of biomfg.widgets.<topic> that returns an Explorer is benchmarked, and each runs."""
+    import inspect
+
+    from biomfg import widgets
+    from biomfg.widgets.base import Explorer
+
+    found = set()
+    for topic in ("china", "platforms", "recommendations", "regions"):
+        module = getattr(widgets, topic)
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ == module.__name__ and not name.startswith("_") and \
+                    inspect.signature(fn).return_annotation in (Explorer, "Explorer"):
+                found.add(f"{topic}.{name}")
+    assert found == set(bench_widgets.EXPLORERS)
+    assert set(bench_widgets.measure(changes=2)) == found
+
+
 def test_results_json_and_table(tmp_path):
     results = {"import_ratio": {"value": 0.9, "floor": 1.0}, "report_ratio": {"value": 1.7, "floor": 1.0},
                "test_suite_s": {"value": 300.0, "floor": None}}
