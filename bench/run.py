@@ -213,18 +213,16 @@ def bench_time_to_charts(html: Path, runs: int = 5) -> dict:
     with the same inlined Vega bundle and one one-bar chart."""
     from playwright.sync_api import sync_playwright
 
-    from biomfg.tools.reports import BROWSER_ARGS
+    from biomfg.tools import browser as browser_tool
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
     floor_page = html.with_name("floor.html")
     floor_page.write_text(_floor_html(), encoding="utf-8")
     times, floor = [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        browser = browser_tool.launch(p)
         try:
             page = browser.new_page()
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:"))
-                       else r.abort())
+            browser_tool.offline(page)
             counts = {floor_page: _chart_count(floor_page), html: _chart_count(html)}
             for _ in range(runs):
                 for target, acc in ((floor_page, floor), (html, times)):

@@ -11,18 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from biomfg.tools import browser as browser_tool
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 DATA = ROOT / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
 PY = sys.executable
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                 "--disable-dev-shm-usage"]
 
 
 def chromium_path() -> str | None:
-    return shutil.which("chromium") or (os.path.exists("/usr/bin/chromium") and "/usr/bin/chromium") or None
+    return browser_tool.chromium_path()
 
 
 def need_browser() -> str:
@@ -42,7 +41,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        b = browser_tool.launch(p, path)
         yield b
         b.close()
 
@@ -98,3 +97,18 @@ def run(*args, cwd=ROOT, env=None, timeout=600, check=False) -> subprocess.Compl
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(list(map(str, args)), cwd=cwd, env=full_env, capture_output=True, text=True,
                           timeout=timeout, check=check)
+
+
+def copy_data(dest: Path) -> Path:
+    """A copy of data/ at `dest` for a test to change (point BIOMFG_DATA at it)."""
+    shutil.copytree(DATA, dest, ignore=shutil.ignore_patterns("staging"))
+    return dest
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of data/ in tmp_path/data; the library's caches are cleared afterwards."""
+    from biomfg import data
+
+    yield copy_data(tmp_path / "data")
+    data.clear_cache()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import time
 
 import nbformat
@@ -18,7 +17,7 @@ from biomfg.tools import timing
 from biomfg.tools.notebooks import execute
 from biomfg.widgets import china as wchina
 
-from conftest import DATA, NOTEBOOKS
+from conftest import NOTEBOOKS, copy_data
 
 SEED = "002_2345a6461b2e6a43.txt"
 LANGS = ["en", "zh"]
@@ -241,7 +240,7 @@ def test_widgets_without_data_show_a_message_not_an_exception():
 
 def test_growth_widget_without_the_growth_fact_in_the_data_folder(tmp_path, monkeypatch):
     copy = tmp_path / "data"
-    shutil.copytree(DATA, copy)
+    copy_data(copy)
     _edit_facts(copy, lambda r: None if r["indicator"] == "annual_growth_rate" else r)
     monkeypatch.setenv("BIOMFG_DATA", str(copy))
     data.clear_cache()
@@ -326,7 +325,7 @@ def _outputs_text(path):
 @pytest.mark.slow
 def test_05_incubator_share_follows_the_data(tmp_path, monkeypatch):
     copy = tmp_path / "data"
-    shutil.copytree(DATA, copy)
+    copy_data(copy)
     bio = model.facts.fact("china", "bio_related_incubator_count")["value"]
     old = fmt.percent(bio, model.facts.fact("china", "national_incubator_count")["value"])
     _set_china(copy, "national_incubator_count", 2400)
@@ -341,7 +340,7 @@ def test_05_incubator_share_follows_the_data(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_10_recommendation_count_follows_the_data(tmp_path, monkeypatch):
     copy = tmp_path / "data"
-    shutil.copytree(DATA, copy)
+    copy_data(copy)
     _set_china(copy, "recommendation_count", 1234)
     monkeypatch.setenv("BIOMFG_DATA", str(copy))
     text = _outputs_text(NOTEBOOKS / "10_recommendations.ipynb")

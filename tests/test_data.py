@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 import pandas as pd
 import pytest
@@ -164,14 +163,6 @@ CORRUPTIONS = {
                                                           encoding="utf-8"),
                    "plans.csv row"),
 }
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("staging"))
-    yield folder
-    data.clear_cache()
 
 
 @pytest.mark.parametrize("name", list(CORRUPTIONS))

@@ -62,3 +62,35 @@ def test_bad_input_gets_one_clear_line(call, needle):
         call()
     message = str(err.value)
     assert needle in message and "\n" not in message
+
+
+@pytest.mark.parametrize(("n", "zh"), [(0, "零"), (3, "三"), (7, "七"), (10, "十"), (11, "十一"), (20, "二十"),
+                                       (23, "二十三"), (100, "一百"), (105, "一百零五"), (110, "一百一十"),
+                                       (2025, "二千零二十五"), (1953, "一千九百五十三")])
+def test_chinese_numerals_as_set_phrases_write_them(n, zh):
+    assert fmt.zh_numeral(n) == zh
+
+
+def test_two_before_a_measure_word_is_liang_and_bad_input_is_named():
+    assert fmt.zh_numeral(2) == "二" and fmt.zh_numeral(2, before_measure=True) == "两"
+    with pytest.raises(ValueError, match="n=-1"):
+        fmt.zh_numeral(-1)
+    with pytest.raises(ValueError, match="n=2.5"):
+        fmt.zh_numeral(2.5)
+
+
+@pytest.mark.parametrize(("value", "measure", "qualifier", "zh", "en"), [
+    (20, "家", "or_more", "20家以上", "20 or more"),
+    (60, "个", "more_than", "超60个", "more than 60"),
+    (5, "项", "about", "约5项", "about 5"),
+    (15000, "家", "", "1.5万家", "15,000"),
+])
+def test_counts_carry_their_measure_word_before_the_qualifier_suffix(value, measure, qualifier, zh, en):
+    assert fmt.count(value, measure, "zh", qualifier) == zh
+    assert fmt.count(value, measure, "en", qualifier) == en
+
+
+def test_set_phrases_in_chinese_use_numerals():
+    assert fmt.set_phrase(3, "大产业", "zh") == "三大产业"
+    assert fmt.set_phrase(7, "条建议", "zh") == "七条建议"
+    assert fmt.set_phrase(3, "大产业", "en", "industries") == "3 industries"

@@ -13,7 +13,7 @@ from biomfg import charts, data, exercises, model, prose, widgets
 from biomfg.tools import timing
 from biomfg.tools.validate import _squash
 
-from conftest import SEEDS
+from conftest import SEEDS, copy_data
 
 SEED = "002_2345a6461b2e6a43.txt"
 
@@ -175,10 +175,9 @@ def test_finder_typical_query_ranks_with_reasons():
 
 
 def test_finder_follows_the_data(tmp_path, monkeypatch):
-    import shutil
 
     copy = tmp_path / "data"
-    shutil.copytree(data.DEFAULT_DATA, copy)
+    copy_data(copy)
     caps = pd.read_csv(copy / "platform_capabilities.csv", dtype=str, keep_default_na=False)
     caps = caps[~((caps["platform_id"] == "biomade") & (caps["dimension"] == "stage") & (caps["value"] == "scale_up"))]
     caps.to_csv(copy / "platform_capabilities.csv", index=False, lineterminator="\n")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import csv
 import json
-import shutil
 
 import nbformat
 import pytest
@@ -15,7 +14,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from biomfg.tools import notebooks as nbtools
 from biomfg.tools import timing
 
-from conftest import DATA, NOTEBOOKS
+from conftest import NOTEBOOKS, copy_data
 
 MINE = ["01_three_barriers", "02_technology_innovation_platforms", "03_pilot_scale_platforms",
         "04_incubation_platforms"]
@@ -53,7 +52,7 @@ def test_prose_figure_follows_the_data(stem, tmp_path, monkeypatch):
     before = _outputs_text(nb)
     assert old_text in before and new_text not in before  # the stored notebook shows the data's value
     copy_dir = tmp_path / "data"
-    shutil.copytree(DATA, copy_dir)
+    copy_data(copy_dir)
     _set_fact(copy_dir, entity, indicator, value)
     monkeypatch.setenv("BIOMFG_DATA", str(copy_dir))
     nbtools.execute(nb, cwd=NOTEBOOKS)

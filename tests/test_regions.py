@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import random
-import shutil
 import statistics
 import time
 
@@ -19,7 +18,7 @@ from biomfg.i18n import t
 from biomfg.tools import notebooks as nbtools
 from biomfg.tools import timing
 
-from conftest import DATA, NOTEBOOKS
+from conftest import DATA, NOTEBOOKS, copy_data
 
 LANGS = ("en", "zh")
 
@@ -267,7 +266,7 @@ def test_target_tracker_callback_p95_under_50ms(lang):
 
 def _copy_with(tmp_path, fact_id: str, value: str):
     folder = tmp_path / "data"
-    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("staging"))
+    copy_data(folder)
     path = folder / "facts.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))

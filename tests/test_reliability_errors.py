@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import re
-import shutil
 
 import nbformat
 import pytest
@@ -18,7 +17,7 @@ from biomfg import errors
 from biomfg.data import DataError
 from biomfg.i18n import ChoiceError, check_lang
 
-from conftest import DATA, NOTEBOOKS, PY, run
+from conftest import NOTEBOOKS, PY, copy_data, run
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 LESSON = NOTEBOOKS / "01_three_barriers.ipynb"
@@ -48,7 +47,7 @@ FAULTS = {
 def _execute(fault, tmp):
     notebook, params, mutate, _ = FAULTS[fault]
     folder = tmp / fault
-    shutil.copytree(DATA, folder / "data")
+    copy_data(folder / "data")
     if mutate:
         mutate(folder / "data")
     out = folder / "out.ipynb"

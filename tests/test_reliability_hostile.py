@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import json
-import shutil
 
 import pytest
 from reliability import LONG_NAME, PAYLOADS, hostile_data
 
-from conftest import DATA, NOTEBOOKS, PY, run
+from conftest import DATA, NOTEBOOKS, PY, copy_data, run
 from servers import BIN, JUPYTER_PATH, port, server, wait_http
 
 RAW = ("<img src=x", "<script>window", "<svg onload")  # a payload that became markup
@@ -35,7 +34,7 @@ def hostile(tmp_path_factory):
 
 def test_validate_rejects_control_characters_and_a_10000_character_name(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("staging"))
+    copy_data(data)
     lines = (data / "glossary.csv").read_text(encoding="utf-8").splitlines()
     head = lines[0].split(",")
     cells = lines[1].split(",")

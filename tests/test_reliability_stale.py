@@ -3,16 +3,14 @@ name the notebook whose stored output no longer matches."""
 
 from __future__ import annotations
 
-import shutil
-
-from conftest import DATA, NOTEBOOKS, PY, ROOT, run
+from conftest import NOTEBOOKS, PY, ROOT, copy_data, run
 
 NOTEBOOK = NOTEBOOKS / "06_suzhou_industrial_park.ipynb"
 
 
 def test_changed_figure_without_new_outputs_fails_nbval_naming_the_notebook(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("staging"))
+    copy_data(data)
     facts = (data / "facts.csv").read_text(encoding="utf-8")
     old = "h3-020,suzhou_sip,gdp,368600000000,"  # Suzhou Industrial Park GDP 2023, shown in notebook 06
     assert facts.count(old) == 1

@@ -15,7 +15,7 @@ from reliability import netns
 
 from biomfg.tools import reports
 
-from conftest import DATA, PY, ROOT, need_browser, run
+from conftest import PY, ROOT, copy_data, need_browser, run
 
 CASES = reports.regional_cases()
 
@@ -63,7 +63,7 @@ def _leftovers(folder):
 
 def test_failed_report_exits_non_zero_naming_it_and_leaves_nothing_half_written(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("staging"))
+    copy_data(data)
     facts = (data / "facts.csv").read_text(encoding="utf-8").splitlines()
     facts[1] = facts[1].replace(",actual,", ",maybe,", 1)  # an invalid kind: the briefings cannot load facts
     (data / "facts.csv").write_text("\n".join(facts) + "\n", encoding="utf-8")

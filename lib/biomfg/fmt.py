@@ -152,3 +152,51 @@ def parse_zh(text: str) -> tuple[float, str, str]:
     unit = money.get(unit_word) or ("percent" if unit_word == "%" else others.get(unit_word, "count"))
     qualifier = "or_more" if m["suf"] else _ZH_PREFIX.get(m["pre"] or "", "")
     return float(d), unit, qualifier
+
+
+# --- Chinese number grammar: measure words and numerals in set phrases ------------------------------
+
+ZH_DIGITS = "零一二三四五六七八九"
+
+
+def zh_numeral(n: int, before_measure: bool = False) -> str:
+    """An integer from 0 to 9999 in Chinese numerals, as set phrases write it: 三大产业, 七条建议,
+    十一个, 二十三; with `before_measure`, 2 is 两 (两个, 两家), as before a measure word."""
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 9999:
+        raise ValueError(f"n={n!r} is not a whole number from 0 to 9999")
+    if n == 2 and before_measure:
+        return "两"
+    if n < 10:
+        return ZH_DIGITS[n]
+    out, zero = "", False
+    for value, word in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            if zero:
+                out += "零"
+            out += ("" if digit == 1 and word == "十" and not out else ZH_DIGITS[digit]) + word
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def count(value, measure: str, lang: str = "en", qualifier: str = "") -> str:
+    """A count with its Chinese measure word, the qualifier where each language puts it:
+    zh 20家以上 / 超60个 / 约5项, en 20 or more / more than 60 / about 5 (the noun is the sentence's)."""
+    check_lang(lang)
+    if lang == "en":
+        return number(value, "count", "en", qualifier)
+    if qualifier not in QUALIFIERS:
+        raise ValueError(f"qualifier={qualifier!r} is not known; valid choices: {', '.join(q or '(none)' for q in QUALIFIERS)}")
+    zpre, zsuf, _, _ = QUALIFIERS[qualifier]
+    return f"{zpre}{scaled(_decimal(value), 'zh')}{measure}{zsuf}"
+
+
+def set_phrase(n: int, word: str, lang: str = "en", en_word: str = "") -> str:
+    """A counted set phrase: zh 三大产业 (numeral + word, as the sources write it), en 'three industries'
+    style number words are the sentence's, so English gets the figure: '3 industries' with `en_word`."""
+    check_lang(lang)
+    if lang == "zh":
+        return f"{zh_numeral(n)}{word}"
+    return f"{n} {en_word}".strip()

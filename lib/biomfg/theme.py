@@ -47,6 +47,3 @@ def register() -> None:
     alt.theme.enable(THEME_NAME)
 
 
-def type_scale(type_ids, labels) -> alt.Scale:
-    """A colour scale that gives each platform type its house colour, whatever the label language."""
-    return alt.Scale(domain=list(labels), range=[PLATFORM_TYPE_COLOURS[t] for t in type_ids])

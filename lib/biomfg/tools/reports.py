@@ -10,7 +10,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -22,13 +21,12 @@ import nbformat
 from .. import data
 from ..choices import check_choice
 from ..i18n import LANGS, t
+from . import browser as browser_tool
 from .briefings import Report, catalogue, platform_types, regional_cases, report_title  # noqa: F401
 from .files import write_atomic
 from .notebooks import NOTEBOOKS, kernel_manager_class, stabilise
 
 BRIEFINGS = NOTEBOOKS / "briefings"
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 REPORT_CSS = """
 body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
 .jp-OutputPrompt, .jp-InputPrompt { display: none; }
@@ -111,16 +109,14 @@ def print_pdfs(html_paths: list[Path], progress=None) -> list[Path]:
     """Print each HTML file to an A4 PDF beside it with headless Chromium, once its charts are drawn."""
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
+    if browser_tool.chromium_path() is None:
         raise ReportError("PDF needs Debian's chromium (apt-get install chromium fonts-noto-cjk); or pass --no-pdf")
     done = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        browser = browser_tool.launch(p)
         try:
             page = browser.new_page()
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:"))
-                       else r.abort())
+            browser_tool.offline(page)
             for html in html_paths:
                 page.goto(Path(html).resolve().as_uri())
                 page.wait_for_function(
