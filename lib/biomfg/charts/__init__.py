@@ -5,17 +5,6 @@ columns it draws, and titles itself in that language. One module per topic, name
 widgets/ and exercises/; a lesson writes `charts.sip.value_chain(firms, lang)`.
 """
 
-from . import (  # noqa: F401
-    barriers,
-    base,
-    briefing,
-    china,
-    facts,
-    hangzhou,
-    platforms,
-    recommendations,
-    regions,
-    sip,
-    start,
-    zhangjiang,
-)
+from ..topics import import_all
+
+TOPICS = import_all(__name__, __path__)

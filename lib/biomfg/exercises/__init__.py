@@ -5,7 +5,9 @@ shows the worked answer folded away. Questions live in one module per topic (the
 prose/, charts/ and widgets/); importing the package registers them all.
 """
 
-from . import barriers, china, hangzhou, platforms, recommendations, regions, sip, start, zhangjiang  # noqa: F401
+from ..topics import import_all
 from .base import QUESTIONS, Question, ask, check, register, solution
+
+TOPICS = import_all(__name__, __path__)  # importing a topic module registers its questions
 
 __all__ = ["QUESTIONS", "Question", "ask", "check", "register", "solution"]

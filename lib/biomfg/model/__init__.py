@@ -3,4 +3,6 @@
 A lesson writes `model.finder.find(stage="pilot")` or `model.cases.count_rows("jinan")`.
 """
 
-from . import barriers, cases, china, facts, finder, names, policy, projection, targets  # noqa: F401
+from ..topics import import_all
+
+TOPICS = import_all(__name__, __path__)

@@ -4,19 +4,6 @@ One module per topic, named as in charts/, widgets/ and exercises/; a lesson wri
 `prose.sip.overview(lang)`. Every function returns HTML with every string from data/ escaped.
 """
 
-from . import (  # noqa: F401
-    barriers,
-    base,
-    briefing,
-    cards,
-    china,
-    hangzhou,
-    platforms,
-    recommendations,
-    regions,
-    sip,
-    sources,
-    start,
-    targets,
-    zhangjiang,
-)
+from ..topics import import_all
+
+TOPICS = import_all(__name__, __path__)

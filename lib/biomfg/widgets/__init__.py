@@ -4,4 +4,6 @@ One module per topic, named as in prose/, charts/ and exercises/; a lesson write
 `widgets.platforms.explorer(lang)`. The fast callback paths live in `widgets.fast`.
 """
 
-from . import base, china, fast, platforms, recommendations, regions  # noqa: F401
+from ..topics import import_all
+
+TOPICS = import_all(__name__, __path__)
