@@ -114,6 +114,15 @@ def lines_px(lines: list[str], size: float = 15, bold: bool = False) -> float:
     return max((text_px(x, size, bold) for x in lines), default=0.0)
 
 
+def vega_text(key: str, lang: str, field: str, expr: str) -> str:
+    """A Vega expression building the message `key` in JavaScript, with `expr` (e.g. "format(rate, '.1f')")
+    in place of its {field}: t("cn_rate_note", "en", rate=...) gives "'rate: ' + format(rate, '.1f') + '% a year'"."""
+    mark = "\x00"
+    before, after = t(key, lang, **{field: mark}).split(mark)
+    quote = lambda s: "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"  # noqa: E731
+    return " + ".join([*([quote(before)] if before else []), expr, *([quote(after)] if after else [])])
+
+
 def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
     """'Source: <short title> (<seed file>); ...' for the seeds the plotted rows cite."""
     check_lang(lang)
@@ -121,10 +130,8 @@ def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
     if not used:
         raise ValueError("cannot draw a chart without sourced rows: the rows have no `source`")
     src = _data.sources().set_index("source_id")
-    parts = [(f"{src.loc[s, 'short_zh']}（{s}）" if lang == "zh" else f"{src.loc[s, 'short_en']} ({s})")
-             if s in src.index else s for s in used]
-    sep = "；" if lang == "zh" else "; "
-    return f"{t('source', lang)}{'：' if lang == 'zh' else ': '}{sep.join(parts)}"
+    parts = [f"{src.loc[s, f'short_{lang}']}{t('paren', lang, text=s)}" if s in src.index else s for s in used]
+    return f"{t('source', lang)}{t('colon', lang)}{t('clause_sep', lang).join(parts)}"
 
 
 def source_lines(line: str, width: float = TITLE_WIDTH, size: float = 14) -> list[str]:

@@ -14,7 +14,7 @@ from ..i18n import check_lang, t
 from ..model.china import LAB_INDICATORS
 from ..model.projection import projection
 from ..theme import INK, MUTED
-from .base import titled, wrap_px
+from .base import titled, vega_text, wrap_px
 from .facts import axis_for
 
 # Money on an axis: one currency, shown in a magnitude people read (亿元 in zh, bn in en).
@@ -142,8 +142,8 @@ def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en"
     scale = MONEY_SCALE[lang]
     base_text = fmt.fact(base, lang)
     rows = source_rows if source_rows is not None else pd.DataFrame([base])
-    y_title = t("growth_value_axis", lang) if base["unit"] == "CNY" else (
-        f"{base['unit']} bn" if lang == "en" else f"亿{fmt.CURRENCIES[base['unit']]}")
+    y_title = t("growth_value_axis", lang) if base["unit"] == "CNY" else \
+        t("chart_money_bn", lang, currency=t(f"currency_{base['unit']}", lang))
     x = alt.X("year:Q", title=t("growth_years_axis", lang), scale=alt.Scale(domain=[0, years]),
               axis=alt.Axis(format="d", tickMinStep=1, values=list(range(years + 1))))
     y = alt.Y("v:Q", title=y_title, axis=alt.Axis(format=",.0f"))
@@ -159,8 +159,7 @@ def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en"
         last = chart.transform_filter(f"datum.year == {years}").mark_text(
             align="right", dy=-16, fontSize=16, fontWeight="bold", color="#0072B2").encode(x=x, y=y, text="label:N")
         rate_text = chart.transform_filter("datum.year == 0").transform_calculate(
-            note=("'年增长率 ' + format(rate, '.1f') + '%'" if lang == "zh"
-                  else "'rate: ' + format(rate, '.1f') + '% a year'")).mark_text(
+            note=vega_text("cn_rate_note", lang, "rate", "format(rate, '.1f')")).mark_text(
             align="left", baseline="top", fontSize=18, fontWeight="bold", color=MUTED).encode(
             x=alt.value(10), y=alt.value(8), text="note:N")
         layered = alt.layer(line, last, rate_text).add_params(param).properties(width=600, height=340)

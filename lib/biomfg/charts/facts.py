@@ -17,25 +17,14 @@ import pandas as pd
 
 from .. import data as _data
 from .. import fmt
-from ..i18n import check_lang, t
+from ..i18n import check_lang, messages, t
 from ..theme import INK, MUTED
 from .base import lines_px, text_px, titled, wrap_px
 
-MONEY_AXIS = {  # unit: {lang: (divisor, axis words)}, scaled as fmt.number scales them (亿 / bn)
-    "CNY": {"zh": (1e8, "亿元"), "en": (1e9, "CNY bn")},
-    "USD": {"zh": (1e8, "亿美元"), "en": (1e9, "USD bn")},
-    "GBP": {"zh": (1e4, "万英镑"), "en": (1e6, "GBP m")},
-    "EUR": {"zh": (1e8, "亿欧元"), "en": (1e9, "EUR bn")},
-    "DKK": {"zh": (1e8, "亿丹麦克朗"), "en": (1e9, "DKK bn")},
-}
-UNIT_WORDS = {  # unit: (en, zh), as an axis reads it
-    "percent": ("percent", "百分比（%）"), "fraction": ("fraction", "比例"), "L": ("litres", "升"),
-    "m2": ("square metres", "平方米"), "km2": ("square kilometres", "平方公里"), "km": ("kilometres", "公里"),
-    "mu": ("mu", "亩"), "t": ("tonnes", "吨"), "MW": ("megawatts", "兆瓦"), "kW": ("kilowatts", "千瓦"),
-    "doses": ("doses", "剂"), "years": ("years", "年"), "months": ("months", "个月"), "weeks": ("weeks", "周"),
-    "days": ("days", "天"), "times": ("times", "倍"), "m": ("metres", "米"), "ft2": ("square feet", "平方英尺"),
-    "rank": ("rank", "名次"), "grade": ("grade", "等级"),
-}
+# Money on an axis, scaled as fmt.number scales it: unit -> magnitude; the words are the catalogue's
+# chart_money_<magnitude> (亿元 / CNY bn) with currency_<unit>, the divisor is the magnitude's in each language
+MONEY_AXIS = {"CNY": "bn", "USD": "bn", "GBP": "m", "EUR": "bn", "DKK": "bn"}
+MAGNITUDES = {"bn": {"zh": 1e8, "en": 1e9}, "m": {"zh": 1e4, "en": 1e6}}
 NO_BARS = {"rank", "grade"}  # ordinal: the length of a bar would mean nothing (or the opposite)
 LABEL_PX = {"en": 340, "zh": 300}  # the row labels wrap at this width (15 px text)
 LINE_PX = 18
@@ -51,11 +40,12 @@ def axis_for(unit: str, lang: str) -> tuple[float, str]:
     by their name ("tonnes" / "吨"), counts as "number" / "数量" (say what is counted: see `measure`)."""
     check_lang(lang)
     if unit in MONEY_AXIS:
-        return MONEY_AXIS[unit][lang]
+        magnitude = MONEY_AXIS[unit]
+        return MAGNITUDES[magnitude][lang], t(f"chart_money_{magnitude}", lang, currency=t(f"currency_{unit}", lang))
     if unit == "count":
         return 1.0, t("fx_axis_count", lang)
-    en, zh = UNIT_WORDS.get(unit, (unit, unit))
-    return 1.0, zh if lang == "zh" else en
+    key = f"fx_unit_{unit}"  # other units as an axis reads them ("tonnes" / "吨"); an unknown unit as it is
+    return 1.0, t(key, lang) if key in messages() else unit
 
 
 def axis_key(row) -> str:
@@ -78,14 +68,14 @@ def measure(rows: pd.DataFrame, lang: str) -> tuple[float, str]:
         return 1.0, cap(whats[0], lang)
     divisor, words = axis_for(units[0], lang)
     if len(whats) == 1:
-        return divisor, f"{cap(whats[0], lang)}（{words}）" if lang == "zh" else f"{cap(whats[0], lang)} ({words})"
+        return divisor, cap(whats[0], lang) + t("paren", lang, text=words)
     return divisor, cap(words, lang)
 
 
 def value_text(row, lang: str) -> str:
-    kind = "" if row.get("kind", "actual") in ("actual", None) else t(f"fx_{row['kind']}", lang)
+    kind = "" if row.get("kind", "actual") in ("actual", None) else t(row["kind"], lang)  # facts.kind: target, estimate
     text = fmt.fact(row, lang)
-    return text + (f"（{kind}）" if lang == "zh" else f" ({kind})") if kind else text
+    return text + t("paren", lang, text=kind) if kind else text
 
 
 def row_labels(rows: pd.DataFrame, lang: str, label_col: str | None = None,
@@ -101,9 +91,9 @@ def row_labels(rows: pd.DataFrame, lang: str, label_col: str | None = None,
     out = []
     for _, r in rows.iterrows():
         own = single or (case_said and r["entity_id"] == r["case_id"])
-        year = "" if pd.isna(r["year"]) else (f"（{int(r['year'])}年）" if lang == "zh" else f" ({int(r['year'])})")
+        what = r[f"indicator_{lang}"]
         out.append(("" if own else str(names.get(r["entity_id"], r["entity_id"])),
-                    f"{r[f'indicator_{lang}']}{year}"))
+                    f"{what}" if pd.isna(r["year"]) else t("fx_label_year", lang, what=what, year=int(r["year"]))))
     return out
 
 
@@ -125,7 +115,7 @@ def _plot_rows(rows: pd.DataFrame, lang: str, label_col: str | None, group_col: 
 
 
 def _merge(plot: pd.DataFrame, by: list[str], lang: str) -> pd.DataFrame:
-    sep = "；" if lang == "zh" else "; "
+    sep = t("clause_sep", lang)
     merged = []
     for _, g in plot.groupby(by, sort=False):
         first = g.iloc[0].copy()
@@ -143,7 +133,7 @@ HEAD_PX, HEAD_LINE, ROW_PAD, BAR_PX = 560, 21, 10, 22
 def _cells(plot: pd.DataFrame, lang: str, heads: bool, text_width: float | None = None) -> list[dict]:
     """The panel's rows as drawn: a header before each group (if `heads`); under it the group's own
     figures, then figures labelled 'who: what', then those of an entity with several under its name."""
-    colon = "：" if lang == "zh" else ": "
+    colon = t("colon", lang)
     cells = []
 
     def cell(group, role, head=("",), label=("",), text=("",), value=0.0, who=""):
@@ -197,16 +187,16 @@ def _layers(cells: list[dict], heads: bool) -> tuple[alt.Chart, list]:
     label_px = _label_px(cells)
     labels = base.transform_filter("datum.role == 'row'").mark_text(
         align="right", baseline="top", fontSize=15, lineHeight=LINE_PX, color=INK).encode(
-        x=alt.value(-10), y=px("y"), text="label:N")
+        x=alt.XValue(-10), y=px("y"), text=alt.Text("label:N"))
     layers = [labels]
     if heads:
         layers.append(base.transform_filter("datum.role == 'head'").mark_text(
             align="left", baseline="top", fontSize=16, fontWeight="bold", lineHeight=HEAD_LINE, color=INK).encode(
-            x=alt.value(-10 - label_px), y=px("y"), text="head:N"))
+            x=alt.XValue(-10 - label_px), y=px("y"), text=alt.Text("head:N")))
     if any(c["role"] == "sub" for c in cells):
         layers.append(base.transform_filter("datum.role == 'sub'").mark_text(
             align="left", baseline="top", fontSize=15, fontWeight="bold", lineHeight=LINE_PX, color=MUTED).encode(
-            x=alt.value(-10 - label_px + (12 if heads else 0)), y=px("y"), text="head:N"))
+            x=alt.XValue(-10 - label_px + (12 if heads else 0)), y=px("y"), text=alt.Text("head:N")))
     return base, layers
 
 
@@ -225,10 +215,10 @@ def _bar_panel(plot: pd.DataFrame, rows: pd.DataFrame, lang: str, width: int, he
               axis=alt.Axis(grid=True, tickCount=5, orient="top", titlePadding=8, labelFlush=True, domain=False))
     rows_only = base.transform_filter("datum.role == 'row'")
     bars = rows_only.mark_bar(color="#0072B2").encode(
-        x=x, x2=alt.datum(0), y=alt.Y("b0:Q", scale=None, axis=None), y2="b1:Q")
+        x=x, x2=alt.X2Datum(0), y=alt.Y("b0:Q", scale=None, axis=None), y2=alt.Y2("b1:Q"))
     text = rows_only.mark_text(align="left", baseline="middle", dx=6, fontSize=14, color=INK).encode(
         x=alt.X("value:Q", scale=alt.Scale(domain=[0, domain], nice=False)), y=alt.Y("yc:Q", scale=None, axis=None),
-        text="text:N")
+        text=alt.Text("text:N"))
     return alt.layer(bars, text, *layers).properties(width=width, height=height)
 
 
@@ -238,7 +228,7 @@ def _text_panel(plot: pd.DataFrame, lang: str, width: int, heads: bool, title):
     base, layers = _layers(cells, heads)
     values = base.transform_filter("datum.role == 'row'").mark_text(
         align="left", baseline="top", fontSize=15, fontWeight="bold", lineHeight=LINE_PX, color=INK).encode(
-        x=alt.value(4), y=alt.Y("y:Q", scale=None, axis=None), text="text:N")
+        x=alt.XValue(4), y=alt.Y("y:Q", scale=None, axis=None), text=alt.Text("text:N"))
     used = max(lines_px(c["text"], 15, True) for c in cells if c["role"] == "row")
     chart = alt.layer(values, *layers).properties(width=int(used) + 12, height=height)
     return chart if title is None else chart.properties(title=title)

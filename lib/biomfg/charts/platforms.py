@@ -14,7 +14,7 @@ from .. import data as _data
 from .. import fmt
 from ..i18n import check_lang, t
 from ..model.finder import BANDS
-from ..theme import MUTED, PLATFORM_TYPE_COLOURS
+from ..theme import MUTED
 from .base import lines_px, titled, type_colour, wrap_px
 from .start import short_names
 
@@ -68,7 +68,7 @@ def _fact_item(row, short: pd.Series, lang: str, names: pd.Series) -> str:
     what = str(row[f"indicator_{lang}"])
     what = what if lang == "zh" else what[:1].lower() + what[1:]
     year = "" if pd.isna(row["year"]) else f" ({row['year']})"
-    return f"{who}{'：' if lang == 'zh' else ': '}{what}{year}"
+    return f"{who}{t('colon', lang)}{what}{year}"
 
 
 def funding_amounts(facts: pd.DataFrame, lang: str = "en") -> alt.VConcatChart:
@@ -91,7 +91,7 @@ def funding_amounts(facts: pd.DataFrame, lang: str = "en") -> alt.VConcatChart:
         }).sort_values("amount", ascending=False)
         plot["item"] = ["|".join(wrap_px(i, 380 if lang == "en" else 300)) for i in plot["item"]]
         depth = max(len(i.split("|")) for i in plot["item"])
-        cur_word = fmt.CURRENCIES[cur] if lang == "zh" else cur
+        cur_word = t(f"currency_{cur}", lang)
         base = alt.Chart(plot).encode(
             y=alt.Y("item:N", sort=None, title=None, axis=_wrapped_axis()),
             x=alt.X("amount:Q", title=t("amount_axis", lang).format(cur=cur_word),
@@ -135,7 +135,7 @@ def scale_ladder(volumes: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
         r = grp.iloc[0]
         lo, hi = float(grp["value"].min()), float(grp["value"].max())
         label = fmt.number(lo, "L", lang) if lo == hi else \
-            f"{fmt.number(lo, 'L', lang)}{'至' if lang == 'zh' else ' to '}{fmt.number(hi, 'L', lang)}"
+            t("platforms_volume_range", lang, low=fmt.number(lo, "L", lang), high=fmt.number(hi, "L", lang))
         items.append({"item": _item(r, short, lang, names), "lo": lo, "hi": hi, "label": label,
                       "type_label": type_label[r["platform_id"]]})
     plot = pd.DataFrame(items)
@@ -264,6 +264,3 @@ def support_instruments(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart
     return titled(chart, t("instruments_title", lang), rows, lang, t("instruments_subtitle", lang))
 
 
-def type_colours() -> dict[str, str]:
-    """The house colour of each platform type (for cards and prose)."""
-    return dict(PLATFORM_TYPE_COLOURS)

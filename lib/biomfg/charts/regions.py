@@ -107,7 +107,7 @@ def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, .
     pad = pd.DataFrame({"lat": [lat.min() - 1.0, lat.max() + 0.6], "lon": [lon.min() - 4.5, lon.max() + 4.5]})
     room = alt.Chart(pad).mark_point(opacity=0).encode(longitude="lon:Q", latitude="lat:Q")
     dots = base.mark_circle(size=320, opacity=0.95, stroke="white", strokeWidth=1.5).encode(
-        color=colour, tooltip=[alt.Tooltip("name:N", title=t("rg_region", lang))])
+        color=colour, tooltip=[alt.Tooltip("name:N", title=t("crit_region", lang))])
     right = base.transform_filter("datum.side == 'right'").mark_text(
         align="left", dx=13, fontSize=14, lineHeight=16, baseline="middle", color=INK).encode(text="label:N")
     left = base.transform_filter("datum.side == 'left'").mark_text(
@@ -116,3 +116,12 @@ def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, .
     return titled(chart, t("rg_map_title", lang), rows, lang, t("rg_map_sub", lang))
 
 
+
+
+def park_figures(rows: pd.DataFrame, lang: str = "en"):
+    """Every figure about one regional case (rows: model.facts.case_figures(region)), one panel per
+    measure, titled with the case's name: a new park needs only its data rows."""
+    check_lang(lang)
+    if rows.empty or rows["case_id"].nunique() != 1:
+        raise ValueError("park_figures draws one case: pass model.facts.case_figures(region_id)")
+    return facts_by_unit(rows, lang, t("rg_park_figures_title", lang, park=str(rows[f"case_{lang}"].iloc[0])))

@@ -18,7 +18,7 @@ from ..i18n import check_lang, t
 
 @dataclass
 class Question:
-    prompt: dict[str, str]
+    prompt: str                                      # the key of its message in messages.yml
     answer: Callable[[], object]                     # the right answer, computed from data
     judge: Callable[[object, object, str], tuple[bool, str]]  # (given, right, lang) -> (ok, why)
     solution: Callable[[str], str]                   # lang -> worked solution (HTML)
@@ -42,7 +42,7 @@ def _question(qid: str) -> Question:
 
 def ask(qid: str, lang: str = "en") -> HTML:
     check_lang(lang)
-    return HTML(f"<p><b>{escape(qid)}</b> {escape(_question(qid).prompt[lang])}</p>")
+    return HTML(f"<p><b>{escape(qid)}</b> {escape(t(_question(qid).prompt, lang))}</p>")
 
 
 # Right, wrong and unanswered differ by colour, by border and by their first word, never by a pictograph
@@ -59,8 +59,7 @@ CHECK_CSS = """<style>
 
 def verdict(kind: str, word: str, why: str, lang: str) -> HTML:
     """A check's box: kind ok / no / open (unanswered), its first word in bold, then why (HTML)."""
-    dash = "——" if lang == "zh" else " — "
-    body = f"<b>{escape(word)}</b>{dash}{why}" if why else f"<b>{escape(word)}</b>"
+    body = t("ex_verdict", lang, word=escape(word), why=why) if why else f"<b>{escape(word)}</b>"
     return HTML(f"{CHECK_CSS}<div class='biomfg-check {kind}' role='status'>{body}</div>")
 
 
@@ -70,9 +69,7 @@ def check(qid: str, answer, lang: str = "en") -> HTML:
     q = _question(qid)
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         # HTML, not Markdown: the variable's name is set as code, never in literal backticks
-        word, msg = (("还没有作答", "把答案填入 <code>answer</code> 后重新运行本单元。") if lang == "zh" else
-                     ("Not answered yet", "put your answer in <code>answer</code> and run the cell again."))
-        return verdict("open", word, msg, lang)
+        return verdict("open", t("ex_not_answered", lang), t("ex_not_answered_why", lang), lang)
     ok, why = q.judge(answer, q.answer(), lang)
     return verdict("ok" if ok else "no", t("correct" if ok else "not_quite", lang), why, lang)
 
@@ -80,6 +77,5 @@ def check(qid: str, answer, lang: str = "en") -> HTML:
 def solution(qid: str, lang: str = "en") -> HTML:
     """The worked solution, folded: a <details> block the student opens on purpose."""
     check_lang(lang)
-    label = "查看解答" if lang == "zh" else "Show the solution"
-    return HTML(f"<details class='biomfg-solution'><summary>{label}</summary>"
+    return HTML(f"<details class='biomfg-solution'><summary>{t('ex_show_solution', lang)}</summary>"
                 f"{_question(qid).solution(lang)}</details>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .. import data, fmt
+from ..i18n import t
 from ..model.names import match_name as _match
 
 
@@ -13,38 +14,43 @@ def match_name(given, table, key: str) -> str | None:
     return _match(given, table, key, partial=True)
 
 
-def pick_judge(table: str, key: str, hint: dict[str, str]):
-    """A judge for 'name one platform / barrier / type', explaining a wrong pick with `hint`."""
+def _hint(hint, lang: str) -> str:
+    """A hint: a message key, or a function of lang for a hint with fields."""
+    return hint(lang) if callable(hint) else t(hint, lang)
+
+
+def pick_judge(table: str, key: str, hint):
+    """A judge for 'name one platform / barrier / type', explaining a wrong pick with `hint` (a message
+    key, or lang -> text)."""
     def judge(given, right, lang):
         rows = data.table(table).set_index(key)
         pid = _match(given, data.table(table), key, also=("abbr",))
         if pid is None:
             valid = rows["abbr"].fillna(rows[f"name_{lang}"]) if "abbr" in rows else rows[f"name_{lang}"]
-            return False, (f"不认识“{escape(str(given))}”；可填名称或缩写，例如：{escape('、'.join(valid))}"
-                           if lang == "zh" else
-                           f"“{escape(str(given))}” is not a name here; try one of: {escape(', '.join(valid))}")
+            return False, t("ex_pick_unknown", lang, given=escape(str(given)),
+                            valid=escape(t("list_sep", lang).join(valid)))
         name = escape(str(rows.loc[pid, f"name_{lang}"]))
         if pid == right:
-            return True, (f"对，是{name}。" if lang == "zh" else f"Yes: {name}.")
-        return False, (f"{name}不对。{hint['zh']}" if lang == "zh" else f"{name} is not it. {hint['en']}")
+            return True, t("ex_pick_right", lang, name=name)
+        return False, t("ex_pick_wrong", lang, name=name, hint=_hint(hint, lang))
     return judge
 
 
-def number_judge(unit: str, hint: dict[str, str], scales: tuple[float, ...] = ()):
-    """A judge for a number in base units; `scales` are slips it recognises (e.g. 1e6: answered in millions)."""
+def number_judge(unit: str, hint, scales: tuple[float, ...] = ()):
+    """A judge for a number in base units; `scales` are slips it recognises (e.g. 1e6: answered in millions);
+    `hint` (a message key, or lang -> text) explains a wrong number."""
     def judge(given, right, lang):
         try:
             value = float(str(given).replace(",", "").replace(" ", ""))
         except ValueError:
-            return False, ("请给出一个数字。" if lang == "zh" else "Give a number.")
+            return False, t("ex_give_number", lang)
         shown = escape(fmt.number(right, unit, lang))
         if value == right:
-            return True, (f"对：{shown}。" if lang == "zh" else f"Right: {shown}.")
+            return True, t("ex_number_right", lang, value=shown)
         for s in scales:
             if value * s == right:
-                return False, (f"差一个数量级：数据以基本单位保存（{shown}），请写出完整的数。" if lang == "zh" else
-                               f"Off by a factor: data/ stores base units ({shown}); write the full number.")
-        return False, (hint["zh"] if lang == "zh" else hint["en"])
+                return False, t("ex_number_scale", lang, value=shown)
+        return False, _hint(hint, lang)
     return judge
 
 
@@ -75,4 +81,4 @@ def as_int(given) -> int | None:
 
 
 def whole_number(lang: str) -> str:
-    return "请给出一个整数。" if lang == "zh" else "Give a whole number."
+    return t("ex_give_whole_number", lang)

@@ -47,8 +47,7 @@ def year_text(row, lang: str, col: str = "year") -> str:
         return ""
     if not figures.year_inferred(row.get("quote"), row[col]):
         return year
-    word = t("year_inferred", lang)
-    return f"{year}（{word}）" if lang == "zh" else f"{year} ({word})"
+    return year + t("paren", lang, text=t("year_inferred", lang))
 
 
 def any_inferred(rows: pd.DataFrame, col: str = "year") -> bool:
@@ -59,5 +58,11 @@ def any_inferred(rows: pd.DataFrame, col: str = "year") -> bool:
 def source_note(rows: pd.DataFrame, lang: str) -> str:
     """The source files behind some rows, as a small line under a paragraph or table."""
     used = ", ".join(sorted({escape(str(s)) for s in rows["source"].dropna()}))
-    colon = "：" if lang == "zh" else ": "
-    return f"<div class='src' style='color:#777;font-size:.85em'>{escape(t('source', lang))}{colon}{used}</div>"
+    return (f"<div class='src' style='color:#777;font-size:.85em'>{escape(t('source', lang))}{t('colon', lang)}"
+            f"{used}</div>")
+
+
+def in_sentence(label: str, lang: str) -> str:
+    """A capitalised label ('Stage') as it reads inside a sentence: lower case in English; Chinese has no
+    case, so the label stays as it is (a choice of code, not of words)."""
+    return label.lower() if lang == "en" else label

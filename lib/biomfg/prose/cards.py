@@ -56,12 +56,12 @@ def facts_for(entity_ids: list[str]) -> pd.DataFrame:
 
 def colon(lang: str) -> str:
     """'：' in Chinese, ': ' in English."""
-    return "：" if lang == "zh" else ": "
+    return t("colon", lang)
 
 
 def paren(text: str, lang: str) -> str:
     """'（text）' in Chinese, ' (text)' in English (not escaped)."""
-    return f"（{text}）" if lang == "zh" else f" ({text})"
+    return t("paren", lang, text=text)
 
 
 def facts_table(facts: pd.DataFrame, lang: str, subject: str | None = None) -> str:

@@ -28,11 +28,8 @@ def overview(lang: str = "en") -> HTML:
     rows = rows[rows["entity_id"] == HZ_PLAN]
     years = join(sorted({str(y) for y in rows["year"].dropna()}), lang)
     name = escape(_text(plan[f"name_{lang}"]))
-    if lang == "zh":
-        return paragraph(f"《{name}》覆盖 {plan['start_year']}—{plan['end_year']} 年，包括 <b>{n_act}</b> 大行动、"
-                         f"<b>{n_task}</b> 项任务，数据中记录了 <b>{len(rows)}</b> 个数值目标，期限均为 {years} 年。")
-    return paragraph(f"The {name} runs from {plan['start_year']} to {plan['end_year']}: <b>{n_act}</b> actions, "
-                     f"<b>{n_task}</b> numbered tasks, and <b>{len(rows)}</b> numeric targets in the data, all due by {years}.")
+    return paragraph(t("hz_overview", lang, name=name, start=plan["start_year"], end=plan["end_year"], actions=n_act,
+                       tasks=n_task, targets=len(rows), years=years))
 
 
 def framework_1354(lang: str = "en") -> HTML:
@@ -82,7 +79,7 @@ def layout_rows(lang: str = "en") -> pd.DataFrame:
 
 def layout_table(lang: str = "en") -> HTML:
     rows = layout_rows(lang)
-    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("rg_layout_group", "rg_district",
+    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("rg_layout_role", "rg_district",
                                                               "rg_platforms_named", "rg_focus"))
     body = "".join(f"<tr><td class='name'>{escape(r['group'])}</td><td class='nowrap'><b>{escape(r['district'])}</b></td>"
                    f"<td class='text'>{escape(join(r['platforms'], lang)) or escape(t('rg_card_none', lang))}</td>"

@@ -14,7 +14,7 @@ from ..i18n import check_lang, t
 from ..model import finder
 from ..model.facts import fact
 from ..model.finder import CHOICES, REQUIRED, Reason
-from .base import paragraph
+from .base import in_sentence, join, paragraph
 
 
 def type_profile(type_id: str, lang: str = "en") -> HTML:
@@ -24,17 +24,12 @@ def type_profile(type_id: str, lang: str = "en") -> HTML:
     check_choice("type_id", type_id, sorted(set(p["type_id"])))
     p = p[p["type_id"] == type_id]
     first, last = p.loc[p["founded"].idxmin()], p.loc[p["founded"].idxmax()]
-    sep = "、" if lang == "zh" else ", "
-    names = sep.join(escape(n) for n in p[f"name_{lang}"])
-    countries = sep.join(escape(c) for c in dict.fromkeys(p[f"country_{lang}"]))
+    names = join((escape(n) for n in p[f"name_{lang}"]), lang)
+    countries = join((escape(c) for c in dict.fromkeys(p[f"country_{lang}"])), lang)
     role = escape(str(data.table("platform_types").set_index("type_id").loc[type_id, f"role_{lang}"]))
-    if lang == "zh":
-        return paragraph(f"原文介绍了 <b>{len(p)}</b> 个{escape(first['type_name_zh'])}：{names}，分布在{countries}，"
-                         f"成立于 {first['founded']} 年（{escape(first['name_zh'])}）至 {last['founded']} 年"
-                         f"（{escape(last['name_zh'])}）之间。它们的作用：{role}。")
-    return paragraph(f"The source profiles <b>{len(p)}</b> {escape(first['type_name_en'])}s: {names}, in {countries}, "
-                     f"founded between {first['founded']} ({escape(first['name_en'])}) and {last['founded']} "
-                     f"({escape(last['name_en'])}). Their role: {role}.")
+    return paragraph(t("platforms_type_profile", lang, n=len(p), type=escape(first[f"type_name_{lang}"]), names=names,
+                       countries=countries, first_year=first["founded"], first_name=escape(first[f"name_{lang}"]),
+                       last_year=last["founded"], last_name=escape(last[f"name_{lang}"]), role=role))
 
 
 def type_rule(type_id: str, lang: str = "en") -> HTML | None:
@@ -45,10 +40,8 @@ def type_rule(type_id: str, lang: str = "en") -> HTML | None:
         return None
     f = fact(type_id, indicator)
     what = escape(str(f[f"indicator_{lang}"]))
-    if lang == "zh":
-        return paragraph(f"原文为这类平台的成功列出了 <b>{fmt.fact(f, 'zh')}</b> 项要点（{what}）。原文：“{escape(f['quote'])}”")
-    return paragraph(f"The source lists <b>{fmt.fact(f, 'en')}</b> things a platform of this type needs to succeed "
-                     f"({what.lower()}). In its words: “{escape(f['quote'])}”")
+    return paragraph(t("platforms_type_rule", lang, n=fmt.fact(f, lang), what=in_sentence(what, lang),
+                       quote=escape(f["quote"])))
 
 
 def key_figures(type_id: str, lang: str = "en") -> HTML:
@@ -61,19 +54,20 @@ def key_figures(type_id: str, lang: str = "en") -> HTML:
     for pid in plats.index[plats["type_id"] == type_id]:
         rows = facts[facts["platform_id"] == pid]
         if rows.empty:
-            items.append(f"<li><b>{escape(plats.loc[pid, f'name_{lang}'])}</b>{'：' if lang == 'zh' else ': '}"
+            items.append(f"<li><b>{escape(plats.loc[pid, f'name_{lang}'])}</b>{t('colon', lang)}"
                          f"{escape(t('no_data', lang))}</li>")
             continue
         figs = []
         for _, r in rows.iterrows():
             what = str(r[f"indicator_{lang}"])
             if r["entity_id"] != pid:
-                what += f" ({names.get(r['entity_id'], r['entity_id'])})" if lang == "en" else \
-                    f"（{names.get(r['entity_id'], r['entity_id'])}）"
-            year = "" if r["year"] is None or str(r["year"]) == "<NA>" else \
-                (f"，{r['year']}年" if lang == "zh" else f", {r['year']}")
-            figs.append(f"{escape(what)}{'：' if lang == 'zh' else ': '}<b>{escape(fmt.fact(r, lang))}</b>{escape(year)}")
-        items.append(f"<li><b>{escape(plats.loc[pid, f'name_{lang}'])}</b> — {('；' if lang == 'zh' else '; ').join(figs)}</li>")
+                what += t("paren", lang, text=names.get(r["entity_id"], r["entity_id"]))
+            value = escape(fmt.fact(r, lang))
+            if r["year"] is None or str(r["year"]) == "<NA>":
+                figs.append(t("platforms_figure", lang, what=escape(what), value=value))
+            else:
+                figs.append(t("platforms_figure_year", lang, what=escape(what), value=value, year=escape(f"{r['year']}")))
+        items.append(f"<li><b>{escape(plats.loc[pid, f'name_{lang}'])}</b> — {t('clause_sep', lang).join(figs)}</li>")
     return HTML(f"<ul class='biomfg-prose'>{''.join(items)}</ul>")
 
 
@@ -85,15 +79,9 @@ def volume_gaps(type_id: str, lang: str = "en") -> HTML:
     with_volume = set(finder.volume_facts()["platform_id"])
     missing = [escape(n) for pid, n in zip(p["platform_id"], p[f"name_{lang}"], strict=True) if pid not in with_volume]
     having = [escape(n) for pid, n in zip(p["platform_id"], p[f"name_{lang}"], strict=True) if pid in with_volume]
-    sep = "、" if lang == "zh" else ", "
-    if lang == "zh":
-        text = (f"来源写明容积的：{sep.join(having) or '无'}。未写明容积的：{sep.join(missing) or '无'}"
-                f"（共 {len(missing)} 个）——查找器对它们只能按所服务的阶段估计规模。")
-    else:
-        text = (f"Volumes stated in the source: {sep.join(having) or 'none'}. No volume stated: "
-                f"{sep.join(missing) or 'none'} ({len(missing)} platforms), so the finder can only judge their scale "
-                f"by the stages they serve.")
-    return paragraph(text)
+    none = t("platforms_none", lang)
+    return paragraph(t("platforms_volumes", lang, having=join(having, lang) or none, missing=join(missing, lang) or none,
+                       n=len(missing)))
 
 
 def litres(value: float, lang: str) -> str:
@@ -108,41 +96,35 @@ def finder_label(key: str, lang: str = "en") -> str:
 def reason_text(r: Reason, lang: str = "en") -> str:
     """One reason as a plain sentence in `lang` (not escaped: callers escape)."""
     check_lang(lang)
-    zh = lang == "zh"
     val = finder_label(r.value, lang) if r.value else ""
     if r.criterion in REQUIRED:
-        crit = finder_label(r.criterion, lang)
-        return f"服务{crit}“{val}”" if zh else f"serves {crit.lower()} “{val}”"
+        return t("platforms_reason_serves", lang, criterion=in_sentence(finder_label(r.criterion, lang), lang), value=val)
     if r.criterion == "sector":
         if r.status == "met":
-            return f"领域“{val}”有据可查" if zh else f"sector “{val}” is stated"
+            return t("platforms_reason_sector_met", lang, value=val)
         if r.status == "missed":
-            others = "、".join(finder_label(v, lang) for v in r.detail.split(", ")) if zh else \
-                ", ".join(finder_label(v, lang) for v in r.detail.split(", "))
-            return f"来源写明的领域是{others}，不含“{val}”" if zh else f"sectors stated are {others}, not “{val}”"
-        return "来源未写明服务领域" if zh else "no sector stated in the source"
+            others = join((finder_label(v, lang) for v in r.detail.split(", ")), lang)
+            return t("platforms_reason_sector_missed", lang, sectors=others, value=val)
+        return t("platforms_reason_sector_unknown", lang)
     # scale
     band_word = finder_label(r.value, lang)
     if r.low is not None:
         span = litres(r.low, lang) if r.low == r.high else \
-            f"{litres(r.low, lang)}{'至' if zh else ' to '}{litres(r.high, lang)}"
+            t("platforms_volume_range", lang, low=litres(r.low, lang), high=litres(r.high, lang))
         if r.status == "met":
-            return f"所述容积{span}覆盖你的规模" if zh else f"its stated volumes, {span}, cover your scale"
+            return t("platforms_reason_scale_met", lang, span=span)
         if r.status == "near":
-            return f"你的规模小于所述容积{span}" if zh else f"your scale is below its stated volumes, {span}"
-        return f"你的规模超出所述容积{span}" if zh else f"your scale exceeds its stated volumes, {span}"
+            return t("platforms_reason_scale_near", lang, span=span)
+        return t("platforms_reason_scale_missed", lang, span=span)
     if r.status == "near":
-        return (f"未写明容积，但服务{band_word}规模对应的“{finder_label(r.detail, lang)}”阶段" if zh else
-                f"no volume stated, but it serves the {finder_label(r.detail, lang)} stage that {band_word} scale needs")
-    return f"未写明容积，也不服务{band_word}规模" if zh else f"no volume stated, nor the stage {band_word} scale needs"
+        return t("platforms_reason_stage_near", lang, stage=finder_label(r.detail, lang), band=band_word)
+    return t("platforms_reason_scale_unknown", lang, band=band_word)
 
 
 def no_match_message(lang: str = "en", **query) -> str:
     """The plain answer when no platform serves the stated requirements."""
     check_lang(lang)
     asked = [(k, v) for k, v in query.items() if k in REQUIRED and v not in (None, "any")]
-    if lang == "zh":
-        what = "、".join(f"{finder_label(k, lang)}“{finder_label(v, lang)}”" for k, v in asked) or "所选条件"
-        return f"数据中没有平台同时满足{what}。请放宽一个条件（设为“不限”）再试。"
-    what = ", ".join(f"{finder_label(k, lang).lower()} “{finder_label(v, lang)}”" for k, v in asked) or "these requirements"
-    return f"No platform in the data serves {what} together. Widen one of them (set it to Any) and try again."
+    what = join((t("platforms_asked", lang, criterion=in_sentence(finder_label(k, lang), lang), value=finder_label(v, lang))
+                 for k, v in asked), lang) or t("platforms_asked_none", lang)
+    return t("platforms_no_match", lang, asked=what)

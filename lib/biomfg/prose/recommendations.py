@@ -20,10 +20,10 @@ def addressed_by(target_id: str, lang: str) -> str:
     m = policy.mix(policy.equal_weights())
     by = m.targets.set_index("target_id").loc[target_id, "by"]
     if not by:
-        return "没有建议针对它" if lang == "zh" else "no recommendation addresses it"
+        return t("rec_addressed_none", lang)
     recs = data.table("recommendations").set_index("rec_id")
     names = ", ".join(f"{int(recs.loc[r, 'order'])} {recs.loc[r, f'name_{lang}']}" for r in by)
-    return f"{'对应建议' if lang == 'zh' else 'addressed by recommendation'} {escape(names)}"
+    return t("rec_addressed_by", lang, recs=escape(names))
 
 
 def recommendation_overview(lang: str = "en") -> HTML:
@@ -35,14 +35,8 @@ def recommendation_overview(lang: str = "en") -> HTML:
     reach = fmt.number(len(m.targets) - len(m.unreachable), "count", lang)
     none = fmt.number(len(m.unreachable), "count", lang)
     links = data.table("recommendation_links")
-    if lang == "zh":
-        text = (f"原文提出了 <b>{escape(fmt.fact(count, lang))}</b> 个方面的建议。数据把它们与 {n_t} 个障碍、短板和中试挑战"
-                f"逐条对应（共 {fmt.number(len(links), 'count', lang)} 条对应关系）：其中 {reach} 个至少有一条建议针对，"
-                f"{none} 个没有任何建议针对。")
-    else:
-        text = (f"The article makes recommendations in <b>{escape(fmt.fact(count, lang))}</b> areas. The data links them "
-                f"to {n_t} barriers, gaps and pilot-platform challenges ({fmt.number(len(links), 'count', lang)} links): "
-                f"{reach} are addressed by at least one recommendation, {none} by none.")
+    text = t("rec_overview", lang, areas=escape(fmt.fact(count, lang)), targets=n_t,
+             links=fmt.number(len(links), "count", lang), reached=reach, unreached=none)
     return HTML(f"<p class='biomfg-prose'>{text}</p>{source_note(pd.concat([pd.DataFrame([count]), links]), lang)}")
 
 
@@ -56,8 +50,8 @@ def recommendation_cards(lang: str = "en") -> HTML:
     for _, r in recs.iterrows():
         ln = links[links["rec_id"] == r["rec_id"]]
         items = "".join(f"<li>{escape(str(names.get(x, x)))}</li>" for x in ln["target_id"])
-        label = "针对" if lang == "zh" else "Addresses"
-        acts = "主要举措" if lang == "zh" else "Key actions"
+        label = t("rec_addresses", lang)
+        acts = t("rec_key_actions", lang)
         cards.append(f"<div class='biomfg-card'><h3>{int(r['order'])} · {escape(str(r[f'name_{lang}']))}</h3>"
                      f"<div class='meta'>{escape(str(r[f'summary_{lang}']))}</div>"
                      f"<details class='biomfg-fold'><summary>{acts}</summary><p>{escape(str(r[f'actions_{lang}']))}</p>"
@@ -74,8 +68,7 @@ def mix_summary(m: policy.Mix, lang: str = "en") -> HTML:
                        for n, r in zip(tg.loc[mask, f'name_{lang}'], tg.loc[mask, 'reachable'], strict=True))
     cov, opn = names(tg["covered"]), names(~tg["covered"])
     n_c, n_o = fmt.number(int(tg["covered"].sum()), "count", lang), fmt.number(int((~tg["covered"]).sum()), "count", lang)
-    star = ("* 没有任何建议针对它：再多权重也无法覆盖。" if lang == "zh"
-            else "* addressed by no recommendation: no weight can cover it.")
+    star = t("rec_unreachable_note", lang)
     return HTML(f"<div style='display:grid;grid-template-columns:1fr 1fr;gap:1em;max-width:60em'>"
             f"<div><b>{escape(t('mix_covered', lang))} ({n_c})</b><ul>{cov}</ul></div>"
             f"<div><b>{escape(t('mix_open', lang))} ({n_o})</b><ul>{opn}</ul><small>{star}</small></div></div>")

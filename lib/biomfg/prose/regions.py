@@ -40,9 +40,7 @@ def plan_overview(plan_id: str, lang: str = "en") -> HTML:
     items = items[(items["plan_id"] == plan_id) & items["parent_id"].isna()]
     n_tr, n_ac = int((items["kind"] == "track").sum()), int((items["kind"] == "action").sum())
     name, a, b = escape(_text(plan[f"name_{lang}"])), plan["start_year"], plan["end_year"]
-    if lang == "zh":
-        return paragraph(f"《{name}》覆盖 {a}—{b} 年：<b>{n_tr}</b> 条赛道、<b>{n_ac}</b> 项重点举措。")
-    return paragraph(f"The {name} covers {a} to {b}: <b>{n_tr}</b> tracks and <b>{n_ac}</b> lines of action.")
+    return paragraph(t("rg_plan_overview", lang, name=name, start=a, end=b, tracks=n_tr, actions=n_ac))
 
 
 def plan_items_list(plan_id: str, kind: str, lang: str = "en") -> HTML:
@@ -77,7 +75,7 @@ def products_table(region_ids: list[str], lang: str = "en") -> HTML:
     p = data.table("products")
     p = p[p["region_id"].isin(region_ids)]
     firms = data.table("firms").set_index("firm_id")
-    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("rg_drug", "rg_kind", "rg_firm", "source"))
+    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("rg_drug", "rec_target_kind", "rg_firm", "source"))
     body = []
     for _, r in p.iterrows():
         firm = _text(firms.loc[r["firm_id"], f"name_{lang}"]) if _text(r["firm_id"]) in firms.index else "—"
@@ -103,7 +101,7 @@ def region_card(region_id: str, lang: str = "en") -> HTMLText:
     mine = {e for e, c in of.items() if c == region_id}
     allr = data.table("regions").set_index("region_id")
     parent = _text(r["parent_id"])
-    meta = f"{t('rg_in', lang)} {_text(allr.loc[parent, f'name_{lang}'])}" if parent in allr.index else ""
+    meta = t("rg_in_region", lang, region=_text(allr.loc[parent, f"name_{lang}"])) if parent in allr.index else ""
     none = f"<p class='src'>{escape(t('rg_card_none', lang))}</p>"
 
     def names(df, key, role=None):
@@ -118,10 +116,10 @@ def region_card(region_id: str, lang: str = "en") -> HTMLText:
     ev = data.table("events")
     ev = ev[ev["entity_id"].isin(mine)]
     ev_html = none if ev.empty else "<ul>" + "".join(
-        f"<li>{escape(_text(e['year']) or t('rg_year_unknown', lang))}{cards.colon(lang)}{escape(_text(e[f'name_{lang}']))}</li>"
+        f"<li>{escape(_text(e['year']) or t('tg_undated', lang))}{cards.colon(lang)}{escape(_text(e[f'name_{lang}']))}</li>"
         for _, e in ev.iterrows()) + "</ul>"
     facts = cards.facts_for(sorted(mine))
-    parts = [("rg_card_figures", cards.facts_table(facts, lang, subject=region_id)),
+    parts = [("facts", cards.facts_table(facts, lang, subject=region_id)),
              ("rg_card_firms", names(data.table("firms"), "firm_id", f"role_{lang}")),
              ("rg_card_places", names(data.table("facilities"), "facility_id")),
              ("rg_card_products", names(data.table("products"), "product_id")),
@@ -150,9 +148,5 @@ def cases_overview(lang: str = "en") -> HTML:
     n_f = len(case_facts())
     o = join([escape(x) for x in others[f"name_{lang}"]], lang)
     w = join([escape(x) for x in own[f"name_{lang}"]], lang)
-    if lang == "zh":
-        return paragraph(f"数据中共有 <b>{len(c)}</b> 个区域案例、<b>{fmt.number(n_f, 'count', 'zh')}</b> 个相关数值。"
-                         f"除{w}各有单独的笔记本外，本笔记本比较 <b>{len(others)}</b> 个园区：{o}。")
-    return paragraph(f"The data holds <b>{len(c)}</b> regional cases with <b>{fmt.number(n_f, 'count', 'en')}</b> figures "
-                     f"between them. Besides {w}, which have notebooks of their own, this notebook compares "
-                     f"<b>{len(others)}</b> parks: {o}.")
+    return paragraph(t("rg_cases_overview", lang, cases=len(c), figures=fmt.number(n_f, "count", lang), own=w,
+                       parks=len(others), names=o))

@@ -15,7 +15,7 @@ def listing(lang: str = "en", source_ids: list[str] | None = None) -> HTML:
     src = data.sources()
     if source_ids is not None:
         src = src[src["source_id"].isin(source_ids)]
-    colon = "：" if lang == "zh" else ": "
+    colon = t("colon", lang)
     items = "".join(f"<li><code>{escape(r['source_id'])}</code>{colon}{escape(r[f'name_{lang}'])}</li>"
                     for _, r in src.iterrows())
     return HTML(f"<p><b>{escape(t('sources', lang))}</b></p><ul>{items}</ul>")

@@ -23,13 +23,9 @@ def platform_overview(lang: str = "en") -> HTML:
     first = p.loc[p["founded"].idxmin()]
     last = p.loc[p["founded"].idxmax()]
     n_countries = p[f"country_{lang}"].nunique()
-    if lang == "zh":
-        return paragraph(f"原文表1至表3共介绍了 <b>{len(p)}</b> 个国际代表性平台（{'、'.join(parts)}），"
-                         f"分布在 {n_countries} 个国家或地区，成立时间从 {first['founded']} 年"
-                         f"（{escape(first['name_zh'])}）到 {last['founded']} 年（{escape(last['name_zh'])}）。")
-    return paragraph(f"Tables 1-3 of the source article profile <b>{len(p)}</b> international exemplars "
-                     f"({', '.join(parts)}) in {n_countries} countries or regions, founded between "
-                     f"{first['founded']} ({escape(first['name_en'])}) and {last['founded']} ({escape(last['name_en'])}).")
+    return paragraph(t("start_platform_overview", lang, total=len(p), types=join(parts, lang), countries=n_countries,
+                       first_year=first["founded"], first_name=escape(first[f"name_{lang}"]),
+                       last_year=last["founded"], last_name=escape(last[f"name_{lang}"])))
 
 
 def data_overview(lang: str = "en") -> HTML:
@@ -38,23 +34,17 @@ def data_overview(lang: str = "en") -> HTML:
     facts = data.table("facts")
     src = data.sources().set_index("source_id")
     per = facts.groupby("source").size()
-    cite = "（{}）：" if lang == "zh" else " ({}): "
-    items = "".join(f"<li>{escape(src.loc[s, f'short_{lang}'])}{cite.format(f'<code>{escape(s)}</code>')}"
-                    f"{fmt.number(n, 'count', lang)}</li>" for s, n in per.items())
+    items = "".join("<li>" + t("start_source_figures", lang, short=escape(src.loc[s, f"short_{lang}"]), source=escape(s),
+                               n=fmt.number(n, "count", lang)) + "</li>" for s, n in per.items())
     entities = len(data.entity_names())
-    if lang == "zh":
-        head = (f"数据包收录 <b>{fmt.number(len(facts), 'count', 'zh')}</b> 个数值、"
-                f"{fmt.number(entities, 'count', 'zh')} 个命名实体，每条都附有来源文件和原文引文。各来源的数值条数：")
-    else:
-        head = (f"The data package holds <b>{fmt.number(len(facts), 'count', 'en')}</b> figures and "
-                f"{fmt.number(entities, 'count', 'en')} named entities, each with its source file and a verbatim "
-                f"quote. Figures per source:")
+    head = t("start_data_overview", lang, figures=fmt.number(len(facts), "count", lang),
+             entities=fmt.number(entities, "count", lang))
     return HTML(f"<p class='biomfg-prose'>{head}</p><ul>{items}</ul>")
 
 
 
 
-HEADERS = {"zh": ("笔记本", "主题", "内容"), "en": ("Notebook", "Topic", "What it covers")}
+HEADERS = ("start_col_notebook", "start_col_topic", "start_col_covers")
 
 
 def notebook_map(lang: str = "en") -> HTML:
@@ -68,6 +58,6 @@ def notebook_map(lang: str = "en") -> HTML:
         summary = e["summary"][lang] if "summary" in e else join([str(names[c]) for c in e["cases"]], lang)
         link = f"<a href='{escape(e['file'])}'>{escape(stem)}</a>"
         rows.append(f"<tr><td><code>{link}</code></td><td>{escape(e['title'][lang])}</td><td>{escape(summary)}</td></tr>")
-    head = "".join(f"<th>{escape(h)}</th>" for h in HEADERS[lang])
+    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in HEADERS)
     return HTML(f"{TABLE_CSS}<table class='biomfg-table biomfg-map'><caption>{escape(t('collection_title', lang))}</caption>"
                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

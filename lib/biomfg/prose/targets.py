@@ -27,13 +27,9 @@ def baseline_text(row, lang: str) -> str:
     value = fmt.number(row["baseline_value"], row["baseline_unit"], lang, q)
     year = _text(row["baseline_year"]) or t("tg_undated", lang)
     share = f"{row['progress']:.1f}%"
-    if lang == "zh":
-        if row["status"] == "not_comparable":
-            return f"{value}（{year}）：{t('tg_not_comparable', lang)}"
-        return f"{value}（{year}）· {t('tg_of_target', lang)}{share}"
     if row["status"] == "not_comparable":
-        return f"{value} ({year}): {t('tg_not_comparable', lang)}"
-    return f"{value} ({year}) · {share} {t('tg_of_target', lang)}"
+        return t("tg_baseline_not_comparable", lang, value=value, year=year)
+    return t("tg_baseline_progress", lang, value=value, year=year, share=share)
 
 
 def table_html(rows: pd.DataFrame, lang: str = "en", show_holder: bool = True, explain: bool = True) -> str:

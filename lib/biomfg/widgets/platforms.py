@@ -90,8 +90,8 @@ def _column(pid: str, lang: str, plats, facts) -> dict[str, str]:
     serves = []
     for dim in ("stage", "need", "sector", "region"):
         vals = idx.serves[pid][dim]
-        words = "、".join if lang == "zh" else ", ".join
-        shown = words(f"<span title='{escape(q)}'>{escape(finder_label(v, lang))}</span>" for v, q in vals.items())
+        shown = t("list_sep", lang).join(f"<span title='{escape(q)}'>{escape(finder_label(v, lang))}</span>"
+                                         for v, q in vals.items())
         serves.append(f"{escape(finder_label(dim, lang))}{cards.colon(lang)}{shown or '—'}")
     cells["serves"] = "<br>".join(serves)
     facts = facts[facts["platform_id"] == pid]

@@ -22,18 +22,19 @@ from ..prose import targets as prose_targets
 from .base import Explorer, show
 from .fast import FastComparer
 
-FAMILIES = {  # indicator family -> (zh, en) menu names
-    "area": ("面积", "area"), "capacity": ("产能", "capacity"), "count": ("数量", "counts"),
-    "economy": ("经济规模", "economy"), "funding": ("资金", "funding"), "growth": ("增长", "growth"),
-    "innovation": ("创新", "innovation"), "network": ("网络与联合体", "networks and consortia"),
-    "other": ("其他", "other"), "ranking": ("排名", "rankings"), "scale": ("规模", "scale"),
-    "share": ("占比", "shares"), "talent": ("人才", "talent"), "time": ("时间", "time"),
+FAMILIES = {  # indicator family -> the catalogue key of its menu name, in menu order (funding and talent
+    # share the words of the finder's options)
+    "area": "rg_family_area", "capacity": "rg_family_capacity", "count": "rg_family_count",
+    "economy": "rg_family_economy", "funding": "opt_funding", "growth": "rg_family_growth",
+    "innovation": "rg_family_innovation", "network": "rg_family_network", "other": "rg_family_other",
+    "ranking": "rg_family_ranking", "scale": "rg_family_scale", "share": "rg_family_share",
+    "talent": "opt_talent", "time": "rg_family_time",
 }
 
 
 def family_name(family: str, lang: str) -> str:
-    zh, en = FAMILIES.get(family, (family, family))
-    return zh if check_lang(lang) == "zh" else en
+    check_lang(lang)
+    return t(FAMILIES[family], lang) if family in FAMILIES else family
 
 
 def comparer_view(region_ids, family: str, lang: str = "en", facts: pd.DataFrame | None = None,
@@ -53,9 +54,8 @@ def comparer_view(region_ids, family: str, lang: str = "en", facts: pd.DataFrame
     missing = [names.get(r, r) for r in region_ids if r not in present]
     msg = ""
     if missing:
-        sep = "、" if lang == "zh" else ", "
         msg = ("<p class='biomfg-msg'>" + escape(t("rg_no_value_for", lang).format(
-            family=family_name(family, lang), regions=sep.join(map(str, missing)))) + "</p>")
+            family=family_name(family, lang), regions=t("list_sep", lang).join(map(str, missing)))) + "</p>")
     if rows.empty or not chart:
         return None, msg
     rows = rows.assign(region=rows[f"case_{lang}"].astype(str))
@@ -77,9 +77,7 @@ def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str 
     fam = w.Dropdown(options=[(family_name(f, lang), f) for f in fams], value=family if family in fams else fams[0],
                      description=t("rg_choose_family", lang), style={"description_width": "initial"})
     msg_out, chart_out = w.Output(), w.Output()
-    fast = FastComparer(facts, lang, comparer_view)
-    for f in fams:  # build every family's chart once, so no callback pays for it
-        fast.build(f)
+    fast = FastComparer(facts, lang, comparer_view)  # builds a family's chart the first time it is shown
 
     def update(change=None):
         chart, msg = fast(pick.value, fam.value)
@@ -88,6 +86,9 @@ def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str 
             chart_out.outputs = ()
         else:
             show(chart_out, chart)
+        if change is not None:  # a reader is here: once this view is out, build every other family's chart
+            for f in fams:      # (once), so no later change pays for one; a run with no reader (report,
+                fast.build(f)   # nbval, bench) builds only the family it shows
 
     pick.observe(update, names="value")
     fam.observe(update, names="value")
@@ -107,8 +108,7 @@ def _static_family(facts: pd.DataFrame, family: str, lang: str) -> str:
     present = set(rows["case_id"])
     names = prose_regions.cases().set_index("region_id")[f"name_{lang}"]
     missing = [str(names[r]) for r in names.index if r not in present]
-    sep = "、" if lang == "zh" else ", "
-    text = t("rg_no_value_for", lang).format(family=family_name(family, lang), regions=sep.join(missing))
+    text = t("rg_no_value_for", lang).format(family=family_name(family, lang), regions=t("list_sep", lang).join(missing))
     note = f"<p class='src'>{escape(text)}</p>" if missing else ""
     return f"<div class='biomfg-card'>{cards.facts_table(rows, lang)}{note}</div>"
 
