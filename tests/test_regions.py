@@ -331,3 +331,18 @@ def test_chinese_cards_show_kinds_in_chinese():
         en_label, zh_label = (prose.regions.PRODUCT_KINDS[kind][x] for x in ("en", "zh"))
         assert f"|{en_label}|" in en and f"|{en_label}|" not in zh, kind
         assert f"|{zh_label}|" in zh, kind
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_park_figures_draws_any_case_titled_with_its_name(lang):
+    """A new park needs only data rows: charts.regions.park_figures draws every case from its figures."""
+    names = model.cases.cases().set_index("region_id")[f"name_{lang}"]
+    for region in model.cases.case_ids():
+        rows = model.facts.case_figures(region)
+        if rows.empty:
+            continue
+        title = charts.regions.park_figures(rows, lang).to_dict()["title"]["text"]
+        title = "".join(title if isinstance(title, list) else [title]).replace(" ", "")
+        assert str(names[region]).replace(" ", "") in title, (region, title)
+    with pytest.raises(ValueError, match="one case"):
+        charts.regions.park_figures(model.cases.case_facts(), lang)
