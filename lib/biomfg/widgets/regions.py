@@ -77,7 +77,9 @@ def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str 
     fam = w.Dropdown(options=[(family_name(f, lang), f) for f in fams], value=family if family in fams else fams[0],
                      description=t("rg_choose_family", lang), style={"description_width": "initial"})
     msg_out, chart_out = w.Output(), w.Output()
-    fast = FastComparer(facts, lang, comparer_view)  # builds a family's chart the first time it is shown
+    fast = FastComparer(facts, lang, comparer_view)
+    for f in fams:  # build every family's chart once, so no callback pays for it (a live click never waits)
+        fast.build(f)
 
     def update(change=None):
         chart, msg = fast(pick.value, fam.value)
@@ -86,9 +88,6 @@ def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str 
             chart_out.outputs = ()
         else:
             show(chart_out, chart)
-        if change is not None:  # a reader is here: once this view is out, build every other family's chart
-            for f in fams:      # (once), so no later change pays for one; a run with no reader (report,
-                fast.build(f)   # nbval, bench) builds only the family it shows
 
     pick.observe(update, names="value")
     fam.observe(update, names="value")
