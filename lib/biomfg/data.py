@@ -162,12 +162,27 @@ def table(name: str) -> pd.DataFrame:
     return _table(name, data_dir()).copy()
 
 
+_DERIVED: list = []
+
+
+def derived(build):
+    """`build()` -> DataFrame computed from the tables, made once per data folder and handed out as a
+    copy (for frames several views ask for, such as the target tracker's rows); clear_cache forgets it."""
+    once = functools.cache(lambda folder: build())
+    _DERIVED.append(once)
+
+    @functools.wraps(build)
+    def get() -> pd.DataFrame:
+        return once(data_dir()).copy()
+    return get
+
+
 def clear_cache() -> None:
     """Forget loaded tables (after data/ changed on disk)."""
     _table.cache_clear()
     _package.cache_clear()
-    for derived in (_platforms, _facts, _entity_names):
-        derived.cache_clear()
+    for frame in (_platforms, _facts, _entity_names, *_DERIVED):
+        frame.cache_clear()
 
 
 # --- friendly accessors used by notebooks and charts -------------------------------------

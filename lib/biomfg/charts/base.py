@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -76,6 +77,11 @@ def wrap_px(text: str, width: float, size: float = 15, bold: bool = False) -> li
     """`text` as lines no wider than `width` px (a single word wider than that is split too):
     the whole text, every character kept, never an ellipsis. Lines are balanced (the narrowest
     width giving as few lines), so no line is left with one word or one character."""
+    return list(_wrapped(str(text), width, size, bold))
+
+
+@lru_cache(maxsize=4096)  # the same labels are wrapped again for every panel and every explorer
+def _wrapped(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
     lines = _greedy(text, width, size, bold)
     if len(lines) > 1:
         for step in range(1, 9):
@@ -83,7 +89,7 @@ def wrap_px(text: str, width: float, size: float = 15, bold: bool = False) -> li
             if len(narrower) != len(lines):
                 break
             lines = narrower
-    return lines
+    return tuple(lines)
 
 
 def _greedy(text: str, width: float, size: float, bold: bool) -> list[str]:

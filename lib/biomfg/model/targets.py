@@ -21,7 +21,10 @@ def tracker_rows(facts: pd.DataFrame | None = None) -> pd.DataFrame:
     status: 'progress' (a baseline exists), 'no_baseline', or 'not_comparable' (baseline in another unit).
     progress is baseline / target in percent, only where status is 'progress'.
     """
-    facts = data.facts() if facts is None else facts
+    return _all_rows() if facts is None else _rows(facts)
+
+
+def _rows(facts: pd.DataFrame) -> pd.DataFrame:
     names = data.entity_names().drop_duplicates("entity_id").set_index("entity_id")
     targets = facts[facts["kind"] == "target"].copy()
     actuals = facts[facts["kind"] == "actual"]
@@ -51,6 +54,9 @@ def tracker_rows(facts: pd.DataFrame | None = None) -> pd.DataFrame:
             "value", "unit", "qualifier", "year", "baseline_fact_id", "baseline_value", "baseline_year",
             "baseline_unit", "baseline_qualifier", "progress", "status", "source", "quote", "note"]
     return pd.DataFrame(out, columns=cols)
+
+
+_all_rows = data.derived(lambda: _rows(data.facts()))  # a lesson asks for them from several views
 
 
 # --- which plan action a target belongs to -------------------------------------------------------

@@ -5,6 +5,8 @@ instead of a few hundred; `make bench` holds every explorer to a p95 of 50 ms)."
 from __future__ import annotations
 
 import copy
+import threading
+import time
 
 import pandas as pd
 
@@ -25,21 +27,86 @@ class Spec:
         return render._mimebundle(self.spec)
 
 
+class KernelIdle:
+    """Waits until the kernel is between cells, through IPython's pre/post_run_cell events: work
+    done then never slows a cell, and a lesson run top to bottom (nbclient, papermill, nbval) never
+    leaves the kernel idle, so that work is simply not done. Outside IPython it never waits."""
+
+    _shell_seen: dict[int, KernelIdle] = {}
+
+    def __init__(self, shell=None):
+        # made from a kernel's cell, so that cell is running now: quiet from its post_run_cell on
+        self.quiet, self.since = threading.Event(), time.monotonic()
+        if shell is None:
+            self.quiet.set()
+            return
+        shell.events.register("pre_run_cell", lambda *_: self.quiet.clear())
+        shell.events.register("post_run_cell", lambda *_: self._done())
+
+    def _done(self):
+        self.since = time.monotonic()
+        self.quiet.set()
+
+    @classmethod
+    def of_kernel(cls) -> KernelIdle:
+        try:
+            from IPython import get_ipython
+            shell = get_ipython()
+        except ImportError:
+            shell = None
+        if not hasattr(shell, "kernel"):  # a plain IPython shell (a test, a script): no cells to wait for
+            shell = None
+        key = id(shell)
+        if key not in cls._shell_seen:  # one listener per shell, however many explorers
+            cls._shell_seen[key] = cls(shell)
+        return cls._shell_seen[key]
+
+    def wait(self, settle: float = 0.3) -> None:
+        """Return once no cell has run for `settle` seconds."""
+        while True:
+            self.quiet.wait()
+            gap = settle - (time.monotonic() - self.since)
+            if gap <= 0 and self.quiet.is_set():
+                return
+            time.sleep(max(gap, 0.01))
+
+
 class FastComparer:
     """The comparer's callback path: each family's chart is built (and validated) once with every
     case; a change of regions filters that spec's rows, lays them out again (`charts.facts.layout`,
-    plain arithmetic) and rebuilds the source line from the rows kept: no Altair construction."""
+    plain arithmetic) and rebuilds the source line from the rows kept: no Altair construction.
+
+    The family on screen is built at once; `warm` builds the others in a background thread once the
+    kernel is idle (the reader is looking at the page), so a lesson run top to bottom or a report
+    never waits for charts no one will ask for; a click on a family not yet built builds that one."""
 
     def __init__(self, facts: pd.DataFrame, lang: str, view):
         self.facts, self.lang, self.full, self.view = facts, lang, {}, view  # view: widgets.regions.comparer_view
+        self._lock = threading.Lock()  # one build at a time: the warming thread and a callback never race
         self.names = cases().set_index("region_id")[f"name_{lang}"]
         self.head = wrap_px(t("rg_compare_sub", lang), TITLE_WIDTH, 14)  # the subtitle above the source lines
 
     def build(self, family: str) -> dict | None:
-        if family not in self.full:
-            chart, _ = self.view(list(self.names.index), family, self.lang, self.facts)
-            self.full[family] = chart.to_dict() if chart is not None else None
-        return self.full[family]
+        with self._lock:
+            if family not in self.full:
+                chart, _ = self.view(list(self.names.index), family, self.lang, self.facts)
+                # unvalidated: every family's spec is validated against the Vega-Lite schema in the tests
+                # (tests/test_chart_layout.py); validating them all here cost a lesson about half a second
+                self.full[family] = chart.to_dict(validate=False) if chart is not None else None
+            return self.full[family]
+
+    def warm(self, families) -> threading.Thread:
+        """Build `families` in a daemon thread (it ends with the kernel), each when the kernel is idle."""
+        idle = KernelIdle.of_kernel()
+
+        def run():
+            for family in families:
+                idle.wait()
+                self.build(family)
+
+        thread = threading.Thread(target=run, daemon=True, name="biomfg-comparer-warm")
+        thread.start()
+        return thread
 
     def __call__(self, region_ids, family: str):
         region_ids = list(region_ids)

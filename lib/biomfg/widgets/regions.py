@@ -78,8 +78,8 @@ def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str 
                      description=t("rg_choose_family", lang), style={"description_width": "initial"})
     msg_out, chart_out = w.Output(), w.Output()
     fast = FastComparer(facts, lang, comparer_view)
-    for f in fams:  # build every family's chart once, so no callback pays for it (a live click never waits)
-        fast.build(f)
+    fast.build(fam.value)  # the chart on screen now; the other families while the reader looks
+    warming = fast.warm(fams)
 
     def update(change=None):
         chart, msg = fast(pick.value, fam.value)
@@ -99,6 +99,7 @@ def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str 
                    f"[{t('rg_choose_regions', lang)}] {t('interactive_needs_kernel', lang)}")
     box._update = update  # for tests: the callback, timed in-process
     box._controls = (pick, fam)
+    box._warming = warming
     return box
 
 
