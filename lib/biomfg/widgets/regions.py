@@ -99,7 +99,7 @@ def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str 
                    f"[{t('rg_choose_regions', lang)}] {t('interactive_needs_kernel', lang)}")
     box._update = update  # for tests: the callback, timed in-process
     box._controls = (pick, fam)
-    box._warming = warming
+    box._warming, box._fast = warming, fast
     return box
 
 
