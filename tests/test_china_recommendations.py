@@ -119,8 +119,9 @@ def test_the_interactive_growth_chart_binds_a_slider_starting_at_the_stated_rate
     (param,) = spec["params"]
     assert param["value"] == rate and param["bind"]["input"] == "range"
     static = charts.china.growth_projection(base, rate, 10, "en").to_dict()
-    assert "Not a forecast" in static["title"]["subtitle"][0]
-    assert fmt.fact(base, "en") in static["title"]["subtitle"][0]
+    subtitle = " ".join(static["title"]["subtitle"])  # wrapped at spaces
+    assert subtitle.startswith("Not a forecast")
+    assert fmt.fact(base, "en") in subtitle
 
 
 def test_projection_arithmetic():
@@ -134,7 +135,9 @@ def test_projection_arithmetic():
 def test_coverage_and_open_gaps_for_given_weights():
     m = model.policy.mix({"rec_platform_support": 2, "rec_policy_guidance": 1})
     assert set(m.covered) == {"valley_of_death", "gap_high_end_products", "gap_pilot_private_closed",
-                              "gap_pilot_public_inefficient", "gap_incubation_funding", "pc_insufficient_funding"}
+                              "gap_pilot_public_inefficient", "gap_incubation_funding", "pc_insufficient_funding",
+                              "pc_limited_service_capacity", "gap_infrastructure_insufficient",
+                              "pc_insufficient_collaboration"}
     scores = m.targets.set_index("target_id")["score"]
     assert scores["gap_pilot_public_inefficient"] == 2 and scores["pc_insufficient_funding"] == 1
     assert "broken_bridge" in m.open and "pc_insufficient_talent" in m.open
@@ -148,7 +151,43 @@ def test_equal_weights_leave_open_exactly_what_no_recommendation_addresses():
     linked = set(data.table("recommendation_links")["target_id"])
     everything = set(model.policy.targets_frame()["target_id"])
     assert set(m.open) == everything - linked == set(m.unreachable)
-    assert "pc_limited_service_capacity" in m.open
+    assert set(m.unreachable) == {"gap_bulk_overcapacity", "gap_process_environmental"}
+
+
+# Issue 15: recommendation 2 answers the service-capacity challenge and the infrastructure gap, recommendation
+# 5 the biomedical parks that do not serve biomanufacturing; each link quotes both sides of seed 002.
+ANSWERED = {
+    ("rec_platform_support", "pc_limited_service_capacity"):
+        ("服务能力有限", "增设公益性生物制造中试服务机构，提供高质量产业化服务"),
+    ("rec_platform_support", "gap_infrastructure_insufficient"):
+        ("现有基础设施的建设水平尚未能充分满足", "评估现有基础设施，合理规划中试能力布局"),
+    ("rec_ecosystem_building", "gap_biomed_parks_mismatch"): ("未能充分满足生物制造的需求", "根据各地的实际情况设立专业孵化平台"),
+}
+
+
+def test_the_gaps_the_recommendations_answer_are_linked_with_both_quotes():
+    links = data.table("recommendation_links").set_index(["rec_id", "target_id"])
+    for key, (gap_words, rec_words) in ANSWERED.items():
+        assert key in links.index, key
+        quote = links.loc[key, "quote"]
+        assert gap_words in quote and rec_words in quote and links.loc[key, "source"] == SEED
+    # the scarcity link quotes the scarcity, not the funding sentence of the next gap
+    assert "专业平台数量稀缺" in links.loc[("rec_ecosystem_building", "gap_incubator_scarcity"), "quote"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_05_and_10_name_the_answering_recommendation_not_none(lang):
+    challenges = prose.china.pilot_challenges(lang).data
+    none = t("rec_addressed_none", lang)
+    assert none not in challenges
+    name = data.table("gaps").set_index("gap_id").loc["pc_limited_service_capacity", f"name_{lang}"]
+    rec2 = data.table("recommendations").set_index("rec_id").loc["rec_platform_support", f"name_{lang}"]
+    item = challenges.split(name, 1)[1].split("</li>", 1)[0]
+    assert rec2 in item
+    summary = prose.recommendations.mix_summary(model.policy.mix(model.policy.equal_weights()), lang).data
+    starred = [n for n in model.policy.targets_frame()[f"name_{lang}"] if f"{n} *" in summary]
+    names = model.policy.targets_frame().set_index("target_id")[f"name_{lang}"]
+    assert sorted(starred) == sorted(names[["gap_bulk_overcapacity", "gap_process_environmental"]])
 
 
 def test_all_zero_weights_cover_nothing():
@@ -160,7 +199,7 @@ def test_all_zero_weights_cover_nothing():
 
 def test_threshold():
     m = model.policy.mix({"rec_platform_support": 1, "rec_model_optimization": 1}, threshold=1)
-    assert m.covered == ["gap_pilot_public_inefficient"]
+    assert m.covered == ["gap_pilot_public_inefficient", "pc_insufficient_collaboration"]
 
 
 def test_unknown_recommendation_gives_a_one_line_error_with_the_valid_choices():
@@ -271,8 +310,11 @@ def test_exercises_05():
 def test_exercises_10():
     assert _ok("10-q1", "rec_platform_support") and _ok("10-q1", "2") and _ok("10-q1", "平台支撑", "zh")
     assert not _ok("10-q1", "rec_talent_cultivation")
-    assert _ok("10-q2", "pc_limited_service_capacity") and _ok("10-q2", "limited service capacity")
-    assert not _ok("10-q2", "pc_insufficient_talent")
+    assert _ok("10-q2", "gap_bulk_overcapacity") and _ok("10-q2", "overcapacity in bulk products")
+    assert _ok("10-q2", "生物制造工艺面临环保挑战", "zh")
+    assert not _ok("10-q2", "pc_limited_service_capacity") and not _ok("10-q2", "biomedical parks not serving biomanufacturing")
+    assert "2 platform support" in exercises.check("10-q2", "limited service capacity", "en").data
+    assert "environmental challenges" in exercises.check("10-q2", "gap_bulk_overcapacity", "en").data
     cover = {"rec_innovation_leadership": 1, "rec_platform_support": 1, "rec_capability_enhancement": 1}
     assert _ok("10-q3", cover)
     assert "Still open" in exercises.check("10-q3", {"rec_platform_support": 1}, "en").data
@@ -345,3 +387,28 @@ def test_10_recommendation_count_follows_the_data(tmp_path, monkeypatch):
     monkeypatch.setenv("BIOMFG_DATA", str(copy))
     text = _outputs_text(NOTEBOOKS / "10_recommendations.ipynb")
     assert "<b>1,234</b> areas" in text
+
+
+# --- issue 15: a share or a rank says what it measures ----------------------------------------------
+
+def test_no_two_shares_or_ranks_of_one_entity_share_a_label():
+    """A share or rank shown under one label must be one figure: 'world first' twice, or three different
+    chain-leader shares under one name, lose what each measures."""
+    f = data.facts()
+    ordinal = f[f["unit"].isin(["percent", "fraction", "rank"]) & (f["kind"] == "actual")]
+    doubled = ordinal[ordinal.duplicated(["entity_id", "indicator", "year"], keep=False)]
+    assert doubled.empty, doubled[["fact_id", "entity_id", "indicator"]].to_string()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_global_shares_name_what_they_measure(lang):
+    words = {"en": ("amino acids", "bio-based materials"), "zh": ("氨基酸", "生物基材料")}[lang]
+    chart = json.dumps(charts.china.global_shares(_facts(), lang).to_dict(), ensure_ascii=False).replace("|", " ")
+    detail = prose.china.shares_detail(lang).data
+    tiles = prose.briefing.key_figures(_facts(), lang).data
+    for w in words:
+        assert w in chart and w in detail and w in tiles
+    first = {"en": ("African swine fever vaccine", "dicarboxylic acids"), "zh": ("非洲猪瘟商品化疫苗", "长链二元酸")}[lang]
+    for w in first:
+        assert w in tiles
+

@@ -19,9 +19,16 @@ from biomfg import fmt
         (1953, "count", "", "1953", "1,953"),
         (100, "count", "or_more", "100以上", "100 or more"),
         (9000, "L", "", "9000升", "9,000 L"),
-        (100000000, "doses", "up_to", "最高1亿剂", "up to 100 m doses"),
+        (100000000, "doses", "up_to", "最高1亿剂", "up to 100 million doses"),
         (70, "percent", "about", "约70%", "about 70%"),
-        (4, "rank", "", "第4", "4th"),
+        (4, "rank", "", "第四", "4th"),
+        (23, "rank", "", "第23", "23rd"),
+        (4, "rank", "up_to", "前四", "among the top four"),  # 居全国前四 (issue 15: never "up to 4th")
+        (5, "rank", "up_to", "前五", "among the top five"),  # 全球五大…之一
+        (10000, "t", "class", "万吨级", "10,000-tonne class"),  # 万吨级 (issue 15: never a bare "10,000 t")
+        (10, "count", "per_year", "每年10个", "10 a year"),  # 每年力争10个项目: a yearly figure, not a total
+        (12, "count", "range_low", "12（区间下限）", "12 (low end of a range)"),
+        (6, "months", "range_high", "6个月（区间上限）", "6 months (high end of a range)"),
         (2 / 3, "fraction", "", "2/3", "2/3"),
         (17, "grade", "", "17级", "grade 17"),
     ],
@@ -94,3 +101,14 @@ def test_set_phrases_in_chinese_use_numerals():
     assert fmt.set_phrase(3, "大产业", "zh") == "三大产业"
     assert fmt.set_phrase(7, "条建议", "zh") == "七条建议"
     assert fmt.set_phrase(3, "大产业", "en", "industries") == "3 industries"
+
+
+@pytest.mark.parametrize(("low", "high", "unit", "zh", "en"), [
+    (12, 15, "count", "12至15", "12–15"),  # BioMADE: 12—15个 sites
+    (3, 6, "months", "3至6个月", "3–6 months"),  # Paxlovid: 提前3至6个月
+    (1e9, 2e9, "CNY", "10至20亿元", "CNY 1–2 bn"),
+    (200, 75000, "L", "200至7.5万升", "200–75,000 L"),
+])
+def test_a_range_is_one_figure_with_its_unit_once(low, high, unit, zh, en):
+    assert fmt.span(low, high, unit, "zh") == zh
+    assert fmt.span(low, high, unit, "en") == en

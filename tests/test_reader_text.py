@@ -4,28 +4,25 @@ Markdown; tables whose text is left-aligned; HTML that a notebook shows as HTML,
 Every code cell of every lesson notebook and briefing (each briefing for every region and platform type) is
 run in this process, in zh and en, and what it displays is read as a person reads it: the visible text of
 its text/html (styles, scripts and code blocks left out). Every exercise is asked, checked with no answer,
-the right one and wrong ones, and solved, in both languages.
+the right one and wrong ones, and solved, in both languages. The harvest is tests/reader.py's, shared with
+the typography and style linters (test_zh_typography, test_en_style).
 """
 
 from __future__ import annotations
 
-import ast
 import csv
 import functools
 import json
 import re
-from html.parser import HTMLParser
 
-import nbformat
 import pytest
-from IPython.core.formatters import DisplayFormatter
 
-from biomfg import data, exercises, i18n
+from biomfg import exercises, i18n
 from biomfg.tools import reports
 
 from conftest import DATA, NOTEBOOKS
+from reader import LANGS, PAGES, answers, run_cells, shown, visible
 
-LANGS = ("en", "zh")
 CHART = "application/vnd.vegalite"  # charts are drawn, their text is another test's business
 
 
@@ -107,33 +104,7 @@ def notes() -> frozenset[str]:
     return frozenset(out)
 
 
-# --- what a reader sees of an output ---------------------------------------------------------------
-
-class _Visible(HTMLParser):
-    """The text of HTML as a page shows it: no styles, scripts, or code blocks (a solution's code is code)."""
-
-    SKIP = {"style", "script", "pre"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth, self.parts = 0, []
-
-    def handle_starttag(self, tag, attrs):
-        self.depth += tag in self.SKIP
-
-    def handle_endtag(self, tag):
-        self.depth -= tag in self.SKIP
-
-    def handle_data(self, text):
-        if not self.depth:
-            self.parts.append(text)
-
-
-def visible(html: str) -> str:
-    parser = _Visible()
-    parser.feed(html)
-    return " ".join(parser.parts)
-
+# --- what a reader would see wrong -------------------------------------------------------------------
 
 def faults(html: str, lang: str) -> list[str]:
     """One line per fault a reader would see in this HTML."""
@@ -146,80 +117,6 @@ def faults(html: str, lang: str) -> list[str]:
     if "原文为英文" in text:
         out.append("an English-only note offered to a Chinese reader")
     return out
-
-
-def _formatter() -> DisplayFormatter:
-    return DisplayFormatter()
-
-
-def bundles(obj, fmt: DisplayFormatter) -> list[dict]:
-    """What displaying `obj` shows: its bundle and, for an explorer, what its live outputs show now."""
-    if obj is None:
-        return []
-    bundle, _ = fmt.format(obj)
-    out = [bundle]
-    stack = list(getattr(obj, "children", ()))
-    while stack:
-        w = stack.pop()
-        stack.extend(getattr(w, "children", ()))
-        out += [o.get("data", {}) for o in getattr(w, "outputs", ()) if o.get("output_type") == "display_data"]
-    return out
-
-
-# --- running a notebook's code in this process -------------------------------------------------------
-
-def _cells(path, params: dict) -> list[str]:
-    """The notebook's code cells, the parameters cell replaced by `params` (as papermill injects them)."""
-    nb = nbformat.read(path, as_version=4)
-    out = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        if "parameters" in cell.metadata.get("tags", []):
-            out.append("\n".join(f"{k} = {v!r}" for k, v in params.items()))
-        else:
-            out.append(cell.source)
-    return out
-
-
-def run_cells(path, params: dict):
-    """Yield (cell index, source, displayed object) for every code cell, run in one namespace."""
-    ns: dict = {}
-    for i, source in enumerate(_cells(path, params)):
-        tree = ast.parse(source)
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        exec(compile(tree, f"{path.name}[{i}]", "exec"), ns)  # noqa: S102 (the project's own notebooks)
-        value = eval(compile(ast.Expression(last.value), f"{path.name}[{i}]", "eval"), ns) if last else None
-        yield i, source, value
-
-
-def _pages() -> list[tuple[str, object, dict]]:
-    """(name, notebook path, parameters): every lesson notebook, every briefing of every case and type."""
-    lessons = [(p.stem, p, {}) for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))]
-    briefings = NOTEBOOKS / "briefings"
-    return (lessons + [("overview", briefings / "overview.ipynb", {})]
-            + [(f"platform_type={t}", briefings / "platform_type.ipynb", {"platform_type": t})
-               for t in reports.platform_types()]
-            + [(f"region={r}", briefings / "region.ipynb", {"region": r}) for r in reports.regional_cases()])
-
-
-PAGES = _pages()
-
-
-@functools.cache
-def shown(index: int, lang: str) -> tuple[list[tuple[str, dict]], list[str]]:
-    """Every bundle page `index` displays in `lang`, labelled by cell, and the cells whose result is a str
-    holding HTML (it would reach the reader as quoted source text)."""
-    name, path, params = PAGES[index]
-    fmt = _formatter()
-    out, raw = [], []
-    for i, source, value in run_cells(path, {"lang": lang, **params}):
-        where = f"{name} ({lang}) cell {i}: {source.strip().splitlines()[-1][:70]}"
-        for bundle in bundles(value, fmt):
-            out.append((where, bundle))
-            if set(bundle) == {"text/plain"} and re.search(r"^'<|<div|<style|<table", bundle["text/plain"]):
-                raw.append(where)
-    return out, raw
 
 
 # --- the tests -------------------------------------------------------------------------------------
@@ -315,25 +212,13 @@ def test_every_choice_of_every_explorer_shows_names_never_ids(index, lang):
     assert sorted(set(found)) == [], "\n".join(sorted(set(found)))
 
 
-def _answers(qid: str) -> list:
-    """The right answer, its name where it is an id, and wrong ones of the kinds students give."""
-    right = exercises.QUESTIONS[qid].answer()
-    out = [None, "", right, "nonsense", 0, -3, "12.5%", {"nope": 1}]
-    if isinstance(right, int | float) and not isinstance(right, bool):
-        out += [right + 1, right * 10, right / 100]
-    names = data.entity_names().drop_duplicates("entity_id").set_index("entity_id")
-    if isinstance(right, str) and right in names.index:
-        out += [names.loc[right, "name_en"], names.loc[right, "name_zh"]]
-    return out
-
-
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("qid", list(exercises.QUESTIONS))
 def test_every_exercise_speaks_in_names(qid, lang):
     """Prompt, every judge message and the solution: names and labels in the reader's language, never an
     id, a category code or a column name; HTML, never Markdown backticks."""
     found = [f"ask: {f}" for f in faults(exercises.ask(qid, lang).data, lang)]
-    for given in _answers(qid):
+    for given in answers(qid):
         found += [f"check({given!r}): {f}" for f in faults(exercises.check(qid, given, lang).data, lang)]
     found += [f"solution: {f}" for f in faults(exercises.solution(qid, lang).data, lang)]
     assert found == [], "\n".join(found)

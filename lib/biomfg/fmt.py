@@ -13,11 +13,12 @@ from fractions import Fraction
 import pandas as pd
 
 from . import figures
-from .i18n import check_lang
+from .i18n import check_lang, t
 
 CURRENCIES = {"CNY": "元", "USD": "美元", "GBP": "英镑", "EUR": "欧元", "DKK": "丹麦克朗"}
 ZH_MAGNITUDES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
 EN_MAGNITUDES = (("tn", Decimal(10) ** 12), ("bn", Decimal(10) ** 9), ("m", Decimal(10) ** 6))
+EN_MAGNITUDE_WORDS = {"tn": "trillion", "bn": "billion", "m": "million"}
 # Units other than money and percent: (zh suffix, en suffix)
 UNITS = {
     "count": ("", ""), "L": ("升", " L"), "m2": ("平方米", " m²"), "km2": ("平方公里", " km²"),
@@ -34,7 +35,17 @@ QUALIFIERS = {  # qualifier: (zh prefix, zh suffix, en prefix, en suffix)
     "nearly": ("近", "", "nearly ", ""),
     "less_than": ("不足", "", "less than ", ""),
     "up_to": ("最高", "", "up to ", ""),
+    # 万吨级: of the 10,000-tonne class (an order of magnitude, not an exact output); see number()
+    "class": ("", "级", "", " class"),
+    # 每年力争10个: a figure for each year, never a total over the plan
+    "per_year": ("每年", "", "", " a year"),
+    # one end of a stated range (12—15个, 3至6个月): a row alone says which end; span() shows both
+    "range_low": ("", "（区间下限）", "", " (low end of a range)"),
+    "range_high": ("", "（区间上限）", "", " (high end of a range)"),
 }
+# English names of units in a compound adjective: a 10,000-tonne class
+EN_UNIT_ADJECTIVES = {"t": "tonne", "L": "litre", "km": "kilometre", "m": "metre", "MW": "MW", "kW": "kW"}
+EN_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def _plain(d: Decimal) -> str:
@@ -79,6 +90,10 @@ def number(value, unit: str = "count", lang: str = "en", qualifier: str = "") ->
         raise ValueError(f"qualifier={qualifier!r} is not known; valid choices: {', '.join(q or '(none)' for q in QUALIFIERS)}")
     zpre, zsuf, epre, esuf = QUALIFIERS[qualifier]
     d = _decimal(value)
+    if unit == "rank" and qualifier == "up_to":  # 居全国前四: among the top four, not "up to 4th"
+        return top_rank(d, lang)
+    if qualifier == "class" and lang == "en" and unit in EN_UNIT_ADJECTIVES:  # a 10,000-tonne class
+        return f"{scaled(d, 'en')}-{EN_UNIT_ADJECTIVES[unit]} class"
     if unit in CURRENCIES:
         body = f"{scaled(d, 'zh')}{CURRENCIES[unit]}" if lang == "zh" else f"{unit} {scaled(d, 'en')}"
     elif unit == "percent":
@@ -88,14 +103,50 @@ def number(value, unit: str = "count", lang: str = "en", qualifier: str = "") ->
     elif unit == "grade":
         body = f"{_plain(d)}级" if lang == "zh" else f"grade {_plain(d)}"
     elif unit == "rank":
-        body = f"第{_plain(d)}" if lang == "zh" else _ordinal(d)
+        if lang == "zh":  # 第一 (列苏州市第一), as the sources write a place; 第23 above ten
+            body = f"第{zh_numeral(int(d))}" if d == int(d) and 0 < d <= 10 else f"第{_plain(d)}"
+        else:
+            body = _ordinal(d)
     elif unit in UNITS:
         zh, en = UNITS[unit]
-        body = f"{scaled(d, 'zh')}{zh}" if lang == "zh" else f"{scaled(d, 'en')}{en}"
+        if lang == "en":  # a physical quantity spells its magnitude: 70 million tonnes, never '70 m t'
+            num = re.sub(r" (m|bn|tn)$", lambda m: " " + EN_MAGNITUDE_WORDS[m.group(1)], scaled(d, "en"))
+            en = " tonnes" if unit == "t" and num != scaled(d, "en") else en
+        body = f"{scaled(d, 'zh')}{zh}" if lang == "zh" else f"{num}{en}"
     else:
         choices = [*CURRENCIES, "percent", "fraction", "grade", *UNITS]
         raise ValueError(f"unit={unit!r} is not known; valid choices: {', '.join(choices)}")
+    if lang == "zh" and qualifier == "class":
+        body = re.sub(r"^1(?=[千万亿])", "", body)  # 万吨级, as the sources write it, not 1万吨级
+    if lang == "zh" and qualifier == "per_year" and unit == "count":
+        zsuf = "个"  # 每年10个 (项目): a count a year takes its measure word
     return f"{zpre}{body}{zsuf}" if lang == "zh" else f"{epre}{body}{esuf}"
+
+
+def top_rank(value, lang: str = "en") -> str:
+    """A rank stated as a place among the first few: zh 前四 (居全国前四), en 'among the top four'."""
+    check_lang(lang)
+    n = int(_decimal(value))
+    if lang == "zh":
+        return f"前{zh_numeral(n)}"
+    return f"among the top {EN_NUMBER_WORDS[n] if n < len(EN_NUMBER_WORDS) else f'{n:,}'}"
+
+
+def span(low, high, unit: str = "count", lang: str = "en") -> str:
+    """A stated range as one figure, the unit written once: zh 3至6个月 / 12至15, en 3–6 months / 12–15."""
+    check_lang(lang)
+    a, b = number(low, unit, lang), number(high, unit, lang)
+    if a == b:
+        return a
+    head = 0  # shared words before the numbers (CNY ) and after them (个月,  months,  bn)
+    while head < min(len(a), len(b)) and a[head] == b[head] and not a[head].isdigit():
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail] and not a[-1 - tail].isdigit():
+        tail += 1
+    low_part = a[:len(a) - tail] if tail else a
+    high_part = b[head:]
+    return f"{low_part}{'至' if lang == 'zh' else '–'}{high_part}"
 
 
 def _ordinal(d: Decimal) -> str:
@@ -200,3 +251,40 @@ def set_phrase(n: int, word: str, lang: str = "en", en_word: str = "") -> str:
     if lang == "zh":
         return f"{zh_numeral(n)}{word}"
     return f"{n} {en_word}".strip()
+
+
+def year_inferred(row, col: str = "year") -> bool:
+    """Whether a row's year is one its quote does not state (今年 in a dated report, 同年 …)."""
+    return figures.year_inferred(row.get("quote"), row.get(col))
+
+
+def year(row, lang: str = "en", col: str = "year") -> str:
+    """A row's year as a reader sees it: '2024', or '2024 (inferred)' / '2024（推断）' when its quote
+    does not state it; '' when it has none. Charts and prose alike mark an inferred year this way."""
+    check_lang(lang)
+    value = row.get(col)
+    if _missing(value) or str(value) in ("", "<NA>"):
+        return ""
+    text = str(int(float(value)))
+    return text + t("paren", lang, text=t("year_inferred", lang)) if year_inferred(row, col) else text
+
+
+def year_paren(row, lang: str = "en", col: str = "year") -> str:
+    """A row's year after a label: ' (2023)' / '（2023年）', ' (2024, inferred)' / '（2024年，推断）'; ''
+    when it has none."""
+    check_lang(lang)
+    plain = year(row, "en", col)
+    if not plain:
+        return ""
+    key = "year_paren_inferred" if year_inferred(row, col) else "year_paren"
+    return t(key, lang, year=plain.split(" ")[0])
+
+
+def inferred_note(rows, lang: str = "en", col: str = "year") -> str:
+    """What "inferred" beside a year means, for the rows shown: the report's 今年 (this year) where that
+    is the reason, else the context; '' when no year shown is inferred."""
+    inferred = [r for _, r in rows.iterrows() if year_inferred(r, col)]
+    if not inferred:
+        return ""
+    this_year = any("今年" in f"{r.get('quote', '')} {r.get('note', '')}" for r in inferred)
+    return t("year_inferred_this_year" if this_year else "year_inferred_note", lang)

@@ -27,7 +27,7 @@ def barrier_chain(barriers: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
         "x2": [pos[b] - 0.12 for b in barriers["stage_to"]],
         "mid": [(pos[a] + pos[b]) / 2 for a, b in zip(barriers["stage_from"], barriers["stage_to"], strict=True)],
         "barrier": [str(n) for n in barriers[f"name_{lang}"]],
-        "bridge": [f"{types.loc[ty, f'name_{lang}']} ({int(counts.get(ty, 0))})" for ty in barriers["type_id"]],
+        "bridge": [types.loc[ty, f"name_{lang}"] + t("paren", lang, text=int(counts.get(ty, 0))) for ty in barriers["type_id"]],
         "barrier_colour": [BARRIER_COLOURS[b] for b in barriers["barrier_id"]],
         "type_colour": [PLATFORM_TYPE_COLOURS[ty] for ty in barriers["type_id"]],
     })

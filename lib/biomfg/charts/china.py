@@ -6,13 +6,15 @@ several units), money is never converted, and the labels keep the sources' quali
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
 from .. import fmt
 from ..i18n import check_lang, t
 from ..model.china import LAB_INDICATORS
-from ..model.projection import projection
+from ..model.projection import precision, projection, rounded
 from ..theme import INK, MUTED
 from .base import titled, vega_text, wrap_px
 from .facts import axis_for
@@ -90,7 +92,8 @@ def lab_inventory(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
         raise ValueError("no national lab or centre counts to draw")
     one_unit(rows)
     years = sorted({int(y) for y in rows["year"].dropna()})
-    year = "–".join(map(str, years)) if years else "?"
+    inferred = any(fmt.year_inferred(r) for _, r in rows.iterrows())  # 十三五末: the plan period's last year
+    year = t("year_paren_inferred" if inferred else "year_paren", lang, year="–".join(map(str, years)) if years else "?")
     chart = _bars(rows, lang, t("cn_count_axis", lang), width=420, x_max=float(rows["value"].max()) + 1, whole=True)
     return titled(chart, t("cn_labs_title", lang), rows, lang, t("cn_labs_subtitle", lang).format(year=year))
 
@@ -110,8 +113,8 @@ def incubator_gap(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
         "part": [t("cn_bio_related", lang), t("cn_other_incubators", lang)],
         "n": [n_bio, n_total - n_bio],
         "order": [0, 1],
-        "text": [f"{t('cn_bio_related', lang)}: {fmt.fact(bio.iloc[0], lang)} ({share})",
-                 f"{t('cn_other_incubators', lang)}: {fmt.number(n_total - n_bio, 'count', lang)}"],
+        "text": [t("cn_bio_related", lang) + t("colon", lang) + fmt.fact(bio.iloc[0], lang) + t("paren", lang, text=share),
+                 t("cn_other_incubators", lang) + t("colon", lang) + fmt.number(n_total - n_bio, "count", lang)],
     })
     colours = alt.Scale(domain=list(plot["part"]), range=["#D55E00", "#cfcfcf"])
     base = alt.Chart(plot).encode(
@@ -141,6 +144,10 @@ def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en"
         raise ValueError(f"the projection draws money; the base fact is in {base['unit']!r}")
     scale = MONEY_SCALE[lang]
     base_text = fmt.fact(base, lang)
+    # the labels are rounded to the place the base is stated to (8 000亿元: the nearest 1 000亿): the
+    # sources round, so more digits would be false precision (model.projection.projected)
+    step = precision(float(base["value"])) / scale
+    places = max(0, -math.floor(math.log10(step)))
     rows = source_rows if source_rows is not None else pd.DataFrame([base])
     y_title = t("growth_value_axis", lang) if base["unit"] == "CNY" else \
         t("chart_money_bn", lang, currency=t(f"currency_{base['unit']}", lang))
@@ -154,7 +161,7 @@ def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en"
         b = float(base["value"]) / scale
         chart = (alt.Chart(plot)
                  .transform_calculate(v=f"{b!r} * pow(1 + rate / 100, datum.year)")
-                 .transform_calculate(label="format(datum.v, ',.0f')"))
+                 .transform_calculate(label=f"format(round(datum.v / {step!r}) * {step!r}, ',.{places}f')"))
         line = chart.mark_line(point={"size": 90, "filled": True}, strokeWidth=3, color="#0072B2").encode(x=x, y=y)
         last = chart.transform_filter(f"datum.year == {years}").mark_text(
             align="right", dy=-16, fontSize=16, fontWeight="bold", color="#0072B2").encode(x=x, y=y, text="label:N")
@@ -169,7 +176,7 @@ def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en"
         return titled(layered, t("growth_title", lang), rows, lang, subtitle)
     plot = projection(float(base["value"]), rate, years)
     plot = pd.DataFrame({"year": plot["year"], "v": plot["value"] / scale})
-    plot["label"] = [f"{v:,.0f}" for v in plot["v"]]
+    plot["label"] = [f"{rounded(v, step):,.{places}f}" for v in plot["v"]]
     line = alt.Chart(plot).mark_line(point={"size": 90, "filled": True}, strokeWidth=3, color="#0072B2").encode(x=x, y=y)
     last = alt.Chart(plot.tail(1)).mark_text(align="right", dy=-16, fontSize=16, fontWeight="bold",
                                              color="#0072B2").encode(x=x, y=y, text="label:N")

@@ -86,14 +86,18 @@ def row_labels(rows: pd.DataFrame, lang: str, label_col: str | None = None,
     if label_col:
         return [("", str(x)) for x in rows[label_col]]
     names = _data.entity_names().set_index("entity_id")[f"name_{lang}"]
-    single = rows["entity_id"].nunique() == 1
     case_said = "case_id" in rows and (grouped or rows["case_id"].nunique() == 1)
+    # under a case's name a figure is the case's own only if it is about the case itself: an industry's,
+    # a firm's or a zone's figure names its entity even when it is the only one (one row is one entity's
+    # one indicator, never a bare 'output value' read as the case's)
+    single = rows["entity_id"].nunique() == 1 and "case_id" not in rows
     out = []
     for _, r in rows.iterrows():
         own = single or (case_said and r["entity_id"] == r["case_id"])
         what = r[f"indicator_{lang}"]
+        label = "fx_label_year_inferred" if fmt.year_inferred(r) else "fx_label_year"  # 今年: marked, never stated
         out.append(("" if own else str(names.get(r["entity_id"], r["entity_id"])),
-                    f"{what}" if pd.isna(r["year"]) else t("fx_label_year", lang, what=what, year=int(r["year"]))))
+                    f"{what}" if pd.isna(r["year"]) else t(label, lang, what=what, year=int(r["year"]))))
     return out
 
 
@@ -107,6 +111,7 @@ def _plot_rows(rows: pd.DataFrame, lang: str, label_col: str | None, group_col: 
         "what": [x for _, x in labels],
         "value": rows["value"].astype(float).to_numpy(),
         "value_text": [value_text(r, lang) for _, r in rows.iterrows()],
+        "span_text": [_span_text(rows, i, lang) for i in range(len(rows))],
         "unit": rows["unit"].astype(str).to_numpy(),
         "key": [axis_key(r) for _, r in rows.iterrows()],
         "_rows": [[i] for i in range(len(rows))],
@@ -114,11 +119,34 @@ def _plot_rows(rows: pd.DataFrame, lang: str, label_col: str | None, group_col: 
     return _merge(plot, ["group", "who", "what", "key"], lang)
 
 
+def _span_text(rows: pd.DataFrame, i: int, lang: str) -> str:
+    """For the low end of a stated range (qualifier range_low) whose high end is among the rows (same
+    entity, indicator, unit, year and kind): the range as one figure, '3–6 months' / '3至6个月'; else ''."""
+    r = rows.iloc[i]
+    if fmt.text(r.get("qualifier")) != "range_low":
+        return ""
+    same = ["entity_id", "indicator", "unit", "kind"]
+    high = rows[(rows[same] == r[same]).all(axis=1) & rows["qualifier"].eq("range_high").fillna(False)
+                & rows["year"].astype("string").fillna("").eq(fmt.text(r["year"]))]
+    if high.empty:
+        return ""
+    text = fmt.span(r["value"], high.iloc[0]["value"], r["unit"], lang)
+    kind = "" if r.get("kind", "actual") in ("actual", None) else t(r["kind"], lang)
+    return text + t("paren", lang, text=kind) if kind else text
+
+
 def _merge(plot: pd.DataFrame, by: list[str], lang: str) -> pd.DataFrame:
     sep = t("clause_sep", lang)
     merged = []
     for _, g in plot.groupby(by, sort=False):
         first = g.iloc[0].copy()
+        spans = [x for x in g["span_text"] if x] if "span_text" in g else []
+        if spans and len(g) == 2:  # the two ends of one stated range: one figure, 12–15
+            first["value_text"] = spans[0]
+            first["n"] = 2  # a range is written out, not drawn as one bar
+            first["_rows"] = [i for rs in g["_rows"] for i in rs]
+            merged.append(first)
+            continue
         texts = list(dict.fromkeys(t for x in g["value_text"] for t in x.split(sep)))
         first["value_text"] = sep.join(texts)
         first["n"] = len(texts)
@@ -273,4 +301,6 @@ def facts_by_unit(rows: pd.DataFrame, lang: str, title: str, subtitle: str | Non
                                anchor="start", offset=10) if panels else None
         panels.append(_text_panel(rest, lang, 320, bool(group_col), head))
     chart = panels[0] if len(panels) == 1 else alt.vconcat(*panels, spacing=36).resolve_scale(x="independent")
+    if any(fmt.year_inferred(r) for _, r in rows.iterrows()):  # say what "inferred" means
+        subtitle = " ".join(x for x in (subtitle, fmt.inferred_note(rows, lang)) if x)
     return titled(chart, title, rows, lang, subtitle)

@@ -13,7 +13,7 @@ import pandas as pd
 from .. import data as _data
 from .. import fmt
 from ..i18n import check_lang, t
-from ..model.finder import BANDS
+from ..model.finder import BANDS, volume_spans
 from ..theme import MUTED
 from .base import lines_px, titled, type_colour, wrap_px
 from .start import short_names
@@ -44,14 +44,6 @@ def _names(lang: str) -> pd.Series:
     return _data.entity_names().set_index("entity_id")[f"name_{lang}"]
 
 
-def _item(row, short: pd.Series, lang: str, names: pd.Series) -> str:
-    """'ABF' for the platform itself, 'ABF · NREL Biochemical Conversion Pilot Plant' for a facility."""
-    plat = short[row["platform_id"]]
-    if row["entity_id"] == row["platform_id"]:
-        return plat
-    return f"{plat} · {names.get(row['entity_id'], row['entity_id'])}"
-
-
 def _who(row, short: pd.Series, names: pd.Series) -> str:
     """A platform by its short name; a facility by itself, after its platform unless its name
     already says which platform it belongs to."""
@@ -67,7 +59,7 @@ def _fact_item(row, short: pd.Series, lang: str, names: pd.Series) -> str:
     who = _who(row, short, names)
     what = str(row[f"indicator_{lang}"])
     what = what if lang == "zh" else what[:1].lower() + what[1:]
-    year = "" if pd.isna(row["year"]) else f" ({row['year']})"
+    year = fmt.year_paren(row, lang)  # an inferred year is marked
     return f"{who}{t('colon', lang)}{what}{year}"
 
 
@@ -129,15 +121,10 @@ def scale_ladder(volumes: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
     if volumes.empty or set(volumes["unit"]) != {"L"}:
         raise ValueError("scale_ladder needs facts in litres (unit 'L'); see finder.volume_facts()")
     short, type_label, types = _labels(lang)
-    names = _names(lang)
-    items = []
-    for (_, _), grp in volumes.groupby(["platform_id", "entity_id"], sort=False):
-        r = grp.iloc[0]
-        lo, hi = float(grp["value"].min()), float(grp["value"].max())
-        label = fmt.number(lo, "L", lang) if lo == hi else \
-            t("platforms_volume_range", lang, low=fmt.number(lo, "L", lang), high=fmt.number(hi, "L", lang))
-        items.append({"item": _item(r, short, lang, names), "lo": lo, "hi": hi, "label": label,
-                      "type_label": type_label[r["platform_id"]]})
+    # one line per platform, its facilities included: the span the finder judges a scale by
+    # (model.finder.volume_spans), so the chart and the finder's reasons give the same figures
+    items = [{"item": short[pid], "lo": lo, "hi": hi, "label": fmt.span(lo, hi, "L", lang),
+              "type_label": type_label[pid]} for pid, lo, hi, _ in volume_spans(volumes).itertuples(index=False)]
     plot = pd.DataFrame(items)
     plot["item"], depth = _wrap_items(plot["item"], lang, 300, 240)
     top = 10 ** 6
@@ -183,9 +170,8 @@ def network_sizes(facts: pd.DataFrame, lang: str = "en") -> alt.FacetChart:
     for (_, _, _), grp in rows.groupby(["platform_id", "entity_id", "indicator"], sort=False):
         r = grp.iloc[0]
         lo, hi = float(grp["value"].min()), float(grp["value"].max())
-        label = fmt.number(lo, "count", lang) if lo == hi else \
-            f"{fmt.number(lo, 'count', lang)}–{fmt.number(hi, 'count', lang)}"
-        year = "" if pd.isna(r["year"]) else f" ({r['year']})"
+        label = fmt.span(lo, hi, "count", lang)
+        year = fmt.year_paren(r, lang)  # an inferred year is marked
         what = str(r[f"indicator_{lang}"])
         items.append({"item": _who(r, short, names) + year, "measure": what[:1].upper() + what[1:],
                       "lo": lo, "hi": hi, "label": label, "type_label": type_label[r["platform_id"]]})

@@ -16,11 +16,12 @@ STATUS_COLOURS = ["#009E73", "#D55E00", "#999999"]
 
 
 def rec_labels(recs: pd.DataFrame, lang: str) -> dict[str, str]:
-    """'1 Innovation leadership' / '1 创新引领': short, numbered as in the article."""
+    """'1 Innovation leadership' / '（1）创新引领': short, numbered as in the article."""
     out = {}
     for _, r in recs.sort_values("order").iterrows():
         name = str(r[f"name_{lang}"])
-        out[r["rec_id"]] = f"{int(r['order'])} {name[:1].upper() + name[1:] if lang == 'en' else name}"
+        out[r["rec_id"]] = t("rec_numbered", lang, n=int(r["order"]),
+                             name=name[:1].upper() + name[1:] if lang == "en" else name)
     return out
 
 

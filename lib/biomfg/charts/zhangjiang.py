@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .. import fmt
 from ..i18n import check_lang, t
 from ..theme import INK
 from .base import titled
@@ -22,7 +23,7 @@ def reform_timeline(events: pd.DataFrame, lang: str = "en"):
     plot = pd.DataFrame({
         "step": rows["step"].to_numpy(),
         "stage": [t("rg_" + k, lang) for k in rows["kind"]],
-        "when": [str(y) if pd.notna(y) else t("rg_no_date", lang) for y in rows["year"]],
+        "when": [fmt.year(r, lang) or t("rg_no_date", lang) for _, r in rows.iterrows()],  # inferred: marked
         "what": [wrap(n, lang, 14 if lang == "zh" else 26) for n in rows[f"name_{lang}"]],
         "dated": rows["year"].notna().to_numpy(),
     })

@@ -42,7 +42,7 @@ def _question(qid: str) -> Question:
 
 def ask(qid: str, lang: str = "en") -> HTML:
     check_lang(lang)
-    return HTML(f"<p><b>{escape(qid)}</b> {escape(t(_question(qid).prompt, lang))}</p>")
+    return HTML(f"<p>{t('ex_ask', lang, qid=escape(qid), prompt=escape(t(_question(qid).prompt, lang)))}</p>")
 
 
 # Right, wrong and unanswered differ by colour, by border and by their first word, never by a pictograph

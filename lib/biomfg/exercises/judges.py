@@ -67,7 +67,7 @@ def code_solution(code: str, answer, named: tuple[str, str] | None = None):
         if named is not None:
             shown = name_of(*named, shown, lang)
         elif isinstance(shown, float) and shown.is_integer():
-            shown = f"{int(shown):,}"
+            shown = f"{int(shown):,}" if lang == "en" else str(int(shown))  # zh writes 20000000, never 20,000,000
         return f"<pre>{escape(code)}</pre><p>{escape(str(shown))}</p>"
     return solution
 

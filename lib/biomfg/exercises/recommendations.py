@@ -18,9 +18,9 @@ def _rec_id(given) -> str | None:
 
 
 def _rec_name(rid: str, lang: str) -> str:
-    """'2 平台支撑' / '2 platform support': the article's number and the name, never the id."""
+    """'（2）平台支撑' / '2 platform support': the article's number and the name, never the id."""
     r = data.table("recommendations").set_index("rec_id").loc[rid]
-    return f"{int(r['order'])} {r[f'name_{lang}']}"
+    return t("rec_numbered", lang, n=int(r["order"]), name=r[f"name_{lang}"])
 
 
 def _rec_choices(lang: str) -> str:
@@ -66,43 +66,50 @@ register("10-q1", Question(
     _widest, _widest_judge, _widest_solution))
 
 
-# --- q2: the pilot-platform challenge no recommendation addresses ----------------------------
+# --- q2: the gaps no recommendation addresses ------------------------------------------------
 
-def _challenge_id(given) -> str | None:
-    g = data.table("gaps")
-    return match_name(given, g[g["kind"] == "pilot_challenge"], "gap_id")
+def _target_id(given) -> str | None:
+    """A barrier, gap or pilot-platform challenge from its id or its name (zh or en, any case)."""
+    return match_name(given, policy.targets_frame(), "target_id", partial=True)
 
 
-def _orphan() -> str:
-    m = policy.mix(policy.equal_weights())
-    pcs = m.targets[(m.targets["kind"] == "pilot_challenge") & ~m.targets["reachable"]]
-    return str(pcs.iloc[0]["target_id"]) if len(pcs) else ""
+def _orphans() -> tuple[str, ...]:
+    """Every barrier, gap and challenge that no recommendation addresses in the data, in data order."""
+    return tuple(policy.mix(policy.equal_weights()).unreachable)
+
+
+def _target_names(ids, lang: str, sep: str = "list_sep") -> str:
+    """Names joined; `ex_10_q2_sep` for the choices, whose names hold commas and 、."""
+    names = policy.targets_frame().set_index("target_id")[f"name_{lang}"]
+    return t(sep, lang).join(str(names[i]) for i in ids)
 
 
 def _orphan_judge(given, right, lang):
-    gid = _challenge_id(given)
-    g = data.table("gaps")
-    valid = t("ex_choice_sep", lang).join(g.loc[g["kind"] == "pilot_challenge", f"name_{lang}"])
+    gid = _target_id(given)
     if gid is None:
+        valid = _target_names(policy.targets_frame()["target_id"], lang, "ex_10_q2_sep")
         return False, t("ex_10_q2_unknown", lang, valid=escape(valid))
-    name = escape(str(g.set_index("gap_id").loc[gid, f"name_{lang}"]))
-    if gid == right:
-        return True, t("ex_10_q2_right", lang, name=name)
+    name = escape(_target_names([gid], lang))
+    if not right:
+        return False, t("ex_10_q2_none_open", lang)
+    if gid in right:
+        others = [o for o in right if o != gid]
+        also = t("ex_10_q2_also", lang, names=escape(_target_names(others, lang))) if others else ""
+        return True, t("ex_10_q2_right", lang, name=name, also=also)
     by = policy.mix(policy.equal_weights()).targets.set_index("target_id").loc[gid, "by"]
     who = escape(t("list_sep", lang).join(_rec_name(r, lang) for r in by))
     return False, t("ex_10_q2_wrong", lang, name=name, recs=who)
 
 
 def _orphan_solution(lang):
-    code = ("m = policy.mix(policy.equal_weights())\n"
-            "m.targets[(m.targets['kind'] == 'pilot_challenge') & ~m.targets['reachable']]")
-    name = data.table("gaps").set_index("gap_id").loc[_orphan(), f"name_{lang}"] if _orphan() else "—"
-    return f"<pre>{escape(code)}</pre><p><b>{escape(str(name))}</b></p>"
+    code = "m = policy.mix(policy.equal_weights())\nm.unreachable"
+    names = _target_names(_orphans(), lang) if _orphans() else t("ex_10_q2_none_open", lang)
+    return f"<pre>{escape(code)}</pre><p><b>{escape(names)}</b></p>"
 
 
 register("10-q2", Question(
     "ex_10_q2",
-    _orphan, _orphan_judge, _orphan_solution))
+    _orphans, _orphan_judge, _orphan_solution))
 
 
 # --- q3: the smallest mix that covers every barrier ------------------------------------------

@@ -74,15 +74,18 @@ def _south_solution(lang):
 
 # --- q3: Zhengzhou's cumulative chain leaders ------------------------------------------------------
 
+BATCHES = ("second_batch_chain_leader_firm_count", "reexamined_chain_leader_firm_count")  # the two batches
+
+
 def _chain() -> int:
-    return int(data.facts("zhengzhou_hitech", "chain_leader_firm_count")["value"].max())
+    return int(data.facts("zhengzhou_hitech", "approved_chain_leader_firm_count")["value"].iloc[0])
 
 
 def _chain_judge(given, right, lang):
     n = as_int(given)
     if n is None:
         return False, whole_number(lang)
-    batches = sorted(int(v) for v in data.facts("zhengzhou_hitech", "chain_leader_firm_count")["value"] if v != right)
+    batches = sorted(int(data.facts("zhengzhou_hitech", i)["value"].iloc[0]) for i in BATCHES)
     if n == right:
         return True, t("ex_09_q3_right", lang, n=right)
     if n in batches:
@@ -91,7 +94,7 @@ def _chain_judge(given, right, lang):
 
 
 def _chain_solution(lang):
-    code = "data.facts('zhengzhou_hitech', 'chain_leader_firm_count')[['value', 'quote']]"
+    code = "data.facts('zhengzhou_hitech', 'approved_chain_leader_firm_count')[['value', 'quote']]"
     return f"<pre>{escape(code)}</pre><p>{_chain()}</p>"
 
 

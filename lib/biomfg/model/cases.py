@@ -55,6 +55,13 @@ def case_of_entity() -> dict[str, str]:
         for eid, rid in zip(df[key], df["region_id"], strict=True):
             if _text(rid) in by_region:
                 out.setdefault(eid, by_region[_text(rid)])
+    # a product with no case of its own belongs to the case of a component placed in one (products.part_of:
+    # the Luoyang main-shaft bearing brings the 17 MW turbine it is fitted to, built in Fuqing)
+    products = data.table("products")
+    if "part_of" in products.columns:
+        for eid, whole in zip(products["product_id"], products["part_of"], strict=True):
+            if _text(whole) and eid in out:
+                out.setdefault(_text(whole), out[eid])
     return out
 
 

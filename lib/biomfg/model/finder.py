@@ -90,17 +90,26 @@ def volume_facts() -> pd.DataFrame:
     return f[f["unit"] == "L"].reset_index(drop=True)
 
 
+def volume_spans(volumes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per exemplar with a stated volume: its smallest and largest stated volume in litres,
+    its facilities' included (platform_id, low, high, quote). The one computation of a platform's
+    volumes: the finder judges a scale by it and the scale ladder draws it, so the two always agree."""
+    volumes = volume_facts() if volumes is None else volumes
+    out = []
+    for pid, rows in volumes.groupby("platform_id", sort=False):
+        lo, hi = rows.loc[rows["value"].idxmin()], rows.loc[rows["value"].idxmax()]
+        quote = lo["quote"] if lo["fact_id"] == hi["fact_id"] else f"{lo['quote']} … {hi['quote']}"
+        out.append({"platform_id": pid, "low": float(lo["value"]), "high": float(hi["value"]), "quote": str(quote)})
+    return pd.DataFrame(out, columns=["platform_id", "low", "high", "quote"])
+
+
 def _build_index() -> Index:
     plats = data.table("platforms")
     caps = data.table("platform_capabilities")
     serves: dict[str, dict[str, dict[str, str]]] = {p: {d: {} for d in CHOICES} for p in plats["platform_id"]}
     for pid, dim, val, quote in caps[["platform_id", "dimension", "value", "quote"]].itertuples(index=False):
         serves[pid][dim][val] = str(quote)
-    volumes = {}
-    for pid, rows in volume_facts().groupby("platform_id", sort=False):
-        lo, hi = rows.loc[rows["value"].idxmin()], rows.loc[rows["value"].idxmax()]
-        quote = lo["quote"] if lo["fact_id"] == hi["fact_id"] else f"{lo['quote']} … {hi['quote']}"
-        volumes[pid] = (float(lo["value"]), float(hi["value"]), str(quote))
+    volumes = {pid: (lo, hi, quote) for pid, lo, hi, quote in volume_spans().itertuples(index=False)}
     return Index(tuple(plats["platform_id"]), serves, volumes)
 
 

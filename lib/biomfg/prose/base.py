@@ -40,6 +40,15 @@ def join(items, lang: str) -> str:
     return t("list_sep", lang).join(items)
 
 
+# Country names that take "the" inside an English sentence (a label standing alone keeps the bare name)
+THE_NAMES = frozenset({"United States", "United Kingdom", "Netherlands", "European Union"})
+
+
+def place_in_sentence(name: str, lang: str) -> str:
+    """A country's name inside a sentence: en 'the United States', 'Germany'; zh unchanged (not escaped)."""
+    return f"the {name}" if lang == "en" and name in THE_NAMES else name
+
+
 def year_text(row, lang: str, col: str = "year") -> str:
     """A row's year, marked '(inferred)' / '（推断）' when its quote does not state it; '' if none."""
     year = _text(row[col])
@@ -48,6 +57,16 @@ def year_text(row, lang: str, col: str = "year") -> str:
     if not figures.year_inferred(row.get("quote"), row[col]):
         return year
     return year + t("paren", lang, text=t("year_inferred", lang))
+
+
+def year_in_sentence(row, lang: str, col: str = "year") -> str:
+    """A year inside a sentence: en '2024' / '2024 (inferred)', zh '2024年' / '2024年（推断）' (not escaped)."""
+    text = fmt.year(row, "en", col).split(" ")[0]
+    if not text:
+        return ""
+    if lang == "zh":
+        text += "年"
+    return text + t("paren", lang, text=t("year_inferred", lang)) if fmt.year_inferred(row, col) else text
 
 
 def any_inferred(rows: pd.DataFrame, col: str = "year") -> bool:

@@ -40,7 +40,7 @@ def header(title: str, facts: pd.DataFrame, lang: str = "en") -> HTML:
     check_lang(lang)
     pkg = data.package()
     created = str(pkg.get("created", ""))[:10]
-    meta = (f"{t('data_version', lang)} {pkg.get('version', '')}{paren(created, lang)} · "
+    meta = (f"{t('data_version_is', lang, version=pkg.get('version', ''))}{paren(created, lang)} · "
             f"{t('figures_period', lang)}{colon(lang)}{period(facts, lang)}")
     return HTML(f"{CSS}<div class='biomfg-brief'><h1>{escape(title)}</h1><p class='meta'>{escape(meta)}</p></div>")
 
@@ -82,10 +82,11 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
     for source, group in facts.groupby("source", sort=True):
         quotes = "".join(
             f"<li>{escape(str(f[f'indicator_{lang}']))} · {escape(str(names.get(f['entity_id'], f['entity_id'])))}"
-            f"{escape(colon(lang))}<b>{escape(fmt.fact(f, lang))}</b>{escape(_kind(f, lang))} "
-            f"<span class='q'>“{escape(str(f['quote']))}”</span></li>" for _, f in group.iterrows())
+            f"{escape(colon(lang))}<b>{escape(fmt.fact(f, lang))}</b>{escape(_kind(f, lang))}"
+            f"{t('quote_after_figure', lang)}<span class='q'>“{escape(str(f['quote']))}”</span></li>"
+            for _, f in group.iterrows())
         title = src.loc[source, f"name_{lang}"] if source in src.index else source
-        items.append(f"<li><b>{escape(str(title))}</b> ({escape(str(source))})<ul>{quotes}</ul></li>")
+        items.append(f"<li><b>{escape(str(title))}</b>{escape(paren(str(source), lang))}<ul>{quotes}</ul></li>")
     return HTML(f"{CSS}<h2>{escape(t('quotes_behind', lang))}</h2><ol class='biomfg-quotes'>{''.join(items)}</ol>")
 
 

@@ -103,7 +103,7 @@ def platform_card(platform_id: str, lang: str = "en") -> HTMLText:
     fields = [(k, _text(p.get(f"{k}_{lang}"))) for k in ("direction", "progress", "success", "operator", "funding")]
     dl = "".join(f"<dt>{escape(t(k, lang))}</dt><dd>{escape(v)}</dd>" for k, v in fields if v)
     meta = " · ".join(x for x in (_text(p[f"type_name_{lang}"]), _text(p[f"country_{lang}"]),
-                                  f"{t('founded', lang)} {_text(p['founded'])}") if x)
+                                  t("founded_in", lang, year=_text(p["founded"]))) if x)
     return HTMLText(
         f"<div class='biomfg-card' style='--biomfg-accent:{PLATFORM_TYPE_COLOURS.get(p['type_id'], '#555')}'>"
         f"<h3>{escape(_text(p[f'name_{lang}']))}</h3><div class='meta'>{escape(meta)}</div><dl>{dl}</dl>"

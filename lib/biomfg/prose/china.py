@@ -14,6 +14,7 @@ from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model.china import COUNTRY, LAB_INDICATORS, new_platforms
 from ..model.facts import fact
+from ..model.projection import projected
 from .base import figure, source_note
 from .cards import CSS
 from .recommendations import addressed_by
@@ -98,7 +99,7 @@ def pilot_challenges(lang: str = "en") -> HTML:
     check_lang(lang)
     g = data.table("gaps")
     g = g[g["kind"] == "pilot_challenge"]
-    n = fmt.number(len(g), "count", lang)
+    n = fmt.zh_numeral(len(g)) if lang == "zh" else fmt.number(len(g), "count", lang)  # 五大挑战
     items = "".join(f"<li><b>{escape(str(r[f'name_{lang}']))}</b> — <i>{addressed_by(r['gap_id'], lang)}</i></li>"
                     for _, r in g.iterrows())
     head = t("china_pilot_head", lang, n=n)
@@ -144,12 +145,16 @@ def type_comparison(lang: str = "en") -> HTML:
 
 
 def growth_assumption(base: pd.Series, rate: float, years: int, stated: pd.Series, lang: str = "en") -> str:
-    """The assumption behind the growth illustration, as HTML: base, rate, years, and what is stated."""
+    """The assumption behind the growth projection, as HTML: which rate (the industry's, from its fact)
+    is applied to which base (the key products' output value), for how long, and the result rounded to
+    the precision of the base (model.projection.projected says why)."""
     check_lang(lang)
     b, r = escape(fmt.fact(base, lang)), escape(fmt.number(rate, "percent", lang))
     s = escape(fmt.fact(stated, lang))
-    end = escape(fmt.number(round(float(base["value"]) * (1 + rate / 100) ** years, -8), base["unit"], lang))
-    text = t("china_growth_assumption", lang, base=b, rate=r, years=years, end=end, stated=s)
+    value, step = projected(float(base["value"]), rate, years)
+    end = escape(fmt.number(value, base["unit"], lang, "about"))
+    text = t("china_growth_assumption", lang, base=b, rate=r, years=years, end=end, stated=s,
+             step=escape(fmt.number(step, base["unit"], lang)))
     return f"<p class='biomfg-prose'>{text}</p>"
 
 

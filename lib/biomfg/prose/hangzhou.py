@@ -28,6 +28,7 @@ def overview(lang: str = "en") -> HTML:
     rows = rows[rows["entity_id"] == HZ_PLAN]
     years = join(sorted({str(y) for y in rows["year"].dropna()}), lang)
     name = escape(_text(plan[f"name_{lang}"]))
+    n_act = fmt.zh_numeral(n_act) if lang == "zh" else n_act  # 五大行动, a set phrase
     return paragraph(t("hz_overview", lang, name=name, start=plan["start_year"], end=plan["end_year"], actions=n_act,
                        tasks=n_task, targets=len(rows), years=years))
 

@@ -14,7 +14,7 @@ from ..i18n import check_lang, t
 from ..model import finder
 from ..model.facts import fact
 from ..model.finder import CHOICES, REQUIRED, Reason
-from .base import in_sentence, join, paragraph
+from .base import in_sentence, join, paragraph, place_in_sentence, year_in_sentence
 
 
 def type_profile(type_id: str, lang: str = "en") -> HTML:
@@ -25,8 +25,10 @@ def type_profile(type_id: str, lang: str = "en") -> HTML:
     p = p[p["type_id"] == type_id]
     first, last = p.loc[p["founded"].idxmin()], p.loc[p["founded"].idxmax()]
     names = join((escape(n) for n in p[f"name_{lang}"]), lang)
-    countries = join((escape(c) for c in dict.fromkeys(p[f"country_{lang}"])), lang)
-    role = escape(str(data.table("platform_types").set_index("type_id").loc[type_id, f"role_{lang}"]))
+    countries = join((escape(place_in_sentence(c, lang)) for c in dict.fromkeys(p[f"country_{lang}"])), lang)
+    role = str(data.table("platform_types").set_index("type_id").loc[type_id, f"role_{lang}"])
+    role = escape(role[:1].lower() + role[1:] if lang == "en" else role)  # en: 'Each provides ...'
+
     return paragraph(t("platforms_type_profile", lang, n=len(p), type=escape(first[f"type_name_{lang}"]), names=names,
                        countries=countries, first_year=first["founded"], first_name=escape(first[f"name_{lang}"]),
                        last_year=last["founded"], last_name=escape(last[f"name_{lang}"]), role=role))
@@ -39,9 +41,8 @@ def type_rule(type_id: str, lang: str = "en") -> HTML | None:
     if indicator is None:
         return None
     f = fact(type_id, indicator)
-    what = escape(str(f[f"indicator_{lang}"]))
-    return paragraph(t("platforms_type_rule", lang, n=fmt.fact(f, lang), what=in_sentence(what, lang),
-                       quote=escape(f["quote"])))
+    what = t(f"platforms_type_rule_{indicator}", lang)  # the sentence names what is counted, not the indicator
+    return paragraph(t("platforms_type_rule", lang, n=fmt.fact(f, lang), what=what, quote=escape(f["quote"])))
 
 
 def key_figures(type_id: str, lang: str = "en") -> HTML:
@@ -66,7 +67,8 @@ def key_figures(type_id: str, lang: str = "en") -> HTML:
             if r["year"] is None or str(r["year"]) == "<NA>":
                 figs.append(t("platforms_figure", lang, what=escape(what), value=value))
             else:
-                figs.append(t("platforms_figure_year", lang, what=escape(what), value=value, year=escape(f"{r['year']}")))
+                year = escape(year_in_sentence(r, lang))  # an inferred year is marked
+                figs.append(t("platforms_figure_year", lang, what=escape(what), value=value, year=year))
         items.append(f"<li><b>{escape(plats.loc[pid, f'name_{lang}'])}</b> — {t('clause_sep', lang).join(figs)}</li>")
     return HTML(f"<ul class='biomfg-prose'>{''.join(items)}</ul>")
 
@@ -109,8 +111,7 @@ def reason_text(r: Reason, lang: str = "en") -> str:
     # scale
     band_word = finder_label(r.value, lang)
     if r.low is not None:
-        span = litres(r.low, lang) if r.low == r.high else \
-            t("platforms_volume_range", lang, low=litres(r.low, lang), high=litres(r.high, lang))
+        span = fmt.span(r.low, r.high, "L", lang)  # as the scale ladder labels the platform's line
         if r.status == "met":
             return t("platforms_reason_scale_met", lang, span=span)
         if r.status == "near":

@@ -22,7 +22,8 @@ def addressed_by(target_id: str, lang: str) -> str:
     if not by:
         return t("rec_addressed_none", lang)
     recs = data.table("recommendations").set_index("rec_id")
-    names = ", ".join(f"{int(recs.loc[r, 'order'])} {recs.loc[r, f'name_{lang}']}" for r in by)
+    names = t("list_sep", lang).join(t("rec_numbered", lang, n=int(recs.loc[r, "order"]), name=recs.loc[r, f"name_{lang}"])
+                                     for r in by)
     return t("rec_addressed_by", lang, recs=escape(names))
 
 
@@ -69,6 +70,7 @@ def mix_summary(m: policy.Mix, lang: str = "en") -> HTML:
     cov, opn = names(tg["covered"]), names(~tg["covered"])
     n_c, n_o = fmt.number(int(tg["covered"].sum()), "count", lang), fmt.number(int((~tg["covered"]).sum()), "count", lang)
     star = t("rec_unreachable_note", lang)
+    covered, still_open = (escape(t(k, lang) + t("paren", lang, text=n)) for k, n in (("mix_covered", n_c), ("mix_open", n_o)))
     return HTML(f"<div style='display:grid;grid-template-columns:1fr 1fr;gap:1em;max-width:60em'>"
-            f"<div><b>{escape(t('mix_covered', lang))} ({n_c})</b><ul>{cov}</ul></div>"
-            f"<div><b>{escape(t('mix_open', lang))} ({n_o})</b><ul>{opn}</ul><small>{star}</small></div></div>")
+                f"<div><b>{covered}</b><ul>{cov}</ul></div>"
+                f"<div><b>{still_open}</b><ul>{opn}</ul><small>{star}</small></div></div>")

@@ -11,7 +11,7 @@ from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model.facts import fact
-from .base import entity_name, figure, join, paragraph
+from .base import bold, entity_name, figure, join, paragraph, year_in_sentence
 
 
 def overview(lang: str = "en") -> HTML:
@@ -22,19 +22,23 @@ def overview(lang: str = "en") -> HTML:
     sip = escape(entity_name("suzhou_sip", lang))
     first = fact("suzhou_sip", "ndz_evaluation_consecutive_first_places")
     top = fact("suzhou_sip", "national_hitech_zone_evaluation_rank")
-    n_first, n_top = fmt.number(first["value"], "count", lang), fmt.number(top["value"], "count", lang)
+    # 八连冠 and 居全国前四 are set phrases: Chinese numerals, as the source writes them
+    n_first = fmt.zh_numeral(int(first["value"])) if lang == "zh" else fmt.number(first["value"], "count", lang)
+    n_top = fmt.fact(top, lang)  # 前四 / among the top four (rank 4, up_to), never "up to 4th"
     return paragraph(t("sip_overview", lang, year=year, sip=sip, gdp=g, revenue=rev, rd=rd, first=n_first, top=n_top))
 
 
 def industries(lang: str = "en") -> HTML:
     check_lang(lang)
     inds = ["sip_biomed_industry", "sip_nano_industry", "sip_ai_industry"]
-    n = fmt.number(fact("suzhou_sip", "strategic_emerging_industry_count")["value"], "count", lang)
+    n = int(fact("suzhou_sip", "strategic_emerging_industry_count")["value"])
+    n = fmt.zh_numeral(n) if lang == "zh" else fmt.number(n, "count", lang)  # 三大战略性新兴产业, a set phrase
     names = join([escape(entity_name(i, lang)) for i in inds], lang)
     total = figure("sip_emerging_industries", "output_value", lang)
     undated = [escape(entity_name(i, lang)) for i in inds
                if data.facts(i, "output_value")["year"].isna().all()]
-    dated = join(sorted({str(y) for i in inds for y in data.facts(i, "output_value")["year"].dropna()}), lang)
+    dated = join(sorted({year_in_sentence(r, lang) for i in inds for _, r in data.facts(i, "output_value").iterrows()
+                         if pd.notna(r["year"])}), lang)  # an inferred year is marked
     note = t("sip_industries_note", lang, undated=join(undated, lang), dated=dated) if undated else ""
     return paragraph(t("sip_industries", lang, n=n, names=names, total=total, note=note))
 
@@ -51,14 +55,21 @@ def chain(lang: str = "en") -> HTML:
     return paragraph(t("sip_chain", lang, n=len(tiered), no_downstream=extra, loose=loose))
 
 
+def _counted(entity_id: str, indicator: str, measure: str, lang: str) -> str:
+    """A count in bold with its Chinese measure word: 11个, 17条 (en: the figure, the noun is the sentence's)."""
+    f = fact(entity_id, indicator)
+    return bold(fmt.count(f["value"], measure, lang, "" if pd.isna(f.get("qualifier")) else str(f["qualifier"])))
+
+
 def platforms(lang: str = "en") -> HTML:
     check_lang(lang)
-    built = figure("suzhou_sip", "public_tech_platform_count", lang)
-    building = figure("suzhou_sip", "public_tech_platform_under_construction_count", lang)
-    prov, city = (figure(e, "consortium_count", lang) for e in ("sip_jiangsu_level_consortia", "sip_suzhou_level_consortia"))
+    built = _counted("suzhou_sip", "public_tech_platform_count", "个", lang)
+    building = _counted("suzhou_sip", "public_tech_platform_under_construction_count", "个", lang)
+    prov, city = (_counted(e, "consortium_count", "个", lang)
+                  for e in ("sip_jiangsu_level_consortia", "sip_suzhou_level_consortia"))
     sp, sc = figure("sip_jiangsu_level_consortia", "share_of_provincial_total", lang), \
         figure("sip_suzhou_level_consortia", "share_of_city_total", lang)
-    measures = figure("sip_innovation_consortium_policy_2023", "policy_measure_count", lang)
+    measures = _counted("sip_innovation_consortium_policy_2023", "policy_measure_count", "条", lang)
     tic = entity_name("national_biologics_tic", lang)
     founded = data.table("events").set_index("event_id").loc["biologics_tic_settles_sip_2021", "year"]
     return paragraph(t("sip_platforms", lang, tic=escape(tic), founded=founded, built=built, building=building,
@@ -70,5 +81,5 @@ def industry_rows(lang: str = "en") -> pd.DataFrame:
     inds = ["sip_biomed_industry", "sip_nano_industry", "sip_ai_industry"]
     f = data.facts()
     f = f[f["entity_id"].isin(inds) & f["indicator"].isin(["output_value", "firm_count"])]
-    year = f["year"].map(lambda y: f" ({y})" if pd.notna(y) else "")
+    year = [fmt.year_paren(r, lang) for _, r in f.iterrows()]  # an inferred year is marked
     return f.assign(label=f["entity_id"].map(lambda e: entity_name(e, lang)) + year)

@@ -19,7 +19,7 @@ def platform_overview(lang: str = "en") -> HTML:
     check_lang(lang)
     p = data.platforms()
     by_type = p.groupby(f"type_name_{lang}", sort=False).size()
-    parts = [f"{escape(name)} {n}" for name, n in by_type.items()]
+    parts = [t("start_type_count", lang, type=escape(name), n=fmt.count(n, "个", lang)) for name, n in by_type.items()]
     first = p.loc[p["founded"].idxmin()]
     last = p.loc[p["founded"].idxmax()]
     n_countries = p[f"country_{lang}"].nunique()

@@ -12,6 +12,7 @@ import ipywidgets as w
 import pandas as pd
 
 from .. import data, fmt
+from ..charts.base import TITLE_WIDTH, source_line, source_lines, wrap_px
 from ..charts.china import growth_projection
 from ..htmlout import HTML
 from ..i18n import check_lang, t
@@ -37,16 +38,20 @@ def growth_inputs(facts: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Seri
 def growth_template(base: pd.Series, stated: pd.Series, lang: str) -> dict:
     """The projection chart's spec, built and validated once; its `rate` parameter is set per change."""
     rows = pd.DataFrame([base, stated])
-    return growth_projection(base, float(stated["value"]), HORIZON, lang, interactive=True, bind=False,
+    spec = growth_projection(base, float(stated["value"]), HORIZON, lang, interactive=True, bind=False,
                              source_rows=rows).to_dict()
+    # the source lines under the subtitle (the subtitle, wrapped, is rewritten at each rate)
+    spec["_source_lines"] = source_lines(source_line(rows, lang))
+    return spec
 
 
 def growth_view(template: dict, base: pd.Series, stated: pd.Series, rate: float, lang: str):
     """What the callback shows: the assumption, then the chart at `rate` (only numbers change)."""
     title = dict(template["title"])
-    title["subtitle"] = [t("growth_subtitle", lang).format(base=fmt.fact(base, lang), years=HORIZON,
-                                                          rate=fmt.number(rate, "percent", lang)),
-                         *template["title"]["subtitle"][1:]]
+    subtitle = t("growth_subtitle", lang).format(base=fmt.fact(base, lang), years=HORIZON,
+                                                 rate=fmt.number(rate, "percent", lang))
+    title["subtitle"] = [*wrap_px(subtitle, TITLE_WIDTH, 14), *template["_source_lines"]]
+    template = {k: v for k, v in template.items() if k != "_source_lines"}
     spec = {**template, "title": title, "params": [{**template["params"][0], "value": float(rate)}]}
     return HTML(prose_china.growth_assumption(base, rate, HORIZON, stated, lang)), Spec(spec)
 

@@ -33,7 +33,8 @@ def explorer(lang: str = "en", platform_id: str | None = None, type_id: str | No
     if type_id is not None:
         check_choice("type_id", type_id, sorted(set(plats["type_id"])))
         plats = plats[plats["type_id"] == type_id]
-    options = [(f"{r[f'name_{lang}']} ({r[f'type_name_{lang}']})", r["platform_id"]) for _, r in plats.iterrows()]
+    options = [(r[f"name_{lang}"] + t("paren", lang, text=r[f"type_name_{lang}"]), r["platform_id"])
+               for _, r in plats.iterrows()]
     first = platform_id or options[0][1]
     pick = w.Dropdown(options=options, value=first, description=t("choose_platform", lang),
                       style={"description_width": "initial"}, layout=w.Layout(width="36em"))
@@ -101,7 +102,7 @@ def _column(pid: str, lang: str, plats, facts) -> dict[str, str]:
         what = _text(f[f"indicator_{lang}"])
         if f["entity_id"] != pid:
             what += f" · {_text(names.get(f['entity_id'], f['entity_id']))}"
-        year = f" ({_text(f['year'])})" if _text(f["year"]) else ""
+        year = fmt.year_paren(f, lang)  # ' (2022)', an inferred year marked
         items.append(f"<li title='{escape(_text(f['source']))}: {escape(_text(f['quote']))}'>{escape(what)}{cards.colon(lang)}"
                      f"<b>{escape(fmt.fact(f, lang))}</b>{escape(year)}</li>")
     cells["figures_stated"] = (f"<ul style='margin:0;padding-left:1.1em'>{''.join(items)}</ul>" if items else
@@ -130,7 +131,8 @@ def comparer(lang: str = "en", a: str | None = None, b: str | None = None) -> Ex
     """Pick two platforms and compare them field by field."""
     check_lang(lang)
     plats = data.platforms()
-    options = [(f"{r[f'name_{lang}']} ({r[f'type_name_{lang}']})", r["platform_id"]) for _, r in plats.iterrows()]
+    options = [(r[f"name_{lang}"] + t("paren", lang, text=r[f"type_name_{lang}"]), r["platform_id"])
+               for _, r in plats.iterrows()]
     a = a or options[0][1]
     b = b or options[1][1]
     style = {"description_width": "initial"}
@@ -182,8 +184,9 @@ def _finder_html(lang: str = "en", stage=None, scale_l=None, sector=None, need=N
     for rank, m in enumerate(matches[:top], start=1):
         p = names.loc[m.platform_id]
         colour = PLATFORM_TYPE_COLOURS[p["type_id"]]
-        marks = {"met": "✔", "near": "≈", "missed": "✘", "unknown": "?"}
-        why = "".join(f"<li title='{escape(r.quote)}'>{marks[r.status]} {escape(reason_text(r, lang))}</li>"
+        marks = {"met": "✔", "near": "≈", "missed": "✘", "unknown": "?" if lang == "en" else "？"}
+        gap = " " if lang == "en" else ""  # a Chinese sentence follows its mark directly
+        why = "".join(f"<li title='{escape(r.quote)}'>{marks[r.status]}{gap}{escape(reason_text(r, lang))}</li>"
                       for r in m.reasons)
         rows.append(f"<tr><td{L}>{rank}</td><td{L}><b style='color:{colour}'>{escape(_text(p[f'name_{lang}']))}</b><br>"
                     f"<span class='src'>{escape(_text(p[f'type_name_{lang}']))}</span></td>"
