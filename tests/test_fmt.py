@@ -112,3 +112,10 @@ def test_set_phrases_in_chinese_use_numerals():
 def test_a_range_is_one_figure_with_its_unit_once(low, high, unit, zh, en):
     assert fmt.span(low, high, unit, "zh") == zh
     assert fmt.span(low, high, unit, "en") == en
+
+
+def test_a_streak_of_first_places_reads_as_the_source_writes_it():
+    """八连冠 is eight first places in a row, not a multiple ('8倍' / '8×' read as 'eight times as much')."""
+    assert fmt.number(8, "streak", "zh") == "八连冠"
+    assert fmt.number(8, "streak", "en") == "first 8 times in a row"
+    assert fmt.number(3, "times", "zh") == "3倍"

@@ -299,3 +299,34 @@ def test_exercises_check_right_and_wrong_answers(qid):
     wrong = "nonsense" if isinstance(right, str) else right + 1
     assert "biomfg-check no" in exercises.check(qid, wrong, "en").data
     assert "<details" in exercises.solution(qid, "zh").data
+
+
+@pytest.mark.parametrize("query", [
+    {"stage": "pilot"},
+    {"stage": "pilot", "scale_l": 1000.0, "need": "equipment"},  # the finder widget's opening query
+    {"stage": "scale_up"},
+    {"stage": "pilot", "scale_l": 50_000.0},
+])
+def test_a_pilot_query_ranks_the_pilot_scale_platforms_first(query):
+    """Issue 15: the four pilot-scale platforms, described with fewer capability rows than the others, used to
+    rank below them (BioPilots UK last) for a pilot query. The source's own kind now ranks them first."""
+    pilot = set(data.platforms().query("type_id == 'pilot_scale'")["platform_id"])
+    assert pilot == {"biomade", "pilots4u", "bbepp", "biopilots_uk"}
+    found = model.finder.find(**query)
+    assert {m.platform_id for m in found[:len(pilot)]} == pilot, [(m.platform_id, m.score) for m in found]
+    assert min(m.score for m in found[:len(pilot)]) > max(m.score for m in found[len(pilot):])
+    for m in found[:len(pilot)]:
+        kind = next(r for r in m.reasons if r.criterion == "kind")
+        assert kind.status == "met" and kind.quote and kind.value == "pilot_scale"
+        for lang in ("en", "zh"):
+            assert prose.platforms.reason_text(kind, lang)
+    assert all(r.criterion != "kind" for m in found[len(pilot):] for r in m.reasons)
+
+
+def test_the_finder_widget_opens_on_a_pilot_query():
+    import inspect
+    defaults = {k: p.default for k, p in inspect.signature(widgets.platforms.finder).parameters.items()}
+    assert defaults["stage"] == "pilot"
+    html = widgets.platforms.finder_view("en", stage=defaults["stage"], scale_l=defaults["scale_l"],
+                                         need=defaults["need"]).data
+    assert "BioPilots UK" in html and "a pilot-scale platform, the kind the source names" in html

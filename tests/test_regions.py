@@ -203,7 +203,9 @@ def test_targets_are_grouped_under_the_actions_that_set_them():
     assert rows.loc["h4-047", "group_id"] == "hz_goal_1354"   # the '1' of 1354
     assert rows.loc["h4-050", "group_id"] == "hz_action_1"    # task 2
     assert rows.loc["h4-053", "group_id"] == "hz_action_3"    # task 8
-    assert rows.loc["h4-063", "group_id"] == "hz_action_4"    # task 12
+    assert rows.loc["h4-060", "group_id"] == "hz_action_4"    # task 11
+    # a target stated twice (the '3' of 1354, restated by task 12) is one row, placed by its first mention
+    assert "到2026年" in rows.loc["h4-048", "quote"] and rows.loc["h4-048", "group_id"] == "hz_goal_1354"
     html = prose.targets.grouped_html(plan, plan, "en")
     assert html.count("No numeric target in the sources") == 1  # the ecosystem action sets none
 

@@ -100,6 +100,8 @@ def number(value, unit: str = "count", lang: str = "en", qualifier: str = "") ->
         body = f"{_plain(d)}%"
     elif unit == "fraction":
         body = str(Fraction(float(d)).limit_denominator(1000))
+    elif unit == "streak":  # 八连冠: first place so many times in a row, never '8 times as much'
+        body = f"{zh_numeral(int(d))}连冠" if lang == "zh" else f"first {_plain(d)} times in a row"
     elif unit == "grade":
         body = f"{_plain(d)}级" if lang == "zh" else f"grade {_plain(d)}"
     elif unit == "rank":
@@ -114,7 +116,7 @@ def number(value, unit: str = "count", lang: str = "en", qualifier: str = "") ->
             en = " tonnes" if unit == "t" and num != scaled(d, "en") else en
         body = f"{scaled(d, 'zh')}{zh}" if lang == "zh" else f"{num}{en}"
     else:
-        choices = [*CURRENCIES, "percent", "fraction", "grade", *UNITS]
+        choices = [*CURRENCIES, "percent", "fraction", "grade", "streak", *UNITS]
         raise ValueError(f"unit={unit!r} is not known; valid choices: {', '.join(choices)}")
     if lang == "zh" and qualifier == "class":
         body = re.sub(r"^1(?=[千万亿])", "", body)  # 万吨级, as the sources write it, not 1万吨级

@@ -21,3 +21,18 @@ def new_platforms() -> pd.DataFrame:
 LAB_INDICATORS = ["national_key_lab_count", "enterprise_national_key_lab_count", "national_engineering_lab_count",
                   "national_engineering_research_centre_count", "national_technology_innovation_centre_count",
                   "national_engineering_technology_research_centre_count"]
+
+
+def standing(kind: str) -> pd.DataFrame:
+    """Where China stands (china_standing.csv): kind is strength_segment, breakthrough or lagging_field."""
+    rows = data.table("china_standing")
+    return rows[rows["kind"] == kind].reset_index(drop=True)
+
+
+def policy_history() -> pd.DataFrame:
+    """China's policy steps for biomanufacturing from the article (events of kind policy on China in seed
+    002): those with a year first, by year, then those the article does not date, in file order."""
+    ev = data.table("events")
+    ev = ev[(ev["entity_id"] == COUNTRY) & (ev["kind"] == "policy") & (ev["source"] == "002_2345a6461b2e6a43.txt")]
+    ev = ev.assign(_undated=ev["year"].isna(), _order=range(len(ev)))
+    return ev.sort_values(["_undated", "year", "_order"]).drop(columns=["_undated", "_order"]).reset_index(drop=True)

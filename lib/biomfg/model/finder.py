@@ -5,9 +5,13 @@ region; `find(...)` returns the exemplar platforms ranked by fit, each with the 
 Every answer comes from data/: what a platform serves is `platform_capabilities.csv` (each row with
 a verbatim quote), the volumes it runs are the facts in litres about it or its facilities.
 
-Stage, need and region are requirements: a platform that does not serve them is left out. Sector
-and scale rank the rest: a stated match counts 1, a near match (a scale below the smallest stated
-vessel, or a stage served where no volume is stated) counts 0.5, nothing stated counts 0.
+Stage, need and region are requirements: a platform that does not serve them is left out. Kind,
+sector and scale rank the rest: a platform of the kind the source names for the stage asked (its
+Table 2 "scale-up platforms", 中试放大平台, for pilot and scale-up) counts 1; a stated sector or a scale
+within the stated volumes counts 1, a near match (a scale below the smallest stated vessel, or a stage
+served where no volume is stated) 0.5, nothing stated 0. Without the kind, the four pilot-scale
+platforms, which the source describes with fewer capability rows, fell below the others for a pilot
+query; the kind is the source's own classification, so it ranks first among equals of evidence.
 """
 
 from __future__ import annotations
@@ -28,7 +32,11 @@ SECTORS = ("pharma", "food", "materials", "chemicals", "energy")
 NEEDS = ("equipment", "funding", "incubation", "talent")
 REGIONS = ("north_america", "europe")
 CHOICES = {"stage": STAGES, "sector": SECTORS, "need": NEEDS, "region": REGIONS}
-REQUIRED = ("stage", "need", "region")  # hard filters; sector and scale only rank
+REQUIRED = ("stage", "need", "region")  # hard filters; kind, sector and scale only rank
+# The platform kind (platform_types.csv) the source names for a stage: pilot-scale platforms provide the
+# facilities between R&D and volume production. Lab and market are served by more than one kind (the
+# technology-innovation and incubation platforms both run labs), so no kind is preferred for them.
+STAGE_TYPE = {"pilot": "pilot_scale", "scale_up": "pilot_scale"}
 # Scale bands of the scale ladder (litres): bench < 10 <= pilot < 1,000 <= demonstration < 10,000 <= production
 BANDS = (("bench", 0.0, 10.0), ("pilot", 10.0, 1_000.0), ("demonstration", 1_000.0, 10_000.0),
          ("production", 10_000.0, math.inf))
@@ -38,7 +46,7 @@ MAX_SCALE_L = 10_000_000.0  # ten million litres: far beyond any bioreactor; lar
 @dataclass(frozen=True)
 class Reason:
     """One reason for a rank: which criterion, how it fared, and the evidence."""
-    criterion: str          # stage | need | region | sector | scale
+    criterion: str          # stage | need | region | kind | sector | scale
     status: str             # met | near | missed | unknown
     value: str = ""         # the value asked for (or the scale band)
     detail: str = ""        # for scale: the stated volumes, formatted later
@@ -60,6 +68,8 @@ class Index:
     order: tuple[str, ...]                                   # platform ids in the data's order
     serves: dict[str, dict[str, dict[str, str]]]             # pid -> dimension -> value -> quote
     volumes: dict[str, tuple[float, float, str]]             # pid -> (smallest L, largest L, quote)
+    kinds: dict[str, str] = field(default_factory=dict)      # pid -> type_id
+    kind_quotes: dict[str, str] = field(default_factory=dict)  # type_id -> the quote saying what it does
 
 
 def platform_of(entity_id: str, facilities: pd.DataFrame, platform_ids) -> str | None:
@@ -110,7 +120,9 @@ def _build_index() -> Index:
     for pid, dim, val, quote in caps[["platform_id", "dimension", "value", "quote"]].itertuples(index=False):
         serves[pid][dim][val] = str(quote)
     volumes = {pid: (lo, hi, quote) for pid, lo, hi, quote in volume_spans().itertuples(index=False)}
-    return Index(tuple(plats["platform_id"]), serves, volumes)
+    types = data.table("platform_types")
+    return Index(tuple(plats["platform_id"]), serves, volumes, dict(zip(plats["platform_id"], plats["type_id"], strict=True)),
+                 dict(zip(types["type_id"], types["quote"].astype(str), strict=True)))
 
 
 @functools.cache
@@ -169,6 +181,10 @@ def find(stage=None, scale_l=None, sector=None, need=None, region=None, idx: Ind
         if not ok:
             continue
         score = 0.0
+        kind = STAGE_TYPE.get(query["stage"])
+        if kind is not None and idx.kinds.get(pid) == kind:
+            score += 1
+            reasons.append(Reason("kind", "met", kind, quote=idx.kind_quotes.get(kind, "")))
         if query["sector"] is not None:
             want = query["sector"]
             if want in serves["sector"]:

@@ -77,13 +77,18 @@ def action_of(targets: pd.DataFrame, plan_id: str) -> pd.DataFrame:
     parent = {i: _text(p) or None for i, p in zip(items["item_id"], items["parent_id"], strict=True)}
     texts = {i: (_norm(n), _norm(d)) for i, n, d in zip(items["item_id"], items["name_zh"], items["detail_zh"],
                                                          strict=True)}
-    rows = []
-    for _, r in targets.iterrows():
-        parts = [_norm(p) for p in _text(r["quote"]).split(" … ") if p.strip()]
+    def specific(parts):
         hits = [i for i, (name, detail) in texts.items()
                 if any(p and (p in name or p in detail or (len(name) >= 4 and name in p)) for p in parts)]
         # the most specific item: drop a hit whose child is also a hit
-        hits = [h for h in hits if not any(parent.get(o) == h for o in hits)]
+        return [h for h in hits if not any(parent.get(o) == h for o in hits)]
+
+    rows = []
+    for _, r in targets.iterrows():
+        parts = [_norm(p) for p in _text(r["quote"]).split(" … ") if p.strip()]
+        hits = specific(parts)
+        if len(hits) > 1:  # one target stated twice (a goal, and the task restating it): its first mention places it
+            hits = next((h for h in (specific([p]) for p in parts) if len(h) == 1), hits)
         item = hits[0] if len(hits) == 1 else None
         group = item
         while group is not None and parent.get(group):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
+
 from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, t
-from ..model.barriers import chain_stages
+from ..model.barriers import chain_stages, intro_policy_events
 from ..model.facts import fact
-from .base import paragraph
+from .base import paragraph, source_note, year_in_sentence
 
 
 def chain_overview(lang: str = "en") -> HTML:
@@ -60,3 +62,34 @@ def barrier_cards(lang: str = "en") -> HTML:
             f"<div class='src'>{escape(t('source', lang))}{cards.colon(lang)}{escape(b['source'])} — "
             f"<span class='quote'>“{escape(b['quote'])}”</span></div></div>")
     return HTML(cards.page(*parts))
+
+
+def introduction(lang: str = "en") -> HTML:
+    """The article's introduction: its definition of biomanufacturing and the policy context it cites,
+    country by country, each step dated where the article dates it."""
+    check_lang(lang)
+    term = data.table("glossary").set_index("term_id").loc["biomanufacturing"]
+    definition = str(term[f"definition_{lang}"])
+    definition = definition[:1].lower() + definition[1:] if lang == "en" else definition  # en: 'as an advanced ...'
+    events = intro_policy_events()
+    facts = data.table("facts")
+    items, used = [], [pd.DataFrame([term]), events]
+    for _, e in events.iterrows():
+        name = str(e[f"name_{lang}"])
+        year = year_in_sentence(e, lang)
+        if not year:
+            item = t("barriers_intro_item_undated", lang, event=escape(name))
+        elif year.split("年")[0].split(" ")[0] in name:  # the name dates itself ('2023年底…'): no second year
+            item = escape(name)
+        else:
+            item = t("barriers_intro_item_year", lang, event=escape(name), year=escape(year))
+        duration = facts[(facts["entity_id"] == e["entity_id"]) & (facts["indicator"] == "plan_duration")]
+        if len(duration) == 1:
+            years = int(duration["value"].iloc[0])
+            n = fmt.zh_numeral(years) if lang == "zh" else str(years)  # 十年战略计划, a 10-year strategic plan
+            item = t("barriers_intro_plan_duration", lang, item=item, n=n)
+            used.append(duration)
+        items.append(f"<li>{item}</li>")
+    return HTML(paragraph(t("barriers_intro_definition", lang, definition=escape(definition))).data
+                + paragraph(t("barriers_intro_policy_head", lang)).data
+                + f"<ul class='biomfg-prose'>{''.join(items)}</ul>" + source_note(pd.concat(used), lang))

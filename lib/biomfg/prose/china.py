@@ -12,10 +12,11 @@ import pandas as pd
 from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, t
+from ..model import china as model_china
 from ..model.china import COUNTRY, LAB_INDICATORS, new_platforms
 from ..model.facts import fact
 from ..model.projection import projected
-from .base import figure, source_note
+from .base import figure, join, source_note, year_text
 from .cards import CSS
 from .recommendations import addressed_by
 
@@ -158,3 +159,41 @@ def growth_assumption(base: pd.Series, rate: float, years: int, stated: pd.Serie
     return f"<p class='biomfg-prose'>{text}</p>"
 
 
+
+
+def _cap(name: str) -> str:
+    """A name as the head of a list item or table cell: 'Bio-based ...' (Chinese has no case)."""
+    return name[:1].upper() + name[1:]
+
+
+def _series(rows: pd.DataFrame, lang: str) -> str:
+    """The rows' names as a series in a sentence: 'a, b and c' in English, 'a、b、c' in Chinese (escaped)."""
+    names = [escape(str(n)) for n in rows[f"name_{lang}"]]
+    return join(names[:-1], lang) + t("china_list_last_sep", lang) + names[-1] if len(names) > 1 else join(names, lang)
+
+
+def standing(lang: str = "en") -> HTML:
+    """Where China stands: the segments where it competes, its breakthroughs with the level the article
+    claims for each, and the fields where it still lags Europe and the United States."""
+    check_lang(lang)
+    seg, brk, lag = (model_china.standing(k) for k in ("strength_segment", "breakthrough", "lagging_field"))
+    items = "".join(f"<li><b>{escape(_cap(str(r[f'name_{lang}'])))}</b> — {t(f'china_standing_level_{r.level}', lang)}</li>"
+                    for _, r in brk.iterrows())
+    gaps = data.table("gaps").set_index("gap_id")
+    gap = escape(str(gaps.loc[lag["gap_id"].dropna().iloc[0], f"name_{lang}"]))
+    return HTML(f"<p class='biomfg-prose'>{t('china_standing_segments', lang, segments=_series(seg, lang))}</p>"
+                f"<p class='biomfg-prose'>{t('china_standing_breakthroughs_head', lang)}</p><ul>{items}</ul>"
+                f"<p class='biomfg-prose'>{t('china_standing_lags', lang, fields=_series(lag, lang), gap=gap)}</p>"
+                f"{source_note(pd.concat([seg, brk, lag]), lang)}")
+
+
+def policy_history(lang: str = "en") -> HTML:
+    """China's policy steps for biomanufacturing as the article names them: a table, dated steps first."""
+    check_lang(lang)
+    ev = model_china.policy_history()
+    body = "".join(f"<tr><td class='name'>{escape(year_text(r, lang) or t('china_history_undated', lang))}</td>"
+                   f"<td class='name'>{escape(_cap(str(r[f'name_{lang}'])))}</td></tr>" for _, r in ev.iterrows())
+    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("year", "china_history_step"))
+    return HTML(f"{CSS}<div class='biomfg-card' style='max-width:56em'><p class='biomfg-prose'>"
+                f"{t('china_history_head', lang)}</p><table class='biomfg-table'><thead><tr>{head}</tr></thead>"
+                f"<tbody>{body}</tbody></table>{source_note(ev, lang)}</div>")

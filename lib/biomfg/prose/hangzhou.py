@@ -87,3 +87,38 @@ def layout_table(lang: str = "en") -> HTML:
                    f"<td class='text'>{escape(r['focus'])}</td></tr>" for _, r in rows.iterrows())
     return HTML(cards.page(f"<div class='biomfg-card'><table class='biomfg-table'><thead><tr>{head}</tr></thead>"
                            f"<tbody>{body}</tbody></table></div>"))
+
+
+def tasks_table(lang: str = "en") -> HTML:
+    """The plan's numbered tasks by name, grouped under the five actions, each with what it covers."""
+    check_lang(lang)
+    items = data.table("plan_items")
+    items = items[items["plan_id"] == HZ_PLAN]
+    actions = items[items["kind"] == "action"].sort_values("order")
+    tasks = items[items["kind"] == "task"]
+    n_act = fmt.zh_numeral(len(actions)) if lang == "zh" else len(actions)  # 五大行动, a set phrase
+    intro = paragraph(t("hz_tasks", lang, tasks=len(tasks), actions=n_act))
+    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("hz_tasks_action", "hz_tasks_task", "hz_tasks_detail"))
+    body = []
+    for _, a in actions.iterrows():
+        kids = tasks[tasks["parent_id"] == a["item_id"]].sort_values("order")
+        for i, (_, k) in enumerate(kids.iterrows()):
+            cell = (f"<td class='name' rowspan='{len(kids)}'><b>{escape(_text(a[f'name_{lang}']))}</b></td>"
+                    if i == 0 else "")
+            task = t("hz_task_numbered", lang, n=int(k["order"]), name=_text(k[f"name_{lang}"]))
+            body.append(f"<tr>{cell}<td class='text'>{escape(task)}</td>"
+                        f"<td class='text'>{escape(_text(k[f'detail_{lang}']))}</td></tr>")
+    table = (f"<div class='biomfg-card'><table class='biomfg-table'><thead><tr>{head}</tr></thead>"
+             f"<tbody>{''.join(body)}</tbody></table></div>")
+    return HTML(cards.page(intro.data + table))
+
+
+def safeguards(lang: str = "en") -> HTML:
+    """The plan's safeguards (section 五), each with what it sets up."""
+    check_lang(lang)
+    items = data.table("plan_items")
+    rows = items[(items["plan_id"] == HZ_PLAN) & (items["kind"] == "safeguard")].sort_values("order")
+    n = fmt.count(len(rows), "", lang) if lang == "en" else fmt.zh_numeral(len(rows))
+    lis = "".join(f"<li><b>{escape(_text(r[f'name_{lang}']))}</b>{t('colon', lang)}{escape(_text(r[f'detail_{lang}']))}</li>"
+                  for _, r in rows.iterrows())
+    return HTML(f"{paragraph(t('hz_safeguards', lang, n=n)).data}<ol class='biomfg-prose'>{lis}</ol>")

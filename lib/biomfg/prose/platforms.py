@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
+
 from .. import data, fmt
 from ..choices import check_choice
 from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model import finder
+from ..model.barriers import platform_traits
 from ..model.facts import fact
 from ..model.finder import CHOICES, REQUIRED, Reason
-from .base import in_sentence, join, paragraph, place_in_sentence, year_in_sentence
+from .base import in_sentence, join, paragraph, place_in_sentence, source_note, year_in_sentence
 
 
 def type_profile(type_id: str, lang: str = "en") -> HTML:
@@ -98,6 +101,9 @@ def finder_label(key: str, lang: str = "en") -> str:
 def reason_text(r: Reason, lang: str = "en") -> str:
     """One reason as a plain sentence in `lang` (not escaped: callers escape)."""
     check_lang(lang)
+    if r.criterion == "kind":  # the platform's kind, named as platform_types.csv names it
+        kind = data.table("platform_types").set_index("type_id").loc[r.value, f"name_{lang}"]
+        return t("platforms_reason_kind_met", lang, kind=str(kind))
     val = finder_label(r.value, lang) if r.value else ""
     if r.criterion in REQUIRED:
         return t("platforms_reason_serves", lang, criterion=in_sentence(finder_label(r.criterion, lang), lang), value=val)
@@ -129,3 +135,92 @@ def no_match_message(lang: str = "en", **query) -> str:
     what = join((t("platforms_asked", lang, criterion=in_sentence(finder_label(k, lang), lang), value=finder_label(v, lang))
                  for k, v in asked), lang) or t("platforms_asked_none", lang)
     return t("platforms_no_match", lang, asked=what)
+
+
+def _descendants(root: str) -> set[str]:
+    """A platform and every facility placed under it (facilities.parent_id, followed down)."""
+    fac = data.table("facilities")
+    out, grew = {root}, True
+    while grew:
+        kids = set(fac.loc[fac["parent_id"].isin(out), "facility_id"]) - out
+        out |= kids
+        grew = bool(kids)
+    return out
+
+
+def launched(lang: str = "en") -> HTML:
+    """What the incubation platforms launched (platform_firms.csv) and what they did later (their events,
+    and those of the facilities under them, other than their founding), one row per platform."""
+    from . import cards
+
+    check_lang(lang)
+    p = data.platforms()
+    p = p[p["type_id"] == "industry_incubation"]
+    links = data.table("platform_firms")
+    links = links[(links["relation"] == "incubated") & links["platform_id"].isin(p["platform_id"])]
+    firms = data.table("firms").set_index("firm_id")
+    ev = data.table("events")
+    rows, none = [], []
+    for _, r in p.iterrows():
+        pid, name = r["platform_id"], str(r[f"name_{lang}"])
+        mine = links[links["platform_id"] == pid]
+        if mine.empty:
+            none.append(escape(name))
+        made = "<br>".join(f"<b>{escape(str(firms.loc[f, f'name_{lang}']))}</b>"
+                           f"{escape(t('paren', lang, text=str(firms.loc[f, f'role_{lang}'])))}"
+                           for f in mine["firm_id"]) or escape(t("rg_card_none", lang))
+        later = ev[ev["entity_id"].isin(_descendants(pid)) & ~((ev["entity_id"] == pid) & (ev["kind"] == "founded"))]
+        later = later.assign(_y=later["year"].fillna(9999)).sort_values("_y", kind="stable")
+        moves = "<br>".join(escape(str(e[f"name_{lang}"]) + (fmt.year_paren(e, lang) if str(fmt.year(e, lang))
+                                                              else t("paren", lang, text=t("tg_undated", lang))))
+                            for _, e in later.iterrows()) or escape(t("rg_card_none", lang))
+        rows.append(f"<tr><td class='name'><b>{escape(name)}</b></td><td class='text'>{made}</td>"
+                    f"<td class='text'>{moves}</td></tr>")
+    n_with = len(p) - len(none)
+    intro = paragraph(t("platforms_launched", lang, firms=len(links), n=n_with, platforms=len(p), none=join(none, lang)))
+    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in
+                   ("platforms_launched_platform", "platforms_launched_firms", "platforms_launched_later"))
+    return HTML(cards.page(intro.data + f"<div class='biomfg-card'><table class='biomfg-table'><thead><tr>{head}</tr>"
+                           f"</thead><tbody>{''.join(rows)}</tbody></table></div>"))
+
+
+def _cap(name: str) -> str:
+    """A glossary name ('process innovation') as the head of a list item ('Process innovation')."""
+    return name[:1].upper() + name[1:]
+
+
+def traits(type_id: str | None = None, lang: str = "en") -> HTML:
+    """What the article says a successful platform needs: the core functions of technology-innovation
+    platforms and the key elements of pilot-scale ones, each named and explained (all types with such a
+    list when `type_id` is None)."""
+    check_lang(lang)
+    rows = platform_traits()
+    rows = rows[rows["kind"].isin(["core_function", "key_element"])]
+    if type_id is not None:
+        check_choice("type_id", type_id, sorted(set(rows["type_id"])))
+        rows = rows[rows["type_id"] == type_id]
+    types = data.table("platform_types").set_index("type_id")
+    parts = []
+    for (tid, kind), group in rows.groupby(["type_id", "kind"], sort=False):
+        items = "".join(f"<li><b>{escape(_cap(str(r[f'name_{lang}'])))}</b> — {escape(str(r[f'detail_{lang}']))}</li>"
+                        for _, r in group.iterrows())
+        head = t(f"platforms_traits_head_{kind}", lang, type=escape(str(types.loc[tid, f"name_{lang}"])))
+        parts.append(f"<p class='biomfg-prose'>{head}</p><ol class='biomfg-prose'>{items}</ol>")
+    return HTML("".join(parts) + source_note(rows, lang))
+
+
+def operating_models(lang: str = "en") -> HTML:
+    """For-profit versus public-interest pilot platforms, with what section four finds of each in China."""
+    check_lang(lang)
+    rows = platform_traits("pilot_scale", "operating_model")
+    gaps = data.table("gaps").set_index("gap_id")
+    items = []
+    for _, r in rows.iterrows():
+        china = ""
+        if isinstance(r["gap_id"], str):
+            china = (f"<br><i>{escape(t('platforms_operating_models_china', lang))}{t('colon', lang)}"
+                     f"{escape(str(gaps.loc[r['gap_id'], f'name_{lang}']))}</i>")
+        items.append(f"<li><b>{escape(_cap(str(r[f'name_{lang}'])))}</b> — {escape(str(r[f'detail_{lang}']))}{china}</li>")
+    used = pd.concat([rows, gaps.loc[[g for g in rows["gap_id"] if isinstance(g, str)]].reset_index()])
+    return HTML(f"<p class='biomfg-prose'>{t('platforms_operating_models_head', lang)}</p>"
+                f"<ul class='biomfg-prose'>{''.join(items)}</ul>{source_note(used, lang)}")

@@ -83,3 +83,24 @@ def industry_rows(lang: str = "en") -> pd.DataFrame:
     f = f[f["entity_id"].isin(inds) & f["indicator"].isin(["output_value", "firm_count"])]
     year = [fmt.year_paren(r, lang) for _, r in f.iterrows()]  # an inferred year is marked
     return f.assign(label=f["entity_id"].map(lambda e: entity_name(e, lang)) + year)
+
+
+TRANSFER_CHAIN = ("suzhou_biomed_subcentre", "fudan_ibd_liver_cancer_target_project", "sip_poc_fund")
+
+
+def tech_transfer(lang: str = "en") -> HTML:
+    """The technology-transfer centre's Fudan case, step by step (events of the sub-centre, the project and the
+    proof-of-concept fund, in data order), and the full-chain transfer model the action plan builds on it."""
+    check_lang(lang)
+    project = "fudan_ibd_liver_cancer_target_project"
+    ev = data.table("events")
+    steps = ev[ev["entity_id"].isin(TRANSFER_CHAIN)]
+    lis = "".join(f"<li><b>{escape(entity_name(r['entity_id'], lang))}</b>{t('colon', lang)}"
+                  f"{escape(str(r[f'name_{lang}']))}</li>" for _, r in steps.iterrows())
+    head = paragraph(t("sip_transfer", lang, centre=escape(entity_name("sip_tech_transfer_centre", lang)),
+                       project=escape(entity_name(project, lang)),
+                       value=figure(project, "technology_transfer_agreement_value", lang)))
+    term = data.table("glossary").set_index("term_id").loc["full_chain_university_tech_transfer"]
+    model_ = paragraph(t("sip_transfer_model", lang, model=escape(str(term[f"name_{lang}"])),
+                         definition=escape(str(term[f"definition_{lang}"]))))
+    return HTML(f"{head.data}<ol class='biomfg-prose'>{lis}</ol>{model_.data}")

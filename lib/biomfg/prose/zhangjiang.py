@@ -12,7 +12,7 @@ from ..fmt import text as _text
 from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model.facts import fact
-from .base import bold, entity_name, figure, paragraph, year_in_sentence
+from .base import bold, entity_name, figure, in_sentence, paragraph, source_note, year_in_sentence
 
 
 def figures(lang: str = "en") -> HTML:
@@ -54,3 +54,37 @@ def platforms(lang: str = "en") -> HTML:
     name = escape(entity_name("zhangjiang_yaogu_public_service_platform", lang))
     simm = escape(entity_name("simm", lang))
     return paragraph(t("zj_platforms", lang, year=ev["year"], name=name, platforms=plat, simm=simm))
+
+
+def benchmark(lang: str = "en") -> HTML:
+    """The industry's time-and-cost benchmark for a traditional new drug (facts on the glossary term, not on
+    Zhangjiang), each figure labelled with its indicator, set beside XtalPi's weeks for Paxlovid."""
+    check_lang(lang)
+    term = "traditional_new_drug_development"
+    ind = data.table("indicators").set_index("indicator_id")
+
+    def label(i: str) -> str:
+        return escape(in_sentence(_text(ind.loc[i, f"name_{lang}"]), lang))
+
+    adv = data.facts("paxlovid", "time_to_market_advance").set_index("qualifier")
+    advance = bold(fmt.span(adv.loc["range_low", "value"], adv.loc["range_high", "value"], "months", lang))
+    text = paragraph(t("zj_benchmark", lang, term=escape(in_sentence(entity_name(term, lang), lang)),
+                       duration_label=label("drug_development_duration"),
+                       years=figure(term, "drug_development_duration", lang),
+                       cost_label=label("drug_development_cost"), cost=figure(term, "drug_development_cost", lang),
+                       xtalpi=escape(entity_name("xtalpi", lang)), drug=escape(entity_name("paxlovid", lang)),
+                       weeks=figure("xtalpi", "crystal_form_confirmation_duration", lang), advance=advance))
+    rows = pd.concat([data.facts(term), data.facts("xtalpi", "crystal_form_confirmation_duration"), adv.reset_index()])
+    return HTML(text.data + source_note(rows, lang))
+
+
+def simm_incentives(lang: str = "en") -> HTML:
+    """SIMM's incentives: lifelong income from transferred results, and two ways for a researcher to found a firm."""
+    check_lang(lang)
+    names = {k: escape(entity_name(k, lang)) for k in
+             ("simm", "simm_lifelong_income", "simm_full_time_venture", "simm_half_time_venture")}
+    fac = data.table("facilities")
+    rows = fac[fac["facility_id"].isin(list(names))]
+    return HTML(paragraph(t("zj_simm_options", lang, simm=names["simm"], lifelong=names["simm_lifelong_income"],
+                            full=names["simm_full_time_venture"], half=names["simm_half_time_venture"])).data
+                + source_note(rows, lang))
