@@ -122,6 +122,8 @@ def number(value, unit: str = "count", lang: str = "en", qualifier: str = "") ->
         body = re.sub(r"^1(?=[千万亿])", "", body)  # 万吨级, as the sources write it, not 1万吨级
     if lang == "zh" and qualifier == "per_year" and unit == "count":
         zsuf = "个"  # 每年10个 (项目): a count a year takes its measure word
+    if lang == "zh" and qualifier == "up_to" and unit in ("m", "km"):
+        zpre = "不超过"  # 步行不过百米: a distance at most so far reads 不超过100米, never 最高100米
     return f"{zpre}{body}{zsuf}" if lang == "zh" else f"{epre}{body}{esuf}"
 
 

@@ -47,6 +47,8 @@ def headline_chart(facts: pd.DataFrame, lang: str = "en", limit: int = 8):
     rows = actual[keys == best].sort_values("value", ascending=False).head(limit)
     _, words = measure(rows, lang)
     if rows["indicator"].nunique() > 1:  # several indicators in one unit: say what unit they share
+        if lang == "en" and words[1:2].islower():  # a unit word inside a title: 'metres', not 'Metres'
+            words = words[:1].lower() + words[1:]
         words = t("headline_title", lang).format(unit=words)
     return titled(fact_bars(rows, lang, width=520), words, rows, lang)
 

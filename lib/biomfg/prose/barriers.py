@@ -39,9 +39,10 @@ def incubator_gap(lang: str = "en") -> HTML:
     total = fact("china", "national_incubator_count")
     bio = fact("china", "bio_related_incubator_count")
     share = fmt.percent(bio["value"], total["value"])
-    parks = escape(fmt.fact(fact("china", "biomedical_park_count"), lang))
+    park_fact = fact("china", "biomedical_park_count")
+    parks = escape(fmt.fact(park_fact, lang))
     return paragraph(t("barriers_incubator_gap", lang, total=fmt.fact(total, lang), bio=fmt.fact(bio, lang),
-                       share=share, parks=parks))
+                       share=share, parks=parks, year=escape(fmt.year(park_fact, "en").split(" ")[0])))
 
 
 def barrier_cards(lang: str = "en") -> HTML:

@@ -36,7 +36,10 @@ def entity_name(entity_id: str, lang: str) -> str:
 
 
 def join(items, lang: str) -> str:
-    """'a, b, c' in English, 'a、b、c' in Chinese."""
+    """'a, b and c' in English, 'a、b、c' in Chinese."""
+    items = list(items)
+    if lang == "en" and len(items) > 1:
+        return t("list_sep", lang).join(items[:-1]) + t("china_list_last_sep", lang) + items[-1]
     return t("list_sep", lang).join(items)
 
 

@@ -32,6 +32,8 @@ def period(facts: pd.DataFrame, lang: str) -> str:
     if years.empty:
         return t("undated", lang)
     lo, hi = int(years.min()), int(years.max())
+    if lang == "zh":  # 2024年, 2023—2027年: the sources' own way of writing a year and a span of years
+        return f"{lo}年" if lo == hi else f"{lo}—{hi}年"
     return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
@@ -60,11 +62,13 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
     rows = facts if limit is None else facts.head(limit)
     tiles = []
     for _, f in rows.iterrows():
-        year = year_text(f, lang)
+        year = year_text(f, lang) or (t("undated", lang) if lang == "en" else "")  # a figure without a year says so
+        label = str(f[f'indicator_{lang}'])
+        label = label[:1].upper() + label[1:]  # a label standing alone starts with a capital (Chinese has no case)
         who = " · ".join(x for x in (str(names.get(f["entity_id"], f["entity_id"])), year) if x)
         tiles.append(
             f"<div class='biomfg-tile'><div class='v'>{escape(fmt.fact(f, lang))}</div>"
-            f"<div class='l'>{escape(str(f[f'indicator_{lang}']))}{escape(_kind(f, lang))}</div>"
+            f"<div class='l'>{escape(label)}{escape(_kind(f, lang))}</div>"
             f"<div class='s'>{escape(who)}</div></div>")
     foot = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if any_inferred(rows) else ""
     if total is not None and total > len(rows):
@@ -120,6 +124,6 @@ def title(lang: str = "en", region: str | None = None, platform_type: str | None
         name = data.table("regions").set_index("region_id").loc[region, f"name_{lang}"]
         return f"{name}{t('briefing_suffix', lang)}"
     if platform_type is not None:
-        name = data.table("platform_types").set_index("type_id").loc[platform_type, f"name_{lang}"]
-        return f"{name}{t('briefing_suffix', lang)}"
+        name = str(data.table("platform_types").set_index("type_id").loc[platform_type, f"name_{lang}"])
+        return f"{name[:1].upper()}{name[1:]}{t('briefing_suffix', lang)}"  # a title starts with a capital
     return t("overview_briefing", lang)

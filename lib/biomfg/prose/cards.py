@@ -77,6 +77,7 @@ def facts_table(facts: pd.DataFrame, lang: str, subject: str | None = None) -> s
     rows = []
     for _, f in facts.iterrows():
         label = _text(f[f"indicator_{lang}"])
+        label = label[:1].upper() + label[1:]  # a table cell starts with a capital (Chinese has no case)
         if f["entity_id"] != subject:  # name the facility or programme a figure is about
             label += f" · {_text(names.get(f['entity_id'], f['entity_id']))}"
         kind = "" if f["kind"] == "actual" else escape(paren(t(f["kind"], lang), lang))

@@ -169,7 +169,7 @@ def _cap(name: str) -> str:
 def _series(rows: pd.DataFrame, lang: str) -> str:
     """The rows' names as a series in a sentence: 'a, b and c' in English, 'a、b、c' in Chinese (escaped)."""
     names = [escape(str(n)) for n in rows[f"name_{lang}"]]
-    return join(names[:-1], lang) + t("china_list_last_sep", lang) + names[-1] if len(names) > 1 else join(names, lang)
+    return join(names, lang)
 
 
 def standing(lang: str = "en") -> HTML:

@@ -12,7 +12,7 @@ from ..i18n import check_lang, t
 from ..model import policy
 from ..model.china import COUNTRY
 from ..model.facts import fact
-from .base import source_note
+from .base import join, source_note
 from .cards import CSS
 
 
@@ -22,8 +22,8 @@ def addressed_by(target_id: str, lang: str) -> str:
     if not by:
         return t("rec_addressed_none", lang)
     recs = data.table("recommendations").set_index("rec_id")
-    names = t("list_sep", lang).join(t("rec_numbered", lang, n=int(recs.loc[r, "order"]), name=recs.loc[r, f"name_{lang}"])
-                                     for r in by)
+    names = join([t("rec_numbered_in_sentence", lang, n=int(recs.loc[r, "order"]), name=recs.loc[r, f"name_{lang}"])
+                  for r in by], lang)
     return t("rec_addressed_by", lang, recs=escape(names))
 
 

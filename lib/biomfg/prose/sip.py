@@ -28,14 +28,28 @@ def overview(lang: str = "en") -> HTML:
     return paragraph(t("sip_overview", lang, year=year, sip=sip, gdp=g, revenue=rev, rd=rd, first=n_first, top=n_top))
 
 
+def _in_sip(name: str, lang: str) -> str:
+    """An industry's name in a sentence that already names SIP: en 'biomedicine and health industry' (the
+    'SIP ' that the data's name starts with is not repeated); zh unchanged."""
+    return name.removeprefix("SIP ") if lang == "en" else name
+
+
 def industries(lang: str = "en") -> HTML:
     check_lang(lang)
     inds = ["sip_biomed_industry", "sip_nano_industry", "sip_ai_industry"]
     n = int(fact("suzhou_sip", "strategic_emerging_industry_count")["value"])
     n = fmt.zh_numeral(n) if lang == "zh" else fmt.number(n, "count", lang)  # 三大战略性新兴产业, a set phrase
-    names = join([escape(entity_name(i, lang)) for i in inds], lang)
+    names = [escape(_in_sip(entity_name(i, lang), lang)) for i in inds]
+    if lang == "en":  # names that hold 'and' themselves: a series with semicolons, without 'industry' each time
+        names = [n.removesuffix(" industry") for n in names]
+        names = (t("clause_sep", lang).join(names[:-1]) + t("clause_sep", lang).rstrip()
+                 + t("china_list_last_sep", lang) + names[-1])
+    else:
+        names = join(names, lang)
     total = figure("sip_emerging_industries", "output_value", lang)
-    undated = [escape(entity_name(i, lang)) for i in inds
+    if lang == "en":  # the total's year (inferred where the quote does not state it)
+        total += escape(fmt.year_paren(fact("sip_emerging_industries", "output_value"), lang))
+    undated = [escape(_in_sip(entity_name(i, lang), lang).removesuffix(" industry")) for i in inds
                if data.facts(i, "output_value")["year"].isna().all()]
     dated = join(sorted({year_in_sentence(r, lang) for i in inds for _, r in data.facts(i, "output_value").iterrows()
                          if pd.notna(r["year"])}), lang)  # an inferred year is marked

@@ -84,7 +84,8 @@ def _column(pid: str, lang: str, plats, facts) -> dict[str, str]:
     cells = {
         "name": f"<b style='color:{PLATFORM_TYPE_COLOURS[p['type_id']]}'>{escape(_text(p[f'name_{lang}']))}</b>",
         "type": escape(_text(p[f"type_name_{lang}"])), "country": escape(_text(p[f"country_{lang}"])),
-        "founded": escape(_text(p["founded"])),
+        "founded": escape(t("year_paren", lang, year=_text(p["founded"])).strip("（）") if lang == "zh"
+                          else _text(p["founded"])),  # zh 2016年, as the cards write it
     }
     for k in ("direction", "progress", "success", "operator", "funding"):
         cells[k] = escape(_text(p[f"{k}_{lang}"])) or f"<span class='src'>{escape(t('no_data', lang))}</span>"
