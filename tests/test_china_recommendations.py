@@ -36,7 +36,7 @@ def _facts():
 
 def _chart_specs(lang):
     f = _facts()
-    base = model.facts.fact("china", "output_value")
+    base = model.facts.fact("china", "key_products_output_value")
     rate = float(model.facts.fact("china", "annual_growth_rate")["value"])
     links = data.table("recommendation_links")
     mix = model.policy.mix(model.policy.equal_weights())
@@ -113,7 +113,7 @@ def test_charts_draw_the_values_of_the_data():
 
 
 def test_the_interactive_growth_chart_binds_a_slider_starting_at_the_stated_rate():
-    base = model.facts.fact("china", "output_value")
+    base = model.facts.fact("china", "key_products_output_value")
     rate = float(model.facts.fact("china", "annual_growth_rate")["value"])
     spec = charts.china.growth_projection(base, rate, 10, "en", interactive=True).to_dict()
     (param,) = spec["params"]

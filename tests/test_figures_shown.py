@@ -93,7 +93,7 @@ def test_zhengzhous_batches_are_rows_that_say_which_batch(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_projection_is_rounded_to_its_base_and_states_its_assumption(lang):
-    base = model.facts.fact("china", "output_value")
+    base = model.facts.fact("china", "key_products_output_value")
     stated = model.facts.fact("china", "annual_growth_rate")
     rate = float(stated["value"])
     html = prose.china.growth_assumption(base, rate, 10, stated, lang)
@@ -110,7 +110,7 @@ def test_the_projection_is_rounded_to_its_base_and_states_its_assumption(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_projection_chart_labels_are_rounded_too(lang):
-    base = model.facts.fact("china", "output_value")
+    base = model.facts.fact("china", "key_products_output_value")
     rate = float(model.facts.fact("china", "annual_growth_rate")["value"])
     labels = [r["label"] for r in _datasets(charts.china.growth_projection(base, rate, 10, lang))]
     scale = charts.china.MONEY_SCALE[lang]

@@ -37,7 +37,7 @@ def test_skeleton_in_order(path):
     found = [next(i for i, h in enumerate(heads) if h.endswith(w)) for w in wanted]
     assert found == sorted(found), heads
     text = "\n".join(c.source for c in _nb(path).cells if c.cell_type == "markdown")
-    assert "**Time to learn:**" in text and "**学习时间：**" in text
+    assert "**Time to learn:**" in text and "**学习时间**：" in text
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
@@ -57,7 +57,7 @@ def _prose_digits(source: str) -> list[str]:
     text = re.sub(r"`[^`]*`", "", source)              # code and file names
     text = re.sub(r"\]\([^)]*\)", "]", text)           # link targets
     text = "\n".join(line for line in text.splitlines()  # the time to learn
-                     if not line.startswith(("**Time to learn:**", "**学习时间：**")))
+                     if not line.startswith(("**Time to learn:**", "**学习时间**：")))
     return re.findall(r"[0-9]+", text)
 
 

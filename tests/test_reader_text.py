@@ -309,3 +309,15 @@ def test_stored_outputs_of_the_pages_are_checked_here():
     lessons = {p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     assert lessons <= {name for name, _, _ in PAGES} and len(lessons) >= 11
     assert sum(name.startswith("region=") for name, _, _ in PAGES) == len(reports.regional_cases())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_markdown_emphasis_reaches_the_reader_as_asterisks(lang):
+    """CommonMark closes ** only where it is right-flanking: '**学习时间：**20分钟' (punctuation before the
+    closing **, a digit after it) shows its asterisks. Every lesson's prose is rendered and read."""
+    from reader import markdown_html, prose_cells, prose_text
+
+    assert "**" in prose_text(markdown_html("**学习时间：**20分钟"))  # the trap, as CommonMark renders it
+    assert "**" not in prose_text(markdown_html("**学习时间**：20分钟"))
+    shown = [(where, text) for where, text in prose_cells(lang) if "**" in text or "__" in text]
+    assert not shown, shown[:5]

@@ -204,13 +204,14 @@ def platforms() -> pd.DataFrame:
 
 @functools.cache
 def _facts(folder: Path) -> pd.DataFrame:
-    ind = _table("indicators", folder)[["indicator_id", "name_zh", "name_en", "family"]].rename(
+    ind = _table("indicators", folder)[["indicator_id", "name_zh", "name_en", "family", "measure_zh"]].rename(
         columns={"indicator_id": "indicator", "name_zh": "indicator_zh", "name_en": "indicator_en"})
     return _table("facts", folder).merge(ind, on="indicator", how="left")
 
 
 def facts(entity_id: str | None = None, indicator: str | None = None) -> pd.DataFrame:
-    """Facts joined with indicator names, optionally filtered."""
+    """Facts joined with indicator names, family and Chinese measure word (`measure_zh`: 家, 个, 件 …
+    for a count), optionally filtered."""
     out = _facts(data_dir())
     if entity_id is not None:
         out = out[out["entity_id"] == entity_id]

@@ -62,9 +62,9 @@ def _bars(rows: pd.DataFrame, lang: str, x_title: str, scale: float = 1.0, width
 def scale_money(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
     """Output value and downstream scale (both CNY) as bars with their qualified figures."""
     check_lang(lang)
-    rows = facts[facts["indicator"].isin(["output_value", "downstream_industry_scale"])]
+    rows = facts[facts["indicator"].isin(["key_products_output_value", "downstream_industry_scale"])]
     if rows.empty:
-        raise ValueError("no output_value or downstream_industry_scale facts to draw")
+        raise ValueError("no key_products_output_value or downstream_industry_scale facts to draw")
     unit = one_unit(rows)
     scale = MONEY_SCALE[lang] if unit == "CNY" else 1.0
     x_title = t("cn_money_axis", lang) if unit == "CNY" else axis_for(unit, lang)[1]

@@ -29,10 +29,10 @@ def scale_summary(lang: str = "en") -> HTML:
     """Growth, production, output value and downstream scale, as the article states them."""
     check_lang(lang)
     rows = data.facts(COUNTRY)
-    rows = rows[rows["indicator"].isin(["annual_growth_rate", "annual_production", "output_value",
+    rows = rows[rows["indicator"].isin(["annual_growth_rate", "key_products_annual_production", "key_products_output_value",
                                         "downstream_industry_scale"])]
-    text = t("china_scale", lang, growth=_f("annual_growth_rate", lang), production=_f("annual_production", lang),
-             value=_f("output_value", lang), downstream=_f("downstream_industry_scale", lang))
+    text = t("china_scale", lang, growth=_f("annual_growth_rate", lang), production=_f("key_products_annual_production", lang),
+             value=_f("key_products_output_value", lang), downstream=_f("downstream_industry_scale", lang))
     return HTML(f"<p class='biomfg-prose'>{text}</p>{source_note(rows, lang)}")
 
 

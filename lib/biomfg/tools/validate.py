@@ -121,7 +121,11 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
 
     # domain rules on facts
     families = {r["indicator_id"]: r["family"] for r in tables.get("indicators", [])}
+    measures = {r["indicator_id"]: r.get("measure_zh") for r in tables.get("indicators", [])}
     for row in tables.get("facts", []):
+        if row["unit"] == "count" and row["indicator"] in measures and not measures[row["indicator"]]:
+            problems.append(f"{where('facts', row, 'indicator')}: a count; indicators.csv gives "
+                            f"{row['indicator']!r} no measure_zh (家, 个, 件 …) for Chinese readers")
         if row["kind"] == "target" and row["year"] is None:
             problems.append(f"{where('facts', row, 'year')}: a target needs its deadline year")
         if row["unit"] == "percent" and families.get(row["indicator"]) == "share" and not 0 <= row["value"] <= 100:

@@ -30,7 +30,7 @@ def growth_inputs(facts: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Seri
     """China's output value and stated growth rate, or None when either is missing."""
     facts = data.facts("china") if facts is None else facts
     try:
-        return fact(COUNTRY, "output_value", facts=facts), fact(COUNTRY, "annual_growth_rate", facts=facts)
+        return fact(COUNTRY, "key_products_output_value", facts=facts), fact(COUNTRY, "annual_growth_rate", facts=facts)
     except data.DataError:
         return None
 
