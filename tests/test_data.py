@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 
 import pandas as pd
 import pytest
@@ -255,3 +257,49 @@ def test_a_suspected_name_error_is_noted_not_corrected():
     facts = data.table("facts").set_index("fact_id")
     for fid in ("h4-008", "h4-009"):
         assert facts.loc[fid, "entity_id"] == "tianjin_yuntai" and "firms.csv note" in facts.loc[fid, "note"]
+
+
+# --- issue 15: every count indicator has its Chinese measure word --------------------------------------
+
+MEASURES = "家个件条项名人位所款台栋类种"
+
+
+def test_every_count_indicator_has_the_measure_word_its_seed_uses():
+    ind = data.table("indicators").set_index("indicator_id")
+    facts = data.table("facts")
+    counts = facts[facts["unit"] == "count"]
+    assert "measure_zh" in ind.columns
+    for indicator, rows in counts.groupby("indicator"):
+        measure = ind.loc[indicator, "measure_zh"]
+        assert isinstance(measure, str) and len(measure) == 1 and measure in MEASURES, indicator
+        note = str(ind.loc[indicator, "note"])
+        written = "".join(rows["quote"])
+        if "measure word: editorial" not in note:  # the seed's own measure word, after a figure
+            assert re.search(rf"[\d〇一二两三四五六七八九十百千万多]\s*(?:…\s*)?{measure}", written), (indicator, measure)
+    other = ind.drop(index=counts["indicator"].unique())
+    assert other["measure_zh"].isna().all(), list(other[other["measure_zh"].notna()].index)
+
+
+def test_measure_zh_is_declared_and_documented():
+    pkg = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in pkg["resources"] if r["name"] == "indicators")["schema"]["fields"]
+    assert "measure_zh" in [f["name"] for f in fields]
+    assert "measure_zh" in (DATA / "README.md").read_text(encoding="utf-8")
+    assert "measure_zh" in data.facts().columns  # the facts frame joins it
+
+
+def test_validate_rejects_a_count_indicator_without_its_measure_word(data_copy, capsys):
+    path = data_copy / "indicators.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for r in rows:
+        if r["indicator_id"] == "valid_invention_patent_count":
+            r["measure_zh"] = ""
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    code = main(["validate", "--data", str(data_copy), "--seeds", str(SEEDS)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "'valid_invention_patent_count' no measure_zh" in err, err

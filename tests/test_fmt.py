@@ -119,3 +119,19 @@ def test_a_streak_of_first_places_reads_as_the_source_writes_it():
     assert fmt.number(8, "streak", "zh") == "八连冠"
     assert fmt.number(8, "streak", "en") == "first 8 times in a row"
     assert fmt.number(3, "times", "zh") == "3倍"
+
+
+# --- issue 15: a count fact in Chinese takes its indicator's measure word -----------------------------
+
+@pytest.mark.parametrize(("row", "zh", "en"), [
+    ({"value": 25000, "unit": "count", "qualifier": "more_than", "measure_zh": "件"}, "超2.5万件", "more than 25,000"),
+    ({"value": 22, "unit": "count", "qualifier": None, "measure_zh": "个"}, "22个", "22"),
+    ({"value": 4, "unit": "count", "qualifier": "", "measure_zh": "家"}, "4家", "4"),
+    ({"value": 20, "unit": "count", "qualifier": "or_more", "measure_zh": "家"}, "20家以上", "20 or more"),
+    ({"value": 10, "unit": "count", "qualifier": "per_year", "measure_zh": "个"}, "每年10个", "10 a year"),
+    ({"value": 7, "unit": "count", "qualifier": ""}, "7", "7"),  # no measure word known: the bare figure
+    ({"value": 5.16, "unit": "percent", "qualifier": "", "measure_zh": "个"}, "5.16%", "5.16%"),  # not a count
+])
+def test_a_count_fact_carries_its_measure_word_in_chinese_only(row, zh, en):
+    assert fmt.fact(row, "zh") == zh
+    assert fmt.fact(row, "en") == en

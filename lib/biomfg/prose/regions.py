@@ -101,7 +101,10 @@ def region_card(region_id: str, lang: str = "en") -> HTMLText:
     mine = {e for e, c in of.items() if c == region_id}
     allr = data.table("regions").set_index("region_id")
     parent = _text(r["parent_id"])
-    meta = t("rg_in_region", lang, region=_text(allr.loc[parent, f"name_{lang}"])) if parent in allr.index else ""
+    # where the case lies: its province or city; nothing when the seeds name only the country ("in China"
+    # tells a reader nothing about a park in China)
+    meta = (t("rg_in_region", lang, region=_text(allr.loc[parent, f"name_{lang}"]))
+            if parent in allr.index and _text(allr.loc[parent, "kind"]) != "country" else "")
     none = f"<p class='src'>{escape(t('rg_card_none', lang))}</p>"
 
     def names(df, key, role=None):
@@ -127,9 +130,10 @@ def region_card(region_id: str, lang: str = "en") -> HTMLText:
              ("rg_card_events", ev_html)]
     body = "".join(f"<h4>{escape(t(k, lang))}</h4>{v}" for k, v in parts)
     accent = "#0072B2" if region_id in own_notebook() else "#D55E00"
+    meta_html = f"<div class='meta'>{escape(meta)}</div>" if meta else ""
     return HTMLText(
         f"<div class='biomfg-card' style='--biomfg-accent:{accent}'><h3>{escape(_text(r[f'name_{lang}']))}</h3>"
-        f"<div class='meta'>{escape(meta)}</div>{body}"
+        f"{meta_html}{body}"
         f"<div class='src'>{escape(t('source', lang))}{cards.colon(lang)}{escape(_text(r['source']))} — "
         f"“{escape(_text(r['quote']))}”</div></div>")
 
