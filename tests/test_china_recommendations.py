@@ -412,3 +412,15 @@ def test_the_global_shares_name_what_they_measure(lang):
     for w in first:
         assert w in tiles
 
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_chinas_output_value_bar_is_labelled_as_the_key_products(lang):
+    """Issue 15: 超8000亿元 was labelled 产值 (output value) as if it were the whole industry's; the seed
+    gives it for the key products (生物发酵制品、生物基精细化学品和生物基材料)."""
+    facts = data.facts("china")
+    spec = charts.china.scale_money(facts, lang).to_dict()
+    labels = " ".join(str(r.get("label", "")) for rows in spec["datasets"].values() for r in rows).replace("|", " ")
+    name = model.facts.fact("china", "key_products_output_value")[f"indicator_{lang}"]
+    assert ("关键产品" if lang == "zh" else "key products") in name
+    assert name.casefold() in labels.casefold() or charts.china.short_label(name, lang).casefold() in labels.casefold()

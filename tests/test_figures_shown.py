@@ -191,3 +191,71 @@ def test_the_finder_and_the_scale_ladder_give_the_same_volumes(lang):
         match = next(m for m in model.finder.find(scale_l=low) if m.platform_id == pid)
         (reason,) = [r for r in match.reasons if r.criterion == "scale"]
         assert label in prose.platforms.reason_text(reason, lang)
+
+
+# --- issue 15: counts keep their measure word in Chinese; China's key products say what they are ----------
+
+def _count_row(entity, indicator):
+    row = model.facts.fact(entity, indicator)
+    assert row["unit"] == "count"
+    return row
+
+
+@pytest.mark.parametrize(("entity", "indicator", "zh"), [
+    ("suzhou_sip", "valid_invention_patent_count", "超2.5万件"),
+    ("sip_jiangsu_level_consortia", "consortium_count", "4家"),
+    ("sip_innovation_consortium_policy_2023", "policy_measure_count", "17条"),
+    ("shanghai_zhangjiang", "innovative_device_approval_count", "23个"),
+])
+def test_a_count_shown_in_chinese_carries_the_measure_word_its_seed_uses(entity, indicator, zh):
+    row = _count_row(entity, indicator)
+    assert zh.lstrip("超") in row["quote"].replace(" ", "")  # the seed writes it so
+    assert fmt.fact(row, "zh") == zh
+    assert fmt.fact(row, "en") == fmt.number(row["value"], "count", "en", fmt.text(row["qualifier"]))
+    facts = data.facts(entity, indicator)
+    table = prose.cards.facts_table(facts, "zh")
+    assert f"<b>{zh}</b>" in table
+    tiles = prose.briefing.key_figures(facts, "zh").data
+    assert zh in _plain(tiles)
+
+
+def test_count_bars_in_chinese_read_with_their_measure_word():
+    f = data.facts("china")
+    spec = charts.china.lab_inventory(f, "zh").to_dict()
+    texts = {r["text"] for r in _datasets(spec) if "text" in r}
+    assert "6个" in texts and "6" not in texts
+    spec = charts.china.incubator_gap(f, "zh").to_dict()
+    shown = " ".join(str(r.get("text", "")) for r in _datasets(spec))
+    assert "56个" in shown and "1897家" in shown  # the others counted as the total is (1953家)
+
+
+def test_no_chinese_sentence_doubles_a_measure_word():
+    """Sentences that formatted a count and then wrote 家/个 themselves must not read 1953家家."""
+    html = "".join(str(x.data) for x in (
+        prose.china.incubator_gap("zh"), prose.china.parks_comparison("zh"), prose.barriers.incubator_gap("zh"),
+        prose.zhangjiang.figures("zh"), prose.zhangjiang.platforms("zh"),
+        prose.recommendations.recommendation_overview("zh"),
+        prose.platforms.type_rule("technology_innovation", "zh"), prose.platforms.type_rule("pilot_scale", "zh")))
+    text = _plain(html)
+    assert not re.search(r"\d[万亿]?[家个件条项位所款台栋类][家个件条项位所款台栋类]", text), text
+    assert "1953家" in text and "近200个" in text
+
+
+@pytest.mark.parametrize(("indicator", "zh", "en"), [
+    ("key_products_output_value", "关键产品产值", "output value of the key products"),
+    ("key_products_annual_production", "关键产品年产量", "annual production of the key products"),
+])
+def test_chinas_key_product_figures_say_they_are_the_key_products(indicator, zh, en):
+    row = model.facts.fact("china", indicator)
+    assert row["fact_id"] in ("h2-002", "h2-003")
+    assert (row["indicator_zh"], row["indicator_en"]) == (zh, en)
+    assert data.facts("china", "output_value").empty and data.facts("china", "annual_production").empty
+
+
+def test_count_targets_and_ranges_in_chinese_keep_their_measure_word():
+    html = widgets.regions.tracker_view("hz_synbio_plan_2024_2026", "zh")
+    row = model.facts.fact("hz_synbio_plan_2024_2026", "firm_count_output_1bn_plus")
+    assert row["quote"].endswith("不少于10家") and "<b>10家以上</b>" in html
+    rows = data.facts("biomade_facility_network", "site_count")
+    spec = chart_facts.facts_by_unit(rows, "zh", "BioMADE")
+    assert "12至15个" in [text for _, text in _cell_texts(spec)]

@@ -135,3 +135,9 @@ def test_a_streak_of_first_places_reads_as_the_source_writes_it():
 def test_a_count_fact_carries_its_measure_word_in_chinese_only(row, zh, en):
     assert fmt.fact(row, "zh") == zh
     assert fmt.fact(row, "en") == en
+
+
+def test_a_counted_range_writes_its_measure_word_once_in_chinese():
+    assert fmt.span(12, 15, "count", "zh", "个") == "12至15个"
+    assert fmt.span(12, 15, "count", "en", "个") == "12–15"
+    assert fmt.span(12, 15, "count", "zh") == "12至15"  # no measure word known

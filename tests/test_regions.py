@@ -469,3 +469,19 @@ def test_the_other_parks_overview_names_no_park_by_hand():
         for short in (str(r["name_en"]).split()[0], str(r["name_zh"])[:2]):
             found += [short for c in overview if short in c.source]
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", ("en", "zh"))
+def test_a_case_whose_seeds_name_no_province_has_no_empty_location_line(lang):
+    """Issue 15: a park whose parent is the country read 'in China' / 位于中国; it shows no location line."""
+    regions = data.table("regions").set_index("region_id")
+    country = set(regions.index[regions["kind"] == "country"])
+    under_country = [r for r in model.cases.case_ids() if regions.loc[r, "parent_id"] in country]
+    assert under_country, "no case sits directly under the country"
+    for r in under_country:
+        card = str(prose.regions.region_card(r, lang))
+        assert "class='meta'" not in card
+        assert t("rg_in_region", lang, region=regions.loc["china", f"name_{lang}"]) not in card
+    card = str(prose.regions.region_card("jinan_hitech", lang))  # a province still shows
+    parent = regions.loc["jinan_hitech", "parent_id"]
+    assert t("rg_in_region", lang, region=regions.loc[parent, f"name_{lang}"]) in card

@@ -136,10 +136,14 @@ def top_rank(value, lang: str = "en") -> str:
     return f"among the top {EN_NUMBER_WORDS[n] if n < len(EN_NUMBER_WORDS) else f'{n:,}'}"
 
 
-def span(low, high, unit: str = "count", lang: str = "en") -> str:
-    """A stated range as one figure, the unit written once: zh 3至6个月 / 12至15, en 3–6 months / 12–15."""
+def span(low, high, unit: str = "count", lang: str = "en", measure: str = "") -> str:
+    """A stated range as one figure, the unit written once: zh 3至6个月 / 12至15 (12至15个 with a count's
+    `measure` word), en 3–6 months / 12–15."""
     check_lang(lang)
-    a, b = number(low, unit, lang), number(high, unit, lang)
+    if unit == "count" and measure and lang == "zh":
+        a, b = count(low, measure, lang), count(high, measure, lang)
+    else:
+        a, b = number(low, unit, lang), number(high, unit, lang)
     if a == b:
         return a
     head = 0  # shared words before the numbers (CNY ) and after them (个月,  months,  bn)

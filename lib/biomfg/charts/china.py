@@ -109,12 +109,14 @@ def incubator_gap(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
     one_unit(rows)
     n_total, n_bio = float(total.iloc[0]["value"]), float(bio.iloc[0]["value"])
     share = fmt.percent(n_bio, n_total)
+    other = total.iloc[0].copy()  # the others, counted as the total is (1897家 in zh)
+    other["value"] = n_total - n_bio
     plot = pd.DataFrame({
         "part": [t("cn_bio_related", lang), t("cn_other_incubators", lang)],
         "n": [n_bio, n_total - n_bio],
         "order": [0, 1],
         "text": [t("cn_bio_related", lang) + t("colon", lang) + fmt.fact(bio.iloc[0], lang) + t("paren", lang, text=share),
-                 t("cn_other_incubators", lang) + t("colon", lang) + fmt.number(n_total - n_bio, "count", lang)],
+                 t("cn_other_incubators", lang) + t("colon", lang) + fmt.fact(other, lang)],
     })
     colours = alt.Scale(domain=list(plot["part"]), range=["#D55E00", "#cfcfcf"])
     base = alt.Chart(plot).encode(

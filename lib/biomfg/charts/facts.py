@@ -130,7 +130,7 @@ def _span_text(rows: pd.DataFrame, i: int, lang: str) -> str:
                 & rows["year"].astype("string").fillna("").eq(fmt.text(r["year"]))]
     if high.empty:
         return ""
-    text = fmt.span(r["value"], high.iloc[0]["value"], r["unit"], lang)
+    text = fmt.span(r["value"], high.iloc[0]["value"], r["unit"], lang, fmt.text(r.get("measure_zh")))
     kind = "" if r.get("kind", "actual") in ("actual", None) else t(r["kind"], lang)
     return text + t("paren", lang, text=kind) if kind else text
 

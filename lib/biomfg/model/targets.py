@@ -35,7 +35,7 @@ def _rows(facts: pd.DataFrame) -> pd.DataFrame:
         dated = dated[dated["year"] <= r["year"]] if pd.notna(r["year"]) else dated
         pool = dated.sort_values("year") if not dated.empty else same[same["year"].isna()]
         row = {c: r[c] for c in ("fact_id", "entity_id", "indicator", "value", "unit", "year", "qualifier",
-                                 "source", "quote", "note", "indicator_zh", "indicator_en")}
+                                 "source", "quote", "note", "indicator_zh", "indicator_en", "measure_zh")}
         ent = names.loc[r["entity_id"]] if r["entity_id"] in names.index else None
         row["entity_zh"] = _text(ent["name_zh"]) if ent is not None else r["entity_id"]
         row["entity_en"] = _text(ent["name_en"]) if ent is not None else r["entity_id"]
@@ -52,7 +52,7 @@ def _rows(facts: pd.DataFrame) -> pd.DataFrame:
         out.append(row)
     cols = ["fact_id", "entity_id", "entity_zh", "entity_en", "indicator", "indicator_zh", "indicator_en",
             "value", "unit", "qualifier", "year", "baseline_fact_id", "baseline_value", "baseline_year",
-            "baseline_unit", "baseline_qualifier", "progress", "status", "source", "quote", "note"]
+            "baseline_unit", "baseline_qualifier", "progress", "status", "source", "quote", "note", "measure_zh"]
     return pd.DataFrame(out, columns=cols)
 
 

@@ -24,7 +24,8 @@ def baseline_text(row, lang: str) -> str:
     if row["status"] == "no_baseline":
         return t("tg_no_baseline", lang)
     q = _text(row["baseline_qualifier"])
-    value = fmt.number(row["baseline_value"], row["baseline_unit"], lang, q)
+    value = fmt.fact({"value": row["baseline_value"], "unit": row["baseline_unit"], "qualifier": q,
+                      "measure_zh": row.get("measure_zh")}, lang)  # a count baseline: 120家 as its target
     year = _text(row["baseline_year"]) or t("tg_undated", lang)
     share = f"{row['progress']:.1f}%"
     if row["status"] == "not_comparable":
