@@ -112,3 +112,14 @@ def data_copy(tmp_path):
 
     yield copy_data(tmp_path / "data")
     data.clear_cache()
+
+
+def spec_dicts(node):
+    """Every dict inside a Vega-Lite spec (or any JSON value), depth first."""
+    if isinstance(node, dict):
+        yield node
+        for v in node.values():
+            yield from spec_dicts(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from spec_dicts(v)

@@ -16,6 +16,8 @@ from biomfg.charts import facts as chart_facts
 from biomfg.prose import regions as prose_regions
 from biomfg.widgets import regions as widget_regions
 
+from conftest import spec_dicts
+
 LANGS = ("en", "zh")
 
 
@@ -121,14 +123,7 @@ def test_the_projection_chart_labels_are_rounded_too(lang):
     assert any("round(datum.v" in str(d.get("calculate", "")) for d in _walk(spec))
 
 
-def _walk(node):
-    if isinstance(node, dict):
-        yield node
-        for v in node.values():
-            yield from _walk(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _walk(v)
+_walk = spec_dicts
 
 
 # --- 9. the comparer's rows say whose figure they are ----------------------------------------------

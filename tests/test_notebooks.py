@@ -10,7 +10,7 @@ import pytest
 
 from biomfg.tools import notebooks as nbtools
 
-from conftest import NOTEBOOKS, ROOT
+from conftest import NOTEBOOKS, ROOT, spec_dicts
 
 ALL = nbtools.collection()
 SKELETON_START = ["Overview", "Learning objectives", "Prerequisites", "Imports"]
@@ -88,15 +88,7 @@ def test_stored_with_outputs_and_no_machine_paths(path):
 
 def _untitled_tooltips(nb) -> list[str]:
     """Tooltip fields with no title: a reader would see a raw column name such as value_text."""
-    def walk(node):
-        if isinstance(node, dict):
-            yield node
-            for v in node.values():
-                yield from walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                yield from walk(v)
-
+    walk = spec_dicts
     found = []
     for c in nb.cells:
         for o in c.get("outputs", []):

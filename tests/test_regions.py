@@ -19,7 +19,7 @@ from biomfg.i18n import t
 from biomfg.tools import notebooks as nbtools
 from biomfg.tools import timing
 
-from conftest import DATA, NOTEBOOKS, copy_data
+from conftest import DATA, NOTEBOOKS, copy_data, spec_dicts
 
 LANGS = ("en", "zh")
 
@@ -28,15 +28,7 @@ def _spec(chart) -> dict:
     return chart.to_dict()
 
 
-def _walk(node):
-    """Every dict inside a spec."""
-    if isinstance(node, dict):
-        yield node
-        for v in node.values():
-            yield from _walk(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _walk(v)
+_walk = spec_dicts
 
 
 def _source_line(spec: dict) -> str:
