@@ -27,6 +27,15 @@ from .files import write_atomic
 from .notebooks import NOTEBOOKS, kernel_manager_class, stabilise
 
 BRIEFINGS = NOTEBOOKS / "briefings"
+# Issue 16: Chromium (Skia) embeds CFF-outline fonts such as Debian's Noto Sans CJK (.ttc) and any
+# synthetic bold or oblique as Type 3 glyph drawings, which PDF readers cannot copy or search. The
+# PDF is therefore printed in TrueType (glyf) fonts: Noto Sans (fonts-noto-core, real bold and italic,
+# the Latin widths of Noto Sans CJK within 1%, so Vega's label layout holds) and WenQuanYi Micro Hei
+# (fonts-wqy-microhei) for Chinese, which has no bold: font-synthesis is off, so Chinese bold prints
+# in the regular weight as real text. The screen keeps Noto Sans CJK (theme.FONT).
+PRINT_FONT = '"Noto Sans", "WenQuanYi Micro Hei", sans-serif'
+PRINT_MONO = '"DejaVu Sans Mono", "WenQuanYi Micro Hei Mono", monospace'
+PRINT_FONT_PACKAGES = "fonts-noto-core fonts-wqy-microhei"
 REPORT_CSS = """
 body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
 .jp-OutputPrompt, .jp-InputPrompt { display: none; }
@@ -34,8 +43,11 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
 .vega-embed { max-width: 100%; }
 .vega-embed svg { max-width: 100%; height: auto; }
 @media print { @page { size: A4; margin: 14mm; } body.jp-Notebook { max-width: none; padding: 0; }
-  .vega-embed { break-inside: avoid; } details { display: block; } details > * { display: block; } }
-"""
+  .vega-embed { break-inside: avoid; } details { display: block; } details > * { display: block; }
+  * { font-synthesis: none; }
+  body, body * { font-family: PRINT_FONT !important; }
+  pre, pre *, code, code *, kbd, samp { font-family: PRINT_MONO !important; } }
+""".replace("PRINT_FONT", PRINT_FONT).replace("PRINT_MONO", PRINT_MONO)
 
 
 class ReportError(RuntimeError):
@@ -110,7 +122,8 @@ def print_pdfs(html_paths: list[Path], progress=None) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     if browser_tool.chromium_path() is None:
-        raise ReportError("PDF needs Debian's chromium (apt-get install chromium fonts-noto-cjk); or pass --no-pdf")
+        raise ReportError(f"PDF needs Debian's chromium (apt-get install chromium fonts-noto-cjk {PRINT_FONT_PACKAGES}); "
+                          "or pass --no-pdf")
     done = []
     with sync_playwright() as p:
         browser = browser_tool.launch(p)
