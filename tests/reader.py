@@ -125,6 +125,8 @@ def chart_words(spec: dict) -> list[str]:
                 walk(v, key)
 
     walk(spec)
+    if isinstance(spec.get("description"), str):  # the chart in words: what a screen reader says
+        words.append(spec["description"])
     for rows in (spec.get("datasets") or {}).values():
         for row in rows:
             words += [v for k, v in row.items() if k in fields and isinstance(v, str)]

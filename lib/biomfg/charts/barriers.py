@@ -50,4 +50,7 @@ def barrier_chain(barriers: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
     names = alt.Chart(nodes).mark_text(fontSize=18, fontWeight="bold", dy=-88, color=MUTED).encode(
         x=x, y=y_mid, text="stage:N")
     chart = alt.layer(arrows, heads, dots, names, barrier_text, bridge_text).properties(width=900, height=230)
-    return titled(chart, t("chain_title", lang), barriers, lang, t("chain_subtitle", lang))
+    summary = t("desc_chain", lang, n=len(nodes), first=nodes["stage"].iloc[0], last=nodes["stage"].iloc[-1],
+                barriers=t("list_sep", lang).join(links["barrier"]))
+    return titled(chart, t("chain_title", lang), barriers, lang, t("chain_subtitle", lang), summary=summary,
+                  kind="diagram")

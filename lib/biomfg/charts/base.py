@@ -156,14 +156,66 @@ def source_lines(line: str, width: float = TITLE_WIDTH, size: float = 14) -> lis
 
 
 def titled(chart: alt.TopLevelMixin, title: str, rows: pd.DataFrame, lang: str,
-           subtitle: str | None = None, width: float = TITLE_WIDTH) -> alt.TopLevelMixin:
+           subtitle: str | None = None, width: float = TITLE_WIDTH, summary: str | None = None,
+           kind: str | None = None) -> alt.TopLevelMixin:
     """Attach the title, an optional subtitle and the source line (always last), each wrapped to
-    `width` px so that none runs past the chart's room."""
+    `width` px so that none runs past the chart's room; and the chart's `description` in words (what a
+    screen reader says: see `description`), with `summary` if the chart gives one, else one made from
+    the fact rows it plots. `kind` names a chart its marks do not ('diagram', 'matrix')."""
     lines = wrap_px(subtitle, width, 14) if subtitle else []
     lines += source_lines(source_line(rows, lang), width)
     text = wrap_px(title, width, 22, bold=True)
     return chart.properties(title=alt.TitleParams(text=text if len(text) > 1 else text[0], subtitle=lines,
-                                                  subtitleColor=MUTED))
+                                                  subtitleColor=MUTED),
+                            description=description(kind or chart_kind(chart), title, rows, lang, summary))
+
+
+# --- the chart in words: Vega-Lite's top-level `description`, which vega-embed makes the SVG's ARIA label ---
+
+KINDS = ("bar", "line", "dot", "map", "table", "diagram", "matrix")
+
+
+def chart_kind(chart) -> str:
+    """What a chart (an Altair object or its spec dict) draws, from its marks: a map if it is projected,
+    else bars, lines, dots, or a table (text only, or cells of text)."""
+    marks, projected, stack = set(), False, [chart]
+    while stack:
+        node = stack.pop()
+        node = getattr(node, "_kwds", node)  # an Altair object holds its properties in _kwds
+        if isinstance(node, dict):
+            mark = node.get("mark")
+            mark = getattr(mark, "_kwds", mark)
+            if isinstance(mark, dict):
+                mark = mark.get("type")
+            if isinstance(mark, str):
+                marks.add(mark)
+            projected |= node.get("projection") not in (None, alt.Undefined)
+            stack += [v for k, v in node.items() if k in ("layer", "vconcat", "hconcat", "concat", "spec")]
+        elif isinstance(node, list | tuple):
+            stack += list(node)
+    if projected:
+        return "map"
+    for mark, kind in (("bar", "bar"), ("line", "line"), ("circle", "dot"), ("point", "dot"), ("square", "dot"),
+                       ("rule", "dot")):
+        if mark in marks:
+            return kind
+    return "table"
+
+
+def description(kind: str, title: str, rows: pd.DataFrame, lang: str, summary: str | None = None) -> str:
+    """'Bar chart: <title>. <summary>' in `lang`: what the chart shows, in one or two sentences. Without a
+    `summary` the rows say it if they are facts (`charts.facts.fact_summary`: how many figures, of what,
+    in which unit, the largest and smallest with their names)."""
+    check_lang(lang)
+    if kind not in KINDS:
+        raise ValueError(f"kind={kind!r} is not known; valid choices: {', '.join(KINDS)}")
+    if summary is None and {"value", "unit", "indicator", "entity_id"} <= set(rows.columns):
+        from .facts import fact_summary  # facts.py draws with this module: import it when it is used
+
+        summary = fact_summary(rows, lang)
+    title = " ".join(str(title).split()).rstrip(".。")
+    words = t("desc_chart", lang, kind=t(f"desc_kind_{kind}", lang), title=title)
+    return f"{words}{'' if lang == 'zh' or not summary else ' '}{summary or ''}"
 
 
 def type_colour(types: pd.DataFrame, lang: str) -> alt.Color:

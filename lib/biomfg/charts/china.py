@@ -14,7 +14,7 @@ import pandas as pd
 from .. import fmt
 from ..i18n import check_lang, t
 from ..model.china import LAB_INDICATORS
-from ..model.projection import precision, projection, rounded
+from ..model.projection import precision, projected, projection, rounded
 from ..theme import INK, MUTED
 from .base import titled, vega_text, wrap_px
 from .facts import axis_for
@@ -175,7 +175,7 @@ def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en"
         subtitle = (t("growth_subtitle_live", lang).format(base=base_text, years=years) if bind else
                     t("growth_subtitle", lang).format(base=base_text, rate=fmt.number(rate, "percent", lang),
                                                       years=years))
-        return titled(layered, t("growth_title", lang), rows, lang, subtitle)
+        return titled(layered, t("growth_title", lang), rows, lang, subtitle, summary=_growth(base, rate, years, lang))
     plot = projection(float(base["value"]), rate, years)
     plot = pd.DataFrame({"year": plot["year"], "v": plot["value"] / scale})
     plot["label"] = [f"{rounded(v, step):,.{places}f}" for v in plot["v"]]
@@ -184,4 +184,12 @@ def growth_projection(base: pd.Series, rate: float, years: int, lang: str = "en"
                                              color="#0072B2").encode(x=x, y=y, text="label:N")
     subtitle = t("growth_subtitle", lang).format(base=base_text, rate=fmt.number(rate, "percent", lang), years=years)
     return titled(alt.layer(line, last).properties(width=600, height=340), t("growth_title", lang), rows, lang,
-                  subtitle)
+                  subtitle, summary=_growth(base, rate, years, lang))
+
+
+def _growth(base: pd.Series, rate: float, years: int, lang: str) -> str:
+    """The projection in a sentence: its base as the source states it, the rate (the slider's starting
+    value on an interactive chart) and the value it reaches, rounded to the base's precision."""
+    end, _ = projected(float(base["value"]), rate, years)
+    return t("desc_growth", lang, base=fmt.fact(base, lang), rate=fmt.number(rate, "percent", lang), years=years,
+             end=fmt.number(end, base["unit"], lang))

@@ -304,3 +304,62 @@ def facts_by_unit(rows: pd.DataFrame, lang: str, title: str, subtitle: str | Non
     if any(fmt.year_inferred(r) for _, r in rows.iterrows()):  # say what "inferred" means
         subtitle = " ".join(x for x in (subtitle, fmt.inferred_note(rows, lang)) if x)
     return titled(chart, title, rows, lang, subtitle)
+
+
+def _lower(text: str, lang: str) -> str:
+    """A name inside an English sentence: 'output value', but 'CNY bn' and 'SIP' stay as written."""
+    text = str(text)
+    return text[:1].lower() + text[1:] if lang == "en" and text[1:2].islower() else text
+
+
+def fact_names(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Each fact row as a sentence names it, from data (never an id): its `label` if the chart labels it
+    so, else what it measures and whose it is ('output value of Suzhou Industrial Park' / 苏州工业园区产值),
+    with the year where two rows would read alike."""
+    if "label" in rows:
+        return [str(x) for x in rows["label"]]
+    ents = _data.entity_names().drop_duplicates("entity_id").set_index("entity_id")[f"name_{lang}"]
+    cases = "case_id" in rows and rows["case_id"].nunique() > 1
+    several = rows["entity_id"].nunique() > 1
+    out = []
+    for _, r in rows.iterrows():
+        if "case_id" in rows and r["entity_id"] == r["case_id"]:
+            who = str(r.get(f"case_{lang}", ents.get(r["entity_id"], ""))) if cases else ""
+        else:
+            who = str(ents.get(r["entity_id"], "")) if several or "case_id" in rows else ""
+        what = _lower(r[f"indicator_{lang}"], lang)
+        out.append(t("desc_name", lang, what=what, who=who) if who else what)
+    if len(set(out)) < len(out):  # the same figure in several years: say which
+        out = [f"{n}{fmt.year_paren(r, lang)}" for n, (_, r) in zip(out, rows.iterrows(), strict=True)]
+    return out
+
+
+def fact_summary(rows: pd.DataFrame, lang: str) -> str:
+    """The fact rows a chart plots in one or two sentences: how many figures (of how many measures); for
+    the measure with most figures to compare, what it is and its unit, the largest and the smallest with
+    their names; where nothing compares (ranks, single figures), the first and last. Figures as the
+    chart's labels write them (`value_text`: qualifier and target marker kept)."""
+    check_lang(lang)
+    rows = rows.reset_index(drop=True)
+    if rows.empty:
+        return ""
+    names, keys = fact_names(rows, lang), [axis_key(r) for _, r in rows.iterrows()]
+    n, m = len(rows), len(set(keys))
+    compare = pd.Series([k for k, u in zip(keys, rows["unit"], strict=True) if u not in NO_BARS]).value_counts()
+    compare = compare[compare >= 2]
+    if compare.empty:
+        first, last = rows.index[0], rows.index[-1]
+        if n == 1:
+            return t("desc_one", lang, name=names[first], value=value_text(rows.loc[first], lang))
+        return t("desc_first_last", lang, n=n, first=names[first], first_value=value_text(rows.loc[first], lang),
+                 last=names[last], last_value=value_text(rows.loc[last], lang))
+    best = min(compare.index, key=lambda k: (-compare[k], keys.index(k)))
+    part = rows[[k == best for k in keys]]
+    values = part["value"].astype(float)
+    top, bottom = values.idxmax(), values.idxmin()
+    fields = {"n": n, "m": m, "measure": _lower(measure(part, lang)[1], lang), "count": len(part),
+              "top": names[top], "top_value": value_text(rows.loc[top], lang),
+              "bottom": names[bottom], "bottom_value": value_text(rows.loc[bottom], lang)}
+    if top == bottom or values.max() == values.min():
+        return t("desc_equal" if m == 1 else "desc_equal_some", lang, **fields)
+    return t("desc_extremes" if m == 1 else "desc_extremes_some", lang, **fields)

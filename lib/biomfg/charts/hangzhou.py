@@ -26,7 +26,10 @@ def district_platforms(rows: pd.DataFrame, lang: str = "en"):
     chart = alt.layer(base.mark_bar(height={"band": 0.7}).encode(color=colour),
                       base.mark_text(align="left", dx=6, fontSize=14, color=INK).encode(text="value_text:N"),
                       width=420, height=alt.Step(32))
-    return titled(chart, t("rg_districts_title", lang), rows, lang, t("rg_districts_sub", lang))
+    order = plot.sort_values("value", ascending=False, kind="stable")
+    summary = t("desc_districts", lang, n=len(plot), top=order["label"].iloc[0], top_n=int(order["value"].iloc[0]),
+                bottom=order["label"].iloc[-1], bottom_n=int(order["value"].iloc[-1]))
+    return titled(chart, t("rg_districts_title", lang), rows, lang, t("rg_districts_sub", lang), summary=summary)
 
 
 def track_columns(items: pd.DataFrame, lang: str = "en"):

@@ -111,7 +111,8 @@ def funding_models(platforms: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
     dots = base.mark_circle(size=220, opacity=1).encode(x=alt.value(10), color=type_colour(types, lang))
     words = base.mark_text(align="left", fontSize=15, lineHeight=17).encode(x=alt.value(26), text="funding:N")
     chart = alt.layer(dots, words).properties(width=width, height=alt.Step(max(34, 17 * depth + 12)))
-    return titled(chart, t("models_title", lang), platforms, lang, t("models_subtitle", lang))
+    summary = t("desc_funding_models", lang, n=len(plot), first=plot["platform"].iloc[0], last=plot["platform"].iloc[-1])
+    return titled(chart, t("models_title", lang), platforms, lang, t("models_subtitle", lang), summary=summary)
 
 
 def scale_ladder(volumes: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
@@ -221,7 +222,11 @@ def success_matrix(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Char
         tooltip=[alt.Tooltip("platform:N", title=t("platform", lang)), alt.Tooltip("factor:N", title=t("factor", lang)),
                  alt.Tooltip("evidence:N", title=t("evidence", lang))],
     ).properties(width=alt.Step(40), height=alt.Step(max(40, 17 * depth + 10)))
-    return titled(chart, t("matrix_title", lang), rows, lang, t("matrix_subtitle", lang))
+    most = plot["factor"].value_counts(sort=True)
+    summary = t("desc_matrix", lang, n=plot["platform"].nunique(), m=plot["factor"].nunique(), k=len(plot),
+                top=most.index[0], top_n=int(most.iloc[0]))
+    return titled(chart, t("matrix_title", lang), rows, lang, t("matrix_subtitle", lang), summary=summary,
+                  kind="matrix")
 
 
 def support_instruments(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart:

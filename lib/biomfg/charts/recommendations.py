@@ -61,7 +61,11 @@ def recommendation_map(links: pd.DataFrame, lang: str = "en") -> alt.Chart:
                        legend=alt.Legend(orient="bottom", direction="horizontal"))
     dots = alt.Chart(plot).mark_circle(size=340, opacity=1).encode(x=x, y=y, color=colour)
     chart = dots.properties(width=alt.Step(62), height=alt.Step(max(30, 17 * depth + 8)))
-    return titled(chart, t("rec_map_title", lang), links, lang, t("rec_map_subtitle", lang))
+    most = plot["rec"].value_counts(sort=True)
+    summary = t("desc_rec_map", lang, n=len(labels), m=len(y_order), k=len(plot), top=most.index[0],
+                top_n=int(most.iloc[0]))
+    return titled(chart, t("rec_map_title", lang), links, lang, t("rec_map_subtitle", lang), summary=summary,
+                  kind="matrix")
 
 
 def coverage_rows(mix: policy.Mix, lang: str = "en") -> pd.DataFrame:
@@ -103,4 +107,9 @@ def policy_coverage(mix: policy.Mix, links: pd.DataFrame, lang: str = "en", x_ma
     text = base.mark_text(align="left", dx=6, fontSize=14, fontWeight="bold").encode(
         text="label:N", color=colour.legend(None))
     chart = alt.layer(bars, text).properties(width=420, height=alt.Step(max(28, 17 * depth + 8)))
-    return titled(chart, t("mix_title", lang), links, lang, t("mix_subtitle", lang))
+    rows = coverage_rows(mix, lang)
+    top = rows.sort_values("score", ascending=False, kind="stable").iloc[0]
+    covered = int((rows["status"] == status[0]).sum())
+    summary = t("desc_coverage", lang, m=len(rows), k=covered, open=len(rows) - covered, top=top["target"],
+                top_n=f"{top['score']:g}")
+    return titled(chart, t("mix_title", lang), links, lang, t("mix_subtitle", lang), summary=summary)

@@ -13,6 +13,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
+from .. import fmt
 from ..i18n import check_lang, t
 from ..theme import INK, MUTED
 from .base import titled
@@ -70,7 +71,11 @@ def columns_diagram(rows: pd.DataFrame, lang: str, title: str, subtitle: str | N
             x=alt.X("x:Q", scale=x_scale, axis=None), y=alt.datum(depth / 2 - 0.5, scale=y_scale, axis=None),
             text="a:N"))
     chart = alt.layer(*layers, width=width, height=int(round(line_px * (depth + 0.8))))
-    return titled(chart, title, rows, lang, subtitle)
+    columns = [t("desc_column", lang, name=h, n=int((rows["column"] == c).sum()))
+               for c, h in enumerate(column_labels)]
+    summary = t("desc_columns", lang, n=len(rows), m=fmt.set_phrase(n, "栏", lang, "columns"),
+                columns=t("list_sep", lang).join(columns))
+    return titled(chart, title, rows, lang, subtitle, summary=summary, kind="diagram")
 
 
 def targets_by_group(rows: pd.DataFrame, lang: str = "en"):
@@ -113,7 +118,8 @@ def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, .
     left = base.transform_filter("datum.side == 'left'").mark_text(
         align="right", dx=-13, fontSize=14, lineHeight=16, baseline="middle", color=INK).encode(text="label:N")
     chart = alt.layer(room, dots, right, left).project(type="equirectangular").properties(width=680, height=640)
-    return titled(chart, t("rg_map_title", lang), rows, lang, t("rg_map_sub", lang))
+    summary = t("desc_map", lang, n=len(plot), names=t("list_sep", lang).join(plot["name"]))
+    return titled(chart, t("rg_map_title", lang), rows, lang, t("rg_map_sub", lang), summary=summary)
 
 
 

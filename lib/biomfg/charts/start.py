@@ -37,7 +37,7 @@ def _founding_counts(rows: pd.DataFrame, types: pd.DataFrame, lang: str) -> alt.
                  alt.Tooltip("type_label:N", title=t("platform_type", lang)),
                  alt.Tooltip("n:Q", title=t("count", lang), format="d")],
     ).properties(width=560, height=280)
-    return titled(chart, t("timeline_title", lang), rows, lang, t("timeline_subtitle", lang))
+    return titled(chart, t("timeline_title", lang), rows, lang, t("timeline_subtitle", lang), summary=_founded(rows, lang))
 
 
 def founding_timeline(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
@@ -69,7 +69,15 @@ def founding_timeline(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
                  alt.Tooltip("type_label:N", title=t("platform_type", lang))])
     labels = base.mark_text(align="left", dx=14, fontSize=14, color=MUTED).encode(text="founded:Q")
     chart = alt.layer(dots, labels).properties(width=560, height=alt.Step(34))
-    return titled(chart, t("timeline_title", lang), rows, lang, t("timeline_subtitle", lang))
+    return titled(chart, t("timeline_title", lang), rows, lang, t("timeline_subtitle", lang), summary=_founded(rows, lang))
+
+
+def _founded(rows: pd.DataFrame, lang: str) -> str:
+    """How many platforms, the earliest and the latest founded, by name."""
+    rows = rows.assign(_y=rows["founded"].astype(int)).sort_values("_y", kind="stable")
+    first, last = rows.iloc[0], rows.iloc[-1]
+    return t("desc_founded", lang, n=len(rows), first=first[f"name_{lang}"], first_year=first["_y"],
+             last=last[f"name_{lang}"], last_year=last["_y"])
 
 
 def platforms_by_type(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
@@ -84,4 +92,7 @@ def platforms_by_type(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
         x=alt.X("n:Q", title=t("count", lang), axis=alt.Axis(tickMinStep=1, format="d")),
         color=type_colour(types, lang).legend(None),
     ).properties(width=480, height=alt.Step(48))
-    return titled(chart, t("count_by_type_title", lang), platforms, lang)
+    order = counts.sort_values("n", ascending=False, kind="stable")
+    summary = t("desc_by_type", lang, n=int(counts["n"].sum()), m=len(counts), top=order.iloc[0]["type_label"],
+                top_n=int(order.iloc[0]["n"]), bottom=order.iloc[-1]["type_label"], bottom_n=int(order.iloc[-1]["n"]))
+    return titled(chart, t("count_by_type_title", lang), platforms, lang, summary=summary)

@@ -38,7 +38,11 @@ def reform_timeline(events: pd.DataFrame, lang: str = "en"):
     what = alt.Chart(plot).mark_text(dy=30, fontSize=14, lineHeight=17, baseline="top", color=INK).encode(
         x=x, y=y, text="what:N")
     chart = alt.layer(dots, stage, when, what).properties(width=660, height=alt.Step(190))
-    return titled(chart, t("rg_mah_title", lang), rows, lang, t("rg_mah_sub", lang))
+    names = list(rows[f"name_{lang}"].astype(str))
+    summary = t("desc_reform", lang, n=len(plot), first=names[0], first_when=plot["when"].iloc[0],
+                last=names[-1], last_when=plot["when"].iloc[-1])
+    return titled(chart, t("rg_mah_title", lang), rows, lang, t("rg_mah_sub", lang), summary=summary,
+                  kind="diagram")
 
 
 def consortium_results(rows: pd.DataFrame, lang: str = "en", title: str | None = None):

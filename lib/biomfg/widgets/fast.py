@@ -11,7 +11,7 @@ import time
 import pandas as pd
 
 from .. import render
-from ..charts.base import TITLE_WIDTH, source_line, source_lines, wrap_px
+from ..charts.base import TITLE_WIDTH, chart_kind, description, source_line, source_lines, wrap_px
 from ..charts.facts import layout
 from ..i18n import t
 from ..model.cases import cases
@@ -129,4 +129,7 @@ class FastComparer:
         if "vconcat" in spec:
             spec["vconcat"] = kept
         spec["title"]["subtitle"] = self.head + source_lines(source_line(rows, self.lang))
+        title = spec["title"]["text"]  # the title as wrapped: joined again to say the chart in words
+        title = ("" if self.lang == "zh" else " ").join(title) if isinstance(title, list) else title
+        spec["description"] = description(chart_kind(spec), title, rows, self.lang)  # of the rows kept
         return Spec(spec), msg
