@@ -26,7 +26,7 @@ def text_faults(text: str, lang: str = "en") -> list[str]:
     ("mapped to more_than", "en", "identifier shown to readers: more_than"),
     ("put your answer in `answer`", "en", "markdown backticks"),
     ("'<style>\\n.biomfg-card{font-family:", "en", "raw HTML shown as text"),
-    ("⏱ Time to learn", "en", "no installed font draws ⏱ U+23F1"),
+    ("🧪 Time to learn", "en", "no installed font draws 🧪 U+1F9EA"),  # a pictograph no installed font has
     ("✅ 正确", "zh", "no installed font draws ✅ U+2705"),
     ("备注 target stated by the official", "zh", "English shown to a Chinese reader"),
 ])

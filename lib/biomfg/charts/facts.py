@@ -318,11 +318,12 @@ def fact_names(rows: pd.DataFrame, lang: str) -> list[str]:
     with the year where two rows would read alike."""
     if "label" in rows:
         return [str(x) for x in rows["label"]]
-    ents = _data.entity_names().drop_duplicates("entity_id").set_index("entity_id")[f"name_{lang}"]
+    ents = _entity_names()[f"name_{lang}"]
     cases = "case_id" in rows and rows["case_id"].nunique() > 1
     several = rows["entity_id"].nunique() > 1
     out = []
-    for _, r in rows.iterrows():
+    records = rows.to_dict("records")  # plain dicts: a comparer click describes its rows in a few ms
+    for r in records:
         if "case_id" in rows and r["entity_id"] == r["case_id"]:
             who = str(r.get(f"case_{lang}", ents.get(r["entity_id"], ""))) if cases else ""
         else:
@@ -330,8 +331,11 @@ def fact_names(rows: pd.DataFrame, lang: str) -> list[str]:
         what = _lower(r[f"indicator_{lang}"], lang)
         out.append(t("desc_name", lang, what=what, who=who) if who else what)
     if len(set(out)) < len(out):  # the same figure in several years: say which
-        out = [f"{n}{fmt.year_paren(r, lang)}" for n, (_, r) in zip(out, rows.iterrows(), strict=True)]
+        out = [f"{n}{fmt.year_paren(r, lang)}" for n, r in zip(out, records, strict=True)]
     return out
+
+
+_entity_names = _data.derived(lambda: _data.entity_names().drop_duplicates("entity_id").set_index("entity_id"))
 
 
 def fact_summary(rows: pd.DataFrame, lang: str) -> str:
@@ -343,7 +347,7 @@ def fact_summary(rows: pd.DataFrame, lang: str) -> str:
     rows = rows.reset_index(drop=True)
     if rows.empty:
         return ""
-    names, keys = fact_names(rows, lang), [axis_key(r) for _, r in rows.iterrows()]
+    names, keys = fact_names(rows, lang), [axis_key(r) for r in rows[["unit", "indicator"]].to_dict("records")]
     n, m = len(rows), len(set(keys))
     compare = pd.Series([k for k, u in zip(keys, rows["unit"], strict=True) if u not in NO_BARS]).value_counts()
     compare = compare[compare >= 2]
