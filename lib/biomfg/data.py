@@ -245,6 +245,14 @@ def _entity_names(folder: Path) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def entity_index() -> pd.DataFrame:
+    """`entity_names()` indexed by entity_id, one row per id (the first table that names it)."""
+    return _entity_index()
+
+
+_entity_index = derived(lambda: entity_names().drop_duplicates("entity_id").set_index("entity_id"))
+
+
 def sources() -> pd.DataFrame:
     return table("sources")
 

@@ -318,7 +318,7 @@ def fact_names(rows: pd.DataFrame, lang: str) -> list[str]:
     with the year where two rows would read alike."""
     if "label" in rows:
         return [str(x) for x in rows["label"]]
-    ents = _entity_names()[f"name_{lang}"]
+    ents = _data.entity_index()[f"name_{lang}"]
     cases = "case_id" in rows and rows["case_id"].nunique() > 1
     several = rows["entity_id"].nunique() > 1
     out = []
@@ -334,8 +334,6 @@ def fact_names(rows: pd.DataFrame, lang: str) -> list[str]:
         out = [f"{n}{fmt.year_paren(r, lang)}" for n, r in zip(out, records, strict=True)]
     return out
 
-
-_entity_names = _data.derived(lambda: _data.entity_names().drop_duplicates("entity_id").set_index("entity_id"))
 
 
 def fact_summary(rows: pd.DataFrame, lang: str) -> str:

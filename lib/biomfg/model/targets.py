@@ -25,7 +25,7 @@ def tracker_rows(facts: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def _rows(facts: pd.DataFrame) -> pd.DataFrame:
-    names = data.entity_names().drop_duplicates("entity_id").set_index("entity_id")
+    names = data.entity_index()
     targets = facts[facts["kind"] == "target"].copy()
     actuals = facts[facts["kind"] == "actual"]
     out = []

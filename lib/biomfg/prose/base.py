@@ -31,7 +31,7 @@ def figure(entity_id: str, indicator: str, lang: str, year=None, kind: str | Non
 
 def entity_name(entity_id: str, lang: str) -> str:
     """An entity's name in `lang` (not escaped), or its id if no table names it."""
-    names = data.entity_names().drop_duplicates("entity_id").set_index("entity_id")
+    names = data.entity_index()
     return _text(names.loc[entity_id, f"name_{lang}"]) if entity_id in names.index else entity_id
 
 
@@ -54,12 +54,7 @@ def place_in_sentence(name: str, lang: str) -> str:
 
 def year_text(row, lang: str, col: str = "year") -> str:
     """A row's year, marked '(inferred)' / '（推断）' when its quote does not state it; '' if none."""
-    year = _text(row[col])
-    if not year:
-        return ""
-    if not figures.year_inferred(row.get("quote"), row[col]):
-        return year
-    return year + t("paren", lang, text=t("year_inferred", lang))
+    return fmt.year(row, lang, col)
 
 
 def year_in_sentence(row, lang: str, col: str = "year") -> str:

@@ -72,8 +72,8 @@ class KernelIdle:
 
 
 class FastComparer:
-    """The comparer's callback path: each family's chart is built (and validated) once with every
-    case; a change of regions filters that spec's rows, lays them out again (`charts.facts.layout`,
+    """The comparer's callback path: each family's chart is built once with every case (its spec is
+    validated in the tests, not here); a change of regions filters that spec's rows, lays them out again (`charts.facts.layout`,
     plain arithmetic) and rebuilds the source line from the rows kept: no Altair construction.
 
     The family on screen is built at once; `warm` builds the others in a background thread once the
