@@ -82,6 +82,7 @@ class FastComparer:
 
     def __init__(self, facts: pd.DataFrame, lang: str, view):
         self.facts, self.lang, self.full, self.view = facts, lang, {}, view  # view: widgets.regions.comparer_view
+        self.words: dict[tuple, str] = {}  # (family, fact ids kept) -> the chart in words
         self._lock = threading.Lock()  # one build at a time: the warming thread and a callback never race
         self.names = cases().set_index("region_id")[f"name_{lang}"]
         self.head = wrap_px(t("rg_compare_sub", lang), TITLE_WIDTH, 14)  # the subtitle above the source lines
@@ -131,5 +132,8 @@ class FastComparer:
         spec["title"]["subtitle"] = self.head + source_lines(source_line(rows, self.lang))
         title = spec["title"]["text"]  # the title as wrapped: joined again to say the chart in words
         title = ("" if self.lang == "zh" else " ").join(title) if isinstance(title, list) else title
-        spec["description"] = description(chart_kind(spec), title, rows, self.lang)  # of the rows kept
+        key = (family, tuple(rows["fact_id"]))  # of the rows kept: few cases hold a family's figures, so
+        if key not in self.words:               # most choices of regions keep rows already described
+            self.words[key] = description(chart_kind(spec), title, rows, self.lang)
+        spec["description"] = self.words[key]
         return Spec(spec), msg
