@@ -17,7 +17,15 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-setup: $(STAMP)
+# axe-core for the accessibility tests (tests/test_axe.py), at the version package-lock.json pins. Without npm
+# the step only warns: those tests then skip (CI installs npm and sets REQUIRE_BROWSER=1, so there they fail).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "warning: npm not found (Debian: apt-get install nodejs npm): the axe-core accessibility tests will skip" >&2; fi
+
+setup: $(STAMP) $(NODE_STAMP)
 
 # The notebooks are trusted first (a signature in the user's own Jupyter data folder, nothing in the files):
 # JupyterLab sanitises the stored outputs of an untrusted notebook, dropping their <style>, so a reopened
@@ -47,7 +55,7 @@ reports: setup
 	$(BIN)/python -m biomfg reports $(REPORT_ARGS)
 
 clean:
-	rm -rf $(VENV) reports screenshots .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules reports screenshots .pytest_cache .ruff_cache
 
 # A PNG of every page the screen tests look at, into screenshots/ (git-ignored), to look at all at once:
 # each lesson in JupyterLab (stored, Run All en, Run All zh), every Voilà page and slide, every report

@@ -27,24 +27,36 @@ def timeline_with_type_picker(platforms: pd.DataFrame, lang: str = "en") -> alt.
     return chart.add_params(pick)
 
 
-def headline_chart(facts: pd.DataFrame, lang: str = "en", limit: int = 8):
-    """One chart for the front of a briefing: the reported figures of the one measure the sources give
-    most often (at least two, so there is something to compare), at most `limit` of them, largest
-    first; a sentence when no measure has two."""
-    from .base import titled
-    from .facts import NO_BARS, axis_key, fact_bars, measure
+def headline_measure(facts: pd.DataFrame, skip: tuple[str, ...] = ()) -> tuple[str | None, pd.DataFrame]:
+    """The measure (axis key) the sources give most often among reported figures, at least twice, and
+    its figures; ties go to the measure the sources give first. `skip`: measures already shown."""
+    from .facts import NO_BARS, axis_key
 
     actual = facts[(facts["kind"] == "actual") & ~facts["unit"].isin(NO_BARS)]
     # figures the data cannot tell apart (one entity, indicator and year: batches, ranges) are not bars
     actual = actual[~actual.duplicated(["entity_id", "indicator", "year"], keep=False)]
     keys = actual.apply(axis_key, axis=1) if not actual.empty else pd.Series(dtype=str)
     counts = keys.value_counts()
-    counts = counts[counts >= 2]
+    counts = counts[(counts >= 2) & ~counts.index.isin(skip)]
     if counts.empty:
-        return HTML(f"<p>{escape(t('no_headline_chart', lang))}</p>")
-    # most figures; ties go to the measure the sources give first
+        return None, actual.iloc[0:0]
     best = min(counts.index, key=lambda k: (-counts[k], list(keys).index(k)))
-    rows = actual[keys == best].sort_values("value", ascending=False).head(limit)
+    return best, actual[keys == best]
+
+
+def headline_chart(facts: pd.DataFrame, lang: str = "en", limit: int = 8, skip: tuple[str, ...] = (),
+                   none: str | None = "no_headline_chart"):
+    """One chart for the front of a briefing (or a section of its story): the reported figures of the one
+    measure the sources give most often (at least two, so there is something to compare; `skip`: not
+    these), at most `limit` of them, largest first; the sentence `none` when no measure has two (None:
+    nothing)."""
+    from .base import titled
+    from .facts import fact_bars, measure
+
+    best, rows = headline_measure(facts, skip)
+    if best is None:
+        return None if none is None else HTML(f"<p>{escape(t(none, lang))}</p>")
+    rows = rows.sort_values("value", ascending=False).head(limit)
     _, words = measure(rows, lang)
     if rows["indicator"].nunique() > 1:  # several indicators in one unit: say what unit they share
         if lang == "en" and words[1:2].islower():  # a unit word inside a title: 'metres', not 'Metres'

@@ -75,7 +75,7 @@ def any_inferred(rows: pd.DataFrame, col: str = "year") -> bool:
 def source_note(rows: pd.DataFrame, lang: str) -> str:
     """The source files behind some rows, as a small line under a paragraph or table."""
     used = ", ".join(sorted({escape(str(s)) for s in rows["source"].dropna()}))
-    return (f"<div class='src' style='color:#777;font-size:.85em'>{escape(t('source', lang))}{t('colon', lang)}"
+    return (f"<div class='src' style='color:#666;font-size:.85em'>{escape(t('source', lang))}{t('colon', lang)}"
             f"{used}</div>")
 
 

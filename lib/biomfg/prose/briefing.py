@@ -20,10 +20,10 @@ CSS = """<style>
 .biomfg-tile{border:1px solid #ddd;border-top:5px solid #0072B2;padding:.6em .8em;background:#fafafa;break-inside:avoid}
 .biomfg-tile .v{font-size:1.6em;font-weight:700;color:#1a1a1a}
 .biomfg-tile .l{color:#333}
-.biomfg-tile .s{color:#777;font-size:.8em}
+.biomfg-tile .s{color:#666;font-size:.8em}
 .biomfg-quotes li{margin:.3em 0}
 .biomfg-quotes .q{color:#555}
-.biomfg-brief-note{color:#777;font-size:.85em}
+.biomfg-brief-note{color:#666;font-size:.85em}
 </style>"""
 
 
@@ -51,13 +51,16 @@ def _kind(f, lang: str) -> str:
     return "" if f["kind"] == "actual" else paren(t(str(f["kind"]), lang), lang)
 
 
-def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None, total: int | None = None) -> HTML:
+def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None, total: int | None = None,
+                heading: bool = True, foot: bool = True, noted: pd.DataFrame | None = None) -> HTML:
     """One tile per figure: value (with qualifier), what it measures, about whom and the year (marked
     where the quote does not state it). Readers see names, never ids. `total`: how many figures the
-    briefing holds in all (said under the tiles when more than are shown)."""
+    briefing holds in all (said under the tiles when more than are shown). A slide holds at most three
+    tiles, so a briefing shows them in two parts: the first with the heading, the second with the notes
+    (`noted`: the figures of both parts, whose inferred years the note explains)."""
     check_lang(lang)
     if facts.empty:
-        return HTML(f"<p>{escape(t('no_data', lang))}</p>")
+        return HTML(f"<p>{escape(t('no_data', lang))}</p>" if heading else "")
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
     rows = facts if limit is None else facts.head(limit)
     tiles = []
@@ -70,15 +73,18 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
             f"<div class='biomfg-tile'><div class='v'>{escape(fmt.fact(f, lang))}</div>"
             f"<div class='l'>{escape(label)}{escape(_kind(f, lang))}</div>"
             f"<div class='s'>{escape(who)}</div></div>")
-    foot = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if any_inferred(rows) else ""
-    if total is not None and total > len(rows):
-        foot += f"<p class='biomfg-brief-note'>{escape(t('all_in_appendix', lang).format(n=fmt.plain(total)))}</p>"
-    return HTML(f"{CSS}<h2>{escape(t('key_figures', lang))}</h2><div class='biomfg-tiles'>{''.join(tiles)}</div>"
-                f"{foot}")
+    notes = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if any_inferred(facts if noted is None else noted) else ""
+    if total is not None and total > len(facts):
+        notes += f"<p class='biomfg-brief-note'>{escape(t('all_in_appendix', lang).format(n=fmt.plain(total)))}</p>"
+    head = f"<h2>{escape(t('key_figures', lang))}</h2>" if heading else ""
+    return HTML(f"{CSS}{head}<div class='biomfg-tiles'>{''.join(tiles)}</div>{notes if foot else ''}")
 
 
 def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
-    """Every figure shown, named by what it measures and about whom, with its seed and the verbatim quote."""
+    """Every figure shown, named by what it measures and about whom, with the verbatim quote, under its source:
+    the source's full citation (prose.sources.citation), its seed's file name a small detail under it."""
+    from .sources import citation, file_note
+
     check_lang(lang)
     src = data.sources().set_index("source_id")
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
@@ -89,8 +95,9 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
             f"{escape(colon(lang))}<b>{escape(fmt.fact(f, lang))}</b>{escape(_kind(f, lang))}"
             f"{t('quote_after_figure', lang)}<span class='q'>“{escape(str(f['quote']))}”</span></li>"
             for _, f in group.iterrows())
-        title = src.loc[source, f"name_{lang}"] if source in src.index else source
-        items.append(f"<li><b>{escape(str(title))}</b>{escape(paren(str(source), lang))}<ul>{quotes}</ul></li>")
+        head = (f"<b>{escape(citation(source, lang))}</b><br>{file_note(source, lang)}" if source in src.index
+                else f"<b>{escape(str(source))}</b>")
+        items.append(f"<li>{head}<ul>{quotes}</ul></li>")
     return HTML(f"{CSS}<h2>{escape(t('quotes_behind', lang))}</h2><ol class='biomfg-quotes'>{''.join(items)}</ol>")
 
 

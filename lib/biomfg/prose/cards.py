@@ -42,7 +42,7 @@ CSS = """<style>
 .biomfg-card dt{font-weight:600;float:none!important;width:auto!important;text-align:left!important;margin:0!important}
 .biomfg-card dd{margin:0!important;float:none!important;width:auto!important}
 .biomfg-card .quote{color:#555;font-size:.9em}
-.biomfg-card .src{color:#777;font-size:.85em}
+.biomfg-card .src{color:#666;font-size:.85em}
 details.biomfg-fold>summary{cursor:pointer;font-weight:600;padding:.2em 0}
 </style>""" + TABLE_CSS
 

@@ -90,9 +90,10 @@ def products_table(region_ids: list[str], lang: str = "en") -> HTML:
 
 # --- 09 other parks: comparable cards -------------------------------------------------------------
 
-def region_card(region_id: str, lang: str = "en") -> HTMLText:
+def region_card(region_id: str, lang: str = "en", with_facts: bool = True) -> HTMLText:
     """One case, always in the same sections: figures, firms, projects and organisations, products,
-    events. A section with nothing says so."""
+    events. A section with nothing says so. `with_facts=False`: without the figures (a briefing lists
+    them with their quotes)."""
     check_lang(lang)
     regs = cases().set_index("region_id")
     check_choice("region_id", region_id, regs.index, verb="is not a regional case")
@@ -123,7 +124,7 @@ def region_card(region_id: str, lang: str = "en") -> HTMLText:
         f"<li>{escape(fmt.year(e, lang) or t('tg_undated', lang))}{cards.colon(lang)}{escape(_text(e[f'name_{lang}']))}</li>"
         for _, e in ev.iterrows()) + "</ul>" + (f"<p class='src'>{escape(ev_note)}</p>" if ev_note else "")
     facts = cards.facts_for(sorted(mine))
-    parts = [("facts", cards.facts_table(facts, lang, subject=region_id)),
+    parts = [*([("facts", cards.facts_table(facts, lang, subject=region_id))] if with_facts else []),
              ("rg_card_firms", names(data.table("firms"), "firm_id", f"role_{lang}")),
              ("rg_card_places", names(data.table("facilities"), "facility_id")),
              ("rg_card_products", names(data.table("products"), "product_id")),
@@ -136,6 +137,11 @@ def region_card(region_id: str, lang: str = "en") -> HTMLText:
         f"{meta_html}{body}"
         f"<div class='src'>{escape(t('source', lang))}{cards.colon(lang)}{escape(_text(r['source']))} — "
         f"“{escape(_text(r['quote']))}”</div></div>")
+
+
+def park_lists(region_id: str, lang: str = "en") -> HTML:
+    """A case's firms, projects and organisations, products and events, for a briefing's appendix."""
+    return HTML(cards.page(region_card(region_id, lang, with_facts=False)))
 
 
 def park_cards(region_ids: list[str], lang: str = "en") -> HTML:

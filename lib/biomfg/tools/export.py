@@ -2,7 +2,9 @@
 
 The lab template's CDN blocks (require.js, MathJax, mermaid, the widget manager) are emptied and
 one Vega bundle, built by vl-convert for the Vega-Lite version Altair emits, is inlined once.
-Widget views fall back to their text, since no kernel is there to drive them.
+Widget views fall back to their text, since no kernel is there to drive them. The page's <html lang>
+is the notebook's language (a screen reader reads a Chinese report in Chinese): the `lang` parameter
+papermill ran it with, or the one given.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 import altair as alt
 import nbformat
 
+from ..i18n import LANGS
 from ..render import EMBED_OPTIONS, MIMETYPE
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -44,10 +47,18 @@ def exporter(extra_css: str = ""):
     return exp
 
 
+def notebook_lang(nb: nbformat.NotebookNode) -> str | None:
+    """The language an executed notebook was run in: its papermill `lang` parameter, if zh or en."""
+    lang = nb.get("metadata", {}).get("papermill", {}).get("parameters", {}).get("lang")
+    return lang if lang in LANGS else None
+
+
 def to_html(nb: nbformat.NotebookNode, *, exclude_input: bool = False, title: str | None = None,
-            extra_css: str = "") -> str:
-    """Render an executed notebook to a self-contained HTML string."""
+            extra_css: str = "", lang: str | None = None) -> str:
+    """Render an executed notebook to a self-contained HTML string, in <html lang=`lang`> (default: the
+    papermill `lang` parameter, else en)."""
     exp = exporter(extra_css)
+    exp.language_code = lang or notebook_lang(nb) or "en"
     exp.exclude_input = exclude_input
     exp.exclude_input_prompt = exclude_input
     exp.exclude_output_prompt = exclude_input

@@ -74,6 +74,12 @@ def params(query: str | None = None, nav_bar: bool = True, **defaults) -> dict:
     return from_query(query, nav_bar=nav_bar, **defaults)
 
 
+def bilingual(make, lang: str) -> list:
+    """What a briefing cell shows: `make(lang)`, a list of displayable parts. (Live pages will hold both
+    languages and switch between them in the page.)"""
+    return list(make(lang))
+
+
 def _named(key: str, lang: str) -> str:
     """The valid choices of a region or platform type with what each stands for, e.g.
     'suzhou_sip (Suzhou Industrial Park (SIP)), hangzhou (Hangzhou), ...'; '' for other keys."""

@@ -36,18 +36,53 @@ BRIEFINGS = NOTEBOOKS / "briefings"
 PRINT_FONT = '"Noto Sans", "WenQuanYi Micro Hei", sans-serif'
 PRINT_MONO = '"DejaVu Sans Mono", "WenQuanYi Micro Hei Mono", monospace'
 PRINT_FONT_PACKAGES = "fonts-noto-core fonts-wqy-microhei"
+# Issue 16, print. The page box (top, right, bottom, left, mm): the running title sits in the top margin
+# and the page number in the bottom one, so these leave ~8 mm of paper around each. tests/pdfpages.py
+# reads them to know where the printable area is.
+PRINT_MARGINS_MM = (18, 14, 16, 14)
+# A block kept whole on paper (a card, a box, a figure) that is taller than this share of the printable
+# height may break between its rows instead (print_pdfs marks it data-print-tall): kept whole, it would
+# leave up to this much of the page before it empty. tests/pdfpages.py flags a page under 1 - this full.
+PRINT_MAX_WHOLE = 0.45
+# Blocks never split across pages (unless taller than PRINT_MAX_WHOLE of a page; a chart cannot split).
+PRINT_WHOLE = (".biomfg-tile, .biomfg-card, .biomfg-box, .biomfg-panel, .biomfg-summary, figure, .vega-embed, "
+               "tr, img, dt, blockquote")
 REPORT_CSS = """
 body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
 .jp-OutputPrompt, .jp-InputPrompt { display: none; }
 .jp-Cell { padding: 0.2em 0; }
 .vega-embed { max-width: 100%; }
 .vega-embed svg { max-width: 100%; height: auto; }
-@media print { @page { size: A4; margin: 14mm; } body.jp-Notebook { max-width: none; padding: 0; }
-  .vega-embed { break-inside: avoid; } details { display: block; } details > * { display: block; }
+@media print { @page { size: A4; margin: MARGINS; } body.jp-Notebook { max-width: none; padding: 0; }
+  details { display: block; } details > * { display: block; }
   * { font-synthesis: none; }
   body, body * { font-family: PRINT_FONT !important; }
-  pre, pre *, code, code *, kbd, samp { font-family: PRINT_MONO !important; } }
-""".replace("PRINT_FONT", PRINT_FONT).replace("PRINT_MONO", PRINT_MONO)
+  pre, pre *, code, code *, kbd, samp { font-family: PRINT_MONO !important; }
+  /* No forced break anywhere (a forced break where a page has just ended leaves it blank). JupyterLab
+     keeps each whole output together (break-inside: avoid-page), which pushed a tall output (an appendix)
+     to the next page and left the page before it near empty: outputs break where their blocks allow. */
+  .jp-OutputArea-child { break-inside: auto; display: block; }
+  .jp-OutputArea-child > .jp-OutputArea-output { display: block; width: auto; }
+  .vega-embed { display: block; width: fit-content; }
+  /* A chart taller than a page cannot break: it starts a page and runs on. Any space above it inside its
+     output (the cell's padding, the chart's margin) made Chromium push it once more, past a blank page. */
+  .jp-Cell { padding: 0; margin: 0.2em 0; } .biomfg-vega { margin: 0; padding: 0; }
+  /* a chart's select or slider does nothing on paper */
+  .vega-bindings { display: none; }
+  PRINT_WHOLE { break-inside: avoid; }
+  [data-print-tall] { break-inside: auto !important; }
+  /* A heading (a fold's summary too) stays with the block it heads: no break after it, nor inside it.
+     Chromium passes a last child's break-after: avoid on to its parents, so a Markdown cell's heading
+     also stays with the next cell's output (tests/test_print.py checks it). */
+  h1, h2, h3, h4, h5, h6, summary { break-after: avoid; break-inside: avoid; }
+  p, li, dd, td, blockquote { orphans: 3; widows: 3; }
+  thead { display: table-header-group; }
+  /* Chinese: ragged right, never justified (justified CJK spreads the characters of short lines apart) */
+  :lang(zh) :is(p, li, dd, dt, td:not(.num), th:not(.num), h1, h2, h3, h4, h5, h6, blockquote) {
+    text-align: left; text-justify: none; }
+  :lang(zh) body { line-break: strict; } }
+""".replace("PRINT_FONT", PRINT_FONT).replace("PRINT_MONO", PRINT_MONO).replace("PRINT_WHOLE", PRINT_WHOLE).replace(
+    "MARGINS", " ".join(f"{m}mm" for m in PRINT_MARGINS_MM))
 
 
 class ReportError(RuntimeError):
@@ -117,26 +152,73 @@ def render_html(report: Report, lang: str, out: Path) -> Path:
     return path
 
 
+def report_lang(html: Path) -> str:
+    """The language of <id>.<lang>.html (the exported page's own lang attribute says en for every report)."""
+    lang = Path(html).name.split(".")[-2] if Path(html).name.count(".") >= 2 else ""
+    return lang if lang in LANGS else "en"
+
+
+def page_templates(title: str, lang: str) -> tuple[str, str]:
+    """Chromium's header and footer for one report: its title (escaped: it comes from the data) at the
+    top, 'Page N of M' / '第N页，共M页' at the foot. The margin boxes are separate documents that inherit
+    nothing: the font (TrueType, or Chromium embeds a Type 3 font), its size and the side margins are set
+    here."""
+    style = (f"font-family:{PRINT_FONT};font-size:8pt;line-height:1.2;color:#444;width:100%;"
+             f"margin:0 {PRINT_MARGINS_MM[1]}mm 0 {PRINT_MARGINS_MM[3]}mm;-webkit-print-color-adjust:exact")
+    n, total = "\x00n\x00", "\x00total\x00"
+    number = escape(t("page_of", lang, n=n, total=total)).replace(n, "<span class='pageNumber'></span>").replace(
+        total, "<span class='totalPages'></span>")
+    header = (f"<div lang='{lang}' style='{escape(style)};display:flex;border-bottom:0.5pt solid #999;"
+              f"padding-bottom:1.5mm'><span style='overflow:hidden;white-space:nowrap;text-overflow:ellipsis'>"
+              f"{escape(title)}</span></div>")
+    footer = f"<div lang='{lang}' style='{escape(style)};text-align:center'>{number}</div>"
+    return header, footer
+
+
+# Marks each block kept whole (PRINT_WHOLE) that is taller than PRINT_MAX_WHOLE of the printable height:
+# the print style lets it break between its rows. Run with the viewport as wide as the printable area.
+MARK_TALL = """([selector, limit]) => {
+  let n = 0;
+  for (const el of document.querySelectorAll(selector)) {
+    if (el.getBoundingClientRect().height > limit) { el.setAttribute('data-print-tall', ''); n++; }
+  }
+  return n;
+}"""
+
+
 def print_pdfs(html_paths: list[Path], progress=None) -> list[Path]:
-    """Print each HTML file to an A4 PDF beside it with headless Chromium, once its charts are drawn."""
+    """Print each HTML file to an A4 PDF beside it with headless Chromium, once its charts are drawn: a
+    running title and page numbers in the margins, blocks kept whole where they fit (see REPORT_CSS)."""
     from playwright.sync_api import sync_playwright
 
     if browser_tool.chromium_path() is None:
         raise ReportError(f"PDF needs Debian's chromium (apt-get install chromium fonts-noto-cjk {PRINT_FONT_PACKAGES}); "
                           "or pass --no-pdf")
+    top, right, bottom, left = PRINT_MARGINS_MM
+    px = 96 / 25.4  # CSS pixels per millimetre
+    width, height = round((210 - left - right) * px), round((297 - top - bottom) * px)
     done = []
     with sync_playwright() as p:
         browser = browser_tool.launch(p)
         try:
-            page = browser.new_page()
+            # laid out as wide as the printed page, so the heights measured are those on paper
+            page = browser.new_page(viewport={"width": width, "height": height})
             browser_tool.offline(page)
             for html in html_paths:
+                lang = report_lang(html)
+                page.emulate_media(media="screen")
                 page.goto(Path(html).resolve().as_uri())
                 page.wait_for_function(
                     "[...document.querySelectorAll('.biomfg-vega')].every(d => d.querySelector('svg, canvas'))",
                     timeout=30000)
+                page.evaluate("lang => { document.documentElement.lang = lang; }", lang)
                 page.emulate_media(media="print")
-                pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+                page.evaluate(MARK_TALL, [PRINT_WHOLE, PRINT_MAX_WHOLE * height])
+                header, footer = page_templates(page.title(), lang)
+                pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True,
+                               display_header_footer=True, header_template=header, footer_template=footer,
+                               margin={k: f"{v}mm" for k, v in zip(("top", "right", "bottom", "left"), PRINT_MARGINS_MM,
+                                                                   strict=True)})
                 target = html.with_suffix(".pdf")
                 write_atomic(pdf, target)
                 done.append(target)

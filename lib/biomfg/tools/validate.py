@@ -20,6 +20,12 @@ MAX_NAME = 300
 # columns that may point at any entity table (Frictionless foreign keys reach only one table)
 ANY_ENTITY = {("facts", "entity_id"), ("facilities", "parent_id"), ("events", "entity_id"),
               ("recommendation_links", "target_id")}
+# sources.csv: each detail of a document (its headline, kind, author, outlet, date, the earliest date it can have
+# appeared) and the column quoting it from that seed (the row's source_id); a detail and its quote come together
+SOURCE_DETAILS = {"headline_quote": ("headline_lang",), "kind_quote": ("kind_zh", "kind_en"),
+                  "author_quote": ("author_zh", "author_en"),
+                  "outlet_quote": ("outlet_zh", "outlet_en", "outlet_kind"),
+                  "date_quote": ("date",), "not_before_quote": ("not_before",)}
 
 
 @dataclass
@@ -28,10 +34,11 @@ class Summary:
     rows: int
     facts: int
     quotes: int
+    detail_quotes: int = 0  # quotes of sources' details (sources.csv *_quote columns)
 
     def line(self) -> str:
         return (f"data package valid: {self.tables} tables, {self.rows} rows, {self.facts} facts, "
-                f"{self.quotes} quotes verified")
+                f"{self.quotes} quotes verified, and {self.detail_quotes} quotes of the sources' details")
 
 
 def _squash(text: str) -> str:
@@ -56,6 +63,32 @@ def _figures_match_quotes(tables: dict, where) -> list[str]:
                 if "year" not in (row.get("note") or ""):
                     problems.append(f"{where(name, row, col)}: {row[col]} is not in the quote and the note does not say "
                                     f"where the year comes from")
+    return problems
+
+
+def _source_details(tables: dict, where) -> list[str]:
+    """What sources.csv says of a document is what its seed states: every detail with its quote (and no quote
+    without its detail), an author in pinyin for each Chinese name, and a note saying how an earliest date
+    (not_before, an inference) was inferred."""
+    problems = []
+    for row in tables.get("sources", []):
+        for quote, cols in SOURCE_DETAILS.items():
+            given = [c for c in cols if row.get(c)]
+            if given and len(given) < len(cols):
+                missing = ", ".join(c for c in cols if c not in given)
+                problems.append(f"{where('sources', row, missing)}: {', '.join(given)} given without {missing}")
+            if given and not row.get(quote):
+                problems.append(f"{where('sources', row, quote)}: {given[0]} is given without the seed's words for it; "
+                                f"quote them verbatim")
+            if row.get(quote) and not given:
+                problems.append(f"{where('sources', row, quote)}: a quote for no value; fill {', '.join(cols)} "
+                                f"or remove the quote")
+        if row.get("author_zh") and row.get("author_en") and \
+                len(row["author_zh"].split("、")) != len(row["author_en"].split(", ")):
+            problems.append(f"{where('sources', row, 'author_en')}: {row['author_en']!r} does not name each of "
+                            f"{row['author_zh']!r} (Chinese names joined by 、, their pinyin by ', ')")
+        if row.get("not_before") and not row.get("date_note"):
+            problems.append(f"{where('sources', row, 'date_note')}: not_before is an inference; say how it was inferred")
     return problems
 
 
@@ -138,9 +171,10 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
         if row["start_year"] and row["end_year"] and row["start_year"] > row["end_year"]:
             problems.append(f"{where('plans', row, 'end_year')}: ends before it starts")
     problems += _figures_match_quotes(tables, where)
+    problems += _source_details(tables, where)
 
     # quotes verbatim in their seeds (whitespace ignored)
-    quotes = 0
+    quotes = detail_quotes = 0
     seeds = Path(seeds) if seeds else seeds_dir()
     if seeds is not None:
         texts = {p.name: _squash(p.read_text(encoding="utf-8")) for p in seeds.glob("*.txt")}
@@ -157,5 +191,19 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
                         problems.append(f"{where(name, row, 'quote')}: not found verbatim in {row['source']}: "
                                         f"{part[:50]!r}")
                 quotes += 1
+        # a detail's quote (sources.csv kind_quote, author_quote …) is checked against the seed the row names
+        for row in tables.get("sources", []):
+            seed = texts.get(row["source_id"])
+            for col in SOURCE_DETAILS:
+                if not row.get(col):
+                    continue
+                if seed is None:
+                    problems.append(f"{where('sources', row, col)}: seed {row['source_id']!r} not found in the seeds folder")
+                    continue
+                for part in row[col].split(QUOTE_SEPARATOR):
+                    if _squash(part) not in seed:
+                        problems.append(f"{where('sources', row, col)}: not found verbatim in {row['source_id']}: "
+                                        f"{part[:50]!r}")
+                detail_quotes += 1
     rows_total = sum(len(r) for r in tables.values())
-    return problems, Summary(len(tables), rows_total, len(tables.get("facts", [])), quotes)
+    return problems, Summary(len(tables), rows_total, len(tables.get("facts", [])), quotes, detail_quotes)

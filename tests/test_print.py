@@ -1,0 +1,174 @@
+"""Issue 16, print: every briefing, in both languages, prints on A4 with no blank page, no page left
+under-filled but the last, no heading alone at the foot of a page, a running title and a page number on
+every page, and real text (no Type 3 font). Pages are read from the PDFs by tests/pdfpages.py (also a
+command: `.venv/bin/python tests/pdfpages.py reports/*.pdf`); its thresholds are named and argued there.
+
+The module builds every report once (~60-90 s) and prints one line per PDF: its pages, how full each is,
+and its faults, so a failure names the report and the page."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from biomfg.i18n import LANGS
+from biomfg.tools import reports
+
+import pdfpages
+from conftest import PY, need_browser, run
+from test_pdf_text import need_poppler
+
+PDFS = [f"{r.id}.{lang}" for r in reports.catalogue() for lang in LANGS]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """Every briefing in both languages, as HTML and PDF."""
+    need_browser()
+    need_poppler()
+    out = tmp_path_factory.mktemp("print")
+    result = run(PY, "-m", "biomfg", "reports", "--out", out, "--jobs", "2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def analysed(printed, request) -> dict[str, pdfpages.Report]:
+    """Each PDF measured once; one line per report on the terminal (and in pages.txt beside the PDFs)."""
+    found = {name: pdfpages.analyse(printed / f"{name}.pdf") for name in PDFS}
+    lines = [r.line() for r in found.values()]
+    (printed / "pages.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter:
+        reporter.write_line("")
+        for line in lines:
+            reporter.write_line(f"print: {line}")
+    return found
+
+
+def _faults(report: pdfpages.Report, kind: str) -> list[str]:
+    return [f"p{p.number}: {f}" for p in report.pages for f in p.faults if f.startswith(kind)]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PDFS)
+def test_pdf_has_no_type3_font(analysed, name):
+    report = analysed[name]
+    assert not [f for f in report.faults if "Type 3" in f], report.line()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PDFS)
+def test_pdf_has_no_blank_page(analysed, name):
+    report = analysed[name]
+    assert not _faults(report, "blank"), report.line()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PDFS)
+def test_pdf_has_no_under_filled_page_but_the_last(analysed, name):
+    report = analysed[name]
+    assert not _faults(report, "under-filled"), report.line()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PDFS)
+def test_pdf_has_no_heading_alone_at_a_page_foot(analysed, name):
+    report = analysed[name]
+    assert not _faults(report, "heading at the foot"), report.line()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PDFS)
+def test_every_page_has_the_running_title_and_its_number(analysed, printed, name):
+    report = analysed[name]
+    assert not _faults(report, "no running title") + _faults(report, "no page number"), report.line()
+    rid, lang = name.rsplit(".", 1)
+    title = pdfpages.squeeze(reports.report_title(next(r for r in reports.catalogue() if r.id == rid), lang))
+    assert all(title in p.header for p in report.pages), [p.header for p in report.pages]
+    word = {"en": f"Page1of{len(report.pages)}", "zh": f"第1页，共{len(report.pages)}页"}[lang]
+    assert word in report.pages[0].footer, report.pages[0].footer
+
+
+def test_page_templates_escape_the_title_and_set_a_truetype_font():
+    """The title comes from the data: markup in it is shown as text. The margin boxes inherit nothing, so
+    each names its size and the TrueType print font (Chromium's default font there embeds as Type 3)."""
+    hostile = "<img src=x onerror=alert(1)> & <span class='pageNumber'></span>"
+    for lang in LANGS:
+        header, footer = reports.page_templates(hostile, lang)
+        assert "<img" not in header and "&lt;img" in header
+        assert header.count("pageNumber") == 1 and "&lt;span class=&#x27;pageNumber&#x27;" in header
+        for box in (header, footer):
+            style = html.unescape(re.search(r"style='([^']*)'", box).group(1))
+            assert "font-size:8pt" in style and reports.PRINT_FONT in style, style
+        assert "<span class='pageNumber'></span>" in footer and "<span class='totalPages'></span>" in footer
+    assert "第<span class='pageNumber'></span>页，共<span class='totalPages'></span>页" in reports.page_templates("t", "zh")[1]
+
+
+def _page(body: str, css: str) -> str:
+    """A page shaped like an exported notebook (cells, output areas), with this style sheet."""
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Print check</title><style>{css}"
+            f"</style></head><body class='jp-Notebook'><main>{body}</main></body></html>")
+
+
+def _cell(inner: str, markdown: bool = False) -> str:
+    if markdown:
+        return (f"<div class='jp-Cell jp-MarkdownCell'><div class='jp-Cell-inputWrapper'><div class='jp-InputArea'>"
+                f"<div class='jp-RenderedMarkdown'>{inner}</div></div></div></div>")
+    return (f"<div class='jp-Cell jp-CodeCell'><div class='jp-Cell-outputWrapper'><div class='jp-OutputArea'>"
+            f"<div class='jp-OutputArea-child'><div class='jp-OutputArea-output'>{inner}</div></div></div></div></div>")
+
+
+def _print(pages: dict[str, str], out) -> dict[str, pdfpages.Report]:
+    """Print these pages with reports.print_pdfs in a fresh process (Playwright's sync API allows one per
+    thread, and the browser fixture may hold it) and measure each PDF."""
+    paths = []
+    for name, text in pages.items():
+        (out / f"{name}.en.html").write_text(text, encoding="utf-8")
+        paths.append(str(out / f"{name}.en.html"))
+    result = run(PY, "-c", "import sys; from pathlib import Path; from biomfg.tools.reports import print_pdfs; "
+                 "print_pdfs([Path(p) for p in sys.argv[1:]])", *paths)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {name: pdfpages.analyse(out / f"{name}.en.pdf") for name in pages}
+
+
+@pytest.mark.browser
+def test_a_heading_stays_with_the_block_it_heads(tmp_path):
+    """A Markdown cell's heading, then the next cell's card, where the heading fits at the foot of page
+    one and the card does not. Without the print style the heading is left alone there (the analyser
+    sees it); with it, the heading goes over with its card and page one stays well filled."""
+    need_browser()
+    need_poppler()
+    card = "<div class='biomfg-card'>" + "".join(f"<p>Line {i} of the card.</p>" for i in range(6)) + "</div>"
+    margins = " ".join(f"{m}mm" for m in reports.PRINT_MARGINS_MM)
+    bare = f"@media print {{ @page {{ size: A4; margin: {margins}; }} .biomfg-card {{ break-inside: avoid; }} }}"
+    pages = {}
+    for filler in (220, 240):  # mm of a 263 mm printable height: the heading fits, the card does not
+        body = (_cell(f"<div style='height:{filler}mm;background:#ccc'></div>")
+                + _cell("<h2>The heading of the card</h2>", markdown=True) + _cell(card))
+        pages[f"bare{filler}"] = _page(body, bare)
+        pages[f"styled{filler}"] = _page(body, reports.REPORT_CSS)
+    found = _print(pages, tmp_path)
+    lines = "\n".join(r.line() for r in found.values())
+    for filler in (220, 240):
+        assert _faults(found[f"bare{filler}"], "heading at the foot"), lines
+        styled = found[f"styled{filler}"]
+        assert not styled.faults, lines
+        assert len(styled.pages) == 2 and styled.pages[0].fill > 0.8, lines
+
+
+@pytest.mark.browser
+def test_the_analyser_finds_a_blank_and_an_under_filled_page(tmp_path):
+    """Its own check: a forced break after one line (page one under-filled), then an empty block taller
+    than a page (page two blank), then a line; and Chromium's own margins, with no running title."""
+    need_browser()
+    need_poppler()
+    body = ("<p>One line, then a forced break.</p><div style='break-after:page'></div>"
+            "<div style='height:270mm'></div><p>The last line.</p>")
+    found = _print({"faulty": _page(body, reports.REPORT_CSS)}, tmp_path)["faulty"]
+    pages = {p.number: p.faults for p in found.pages}
+    assert any(f.startswith("under-filled") for f in pages[1]), found.line()
+    assert "blank" in pages[2], found.line()
+    assert not [f for f in found.faults if "Type 3" in f or "no page number" in f], found.line()
