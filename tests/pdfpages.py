@@ -76,11 +76,13 @@ def squeeze(text: str) -> str:
 
 
 def html_headings(page: str) -> list[str]:
-    """The text of every h1-h6 and fold summary (it heads what the fold holds) in a report's HTML, squeezed
-    (scripts and styles left out)."""
+    """The text of every h1-h6 and fold summary (it heads what the fold holds) in a report's HTML (scripts
+    and styles left out)."""
     page = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S | re.I)
     found = re.findall(r"<(h[1-6]|summary)\b[^>]*>(.*?)</\1>", page, flags=re.S | re.I)
-    return [s for s in (squeeze(htmllib.unescape(re.sub(r"<[^>]+>", "", body))) for _, body in found) if s]
+    texts = (re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", body))).replace("¶", "").strip()
+             for _, body in found)
+    return [t for t in texts if t]
 
 
 def html_title(page: str) -> str:
@@ -178,12 +180,13 @@ def heading_at_foot(lines: list[Line], headings: list[str], ink_end: float, top:
     if not body:
         return ""
     for heading in headings:
+        squeezed = squeeze(heading)
         for i in range(len(body)):  # a heading may wrap: join lines i..j until the text is as long
             joined, j = "", i
-            while j < len(body) and len(joined) < len(heading):
+            while j < len(body) and len(joined) < len(squeezed):
                 joined += body[j].text
                 j += 1
-            if joined != heading:
+            if joined != squeezed:
                 continue
             foot = max(ln.y1 for ln in body[i:j])
             if not any(ln.y0 > foot - 1 for ln in body[j:] + body[:i]) and ink_end <= foot + HEADING_FOOT_SLACK_MM * MM:
@@ -214,14 +217,29 @@ def analyse(pdf: Path | str, html: Path | str | None = None, margins_mm=PRINT_MA
         elif fill < UNDERFILLED_BELOW and n < total:
             page.faults.append(f"under-filled ({round(fill * 100)}%)")
         if n < total and (h := heading_at_foot(page_lines, headings, ink_end, top, bottom)):
-            page.faults.append(f"heading at the foot: {h[:40]!r}")
+            page.faults.append(f"heading at the foot: {h[:50]!r}")
         if title and title not in page.header:
             page.faults.append("no running title")
         if not re.search(PAGE_RE[lang].format(n=n, m=total), page.footer):
             page.faults.append("no page number")
         pages.append(page)
-    faults += [f"p{p.number} {f}" for p in pages for f in p.faults]
+    on: dict[str, list[int]] = {}  # a fault on several pages is named once, with its pages
+    for p in pages:
+        for f in p.faults:
+            on.setdefault(f, []).append(p.number)
+    faults += [f"{_pages(numbers)} {f}" for f, numbers in on.items()]
     return Report(pdf, pages, faults)
+
+
+def _pages(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> 'p1-3,5'."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "p" + ",".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
 
 
 def main(argv: list[str]) -> int:

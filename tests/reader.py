@@ -89,6 +89,8 @@ def bundles(obj, fmt: DisplayFormatter) -> list[dict]:
     """What displaying `obj` shows: its bundle and, for an explorer, what its live outputs show now."""
     if obj is None:
         return []
+    if isinstance(obj, list) and hasattr(obj, "_ipython_display_"):  # a briefing part: several outputs
+        return [b for item in obj for b in bundles(item, fmt)]
     bundle, _ = fmt.format(obj)
     out = [bundle]
     stack = list(getattr(obj, "children", ()))

@@ -96,7 +96,7 @@ def test_the_targets_box_sets_every_target_against_a_result_or_says_there_is_non
     s = model.subject("region", "hangzhou")
     html = prose.targets_box(s, "en").data
     assert html.count("<tr>") == 1 + 5 and "none reported" in html and "11 more targets" in html
-    assert "The sources state no target" in prose.targets_box(model.subject("region", "luoyang"), "en").data
+    assert "The sources state no target for Luoyang." in prose.targets_box(model.subject("region", "luoyang"), "en").data
 
 
 def test_every_region_has_a_kind_phrase():

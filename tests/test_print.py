@@ -34,17 +34,26 @@ def printed(tmp_path_factory):
     return out
 
 
+class Analysed(dict):
+    """Report name -> pdfpages.Report; shown in a failure as a count, not as every page of every report."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} analysed PDFs>"
+
+
 @pytest.fixture(scope="module")
-def analysed(printed, request) -> dict[str, pdfpages.Report]:
+def analysed(printed, request) -> Analysed:
     """Each PDF measured once; one line per report on the terminal (and in pages.txt beside the PDFs)."""
-    found = {name: pdfpages.analyse(printed / f"{name}.pdf") for name in PDFS}
+    found = Analysed((name, pdfpages.analyse(printed / f"{name}.pdf")) for name in PDFS)
     lines = [r.line() for r in found.values()]
     (printed / "pages.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter:
-        reporter.write_line("")
-        for line in lines:
-            reporter.write_line(f"print: {line}")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter and capture:
+        with capture.global_and_fixture_disabled():  # on the terminal even while output is captured
+            reporter.write_line("")
+            for line in lines:
+                reporter.write_line(f"print: {line}")
     return found
 
 
@@ -56,35 +65,40 @@ def _faults(report: pdfpages.Report, kind: str) -> list[str]:
 @pytest.mark.parametrize("name", PDFS)
 def test_pdf_has_no_type3_font(analysed, name):
     report = analysed[name]
-    assert not [f for f in report.faults if "Type 3" in f], report.line()
+    faults = [f for f in report.faults if "Type 3" in f]
+    assert not faults, report.line()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PDFS)
 def test_pdf_has_no_blank_page(analysed, name):
     report = analysed[name]
-    assert not _faults(report, "blank"), report.line()
+    faults = _faults(report, "blank")
+    assert not faults, report.line()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PDFS)
 def test_pdf_has_no_under_filled_page_but_the_last(analysed, name):
     report = analysed[name]
-    assert not _faults(report, "under-filled"), report.line()
+    faults = _faults(report, "under-filled")
+    assert not faults, report.line()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PDFS)
 def test_pdf_has_no_heading_alone_at_a_page_foot(analysed, name):
     report = analysed[name]
-    assert not _faults(report, "heading at the foot"), report.line()
+    faults = _faults(report, "heading at the foot")
+    assert not faults, report.line()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PDFS)
 def test_every_page_has_the_running_title_and_its_number(analysed, printed, name):
     report = analysed[name]
-    assert not _faults(report, "no running title") + _faults(report, "no page number"), report.line()
+    faults = _faults(report, "no running title") + _faults(report, "no page number")
+    assert not faults, report.line()
     rid, lang = name.rsplit(".", 1)
     title = pdfpages.squeeze(reports.report_title(next(r for r in reports.catalogue() if r.id == rid), lang))
     assert all(title in p.header for p in report.pages), [p.header for p in report.pages]

@@ -21,7 +21,8 @@ CSS = """<style>
 .biomfg-box{border:1px solid #c8d3de;background:#f4f7fa;padding:.6em .9em;margin:1em 0;break-inside:avoid}
 .biomfg-box h2{margin:.1em 0 .4em;font-size:1.15em}
 .biomfg-box table{border-collapse:collapse;width:100%}
-.biomfg-box th,.biomfg-box td{text-align:left!important;padding:.25em .5em!important;border-bottom:1px solid #dde3ea;vertical-align:top!important}
+.biomfg-box th,.biomfg-box td{text-align:left!important;padding:.25em .5em!important;
+  border-bottom:1px solid #dde3ea;vertical-align:top!important}
 .biomfg-box .none{color:#595959}
 .biomfg-box p{margin:.4em 0 .1em}
 .biomfg-section-text{max-width:46em;line-height:1.55}
@@ -129,49 +130,78 @@ def _sources_count(rows: pd.DataFrame, lang: str) -> dict:
     return {"k": count(rows["source"].nunique(), lang, "份"), "all": count(len(data.sources()), lang, "份")}
 
 
+def _stage(stage: str, lang: str) -> str:
+    word = t(f"stage_{stage}", lang)
+    return word.lower() if lang == "en" else word
+
+
+def _region_opening(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
+    regions = data.table("regions").set_index("region_id")
+    r = regions.loc[s.id]
+    parent = fmt.text(r["parent_id"])
+    where = fmt.text(regions.loc[parent, f"name_{lang}"]) if parent in regions.index else ""
+    return [("bf_region_what", {"name": fmt.text(r[f"name_{lang}"]), "kind": t(f"bf_kind_{r['kind']}", lang),
+                                "where": where, "n": count(len(s.figures), lang, noun="figure"),
+                                **_sources_count(s.figures, lang)})]
+
+
+def _type_opening(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
+    types = data.table("platform_types").set_index("type_id")
+    bar = data.table("barriers").set_index("barrier_id").loc[types.loc[s.id, "barrier_id"]]
+    members = data.platforms().query("type_id == @s.id")
+    founded = members["founded"].dropna().astype(int)
+    name = fmt.text(types.loc[s.id, f"name_{lang}"])
+    return [("bf_type_what", {"name": name[:1].upper() + name[1:], "barrier": fmt.text(bar[f"name_{lang}"]),
+                              "from": _stage(bar["stage_from"], lang), "to": _stage(bar["stage_to"], lang)}),
+            ("bf_type_members", {"n": count(len(members), lang, noun=("of them", "of them")),
+                                 "names": join(members[f"name_{lang}"], lang),
+                                 "first": int(founded.min()), "last": int(founded.max())})]
+
+
+def _overview_opening(lang: str) -> list[tuple[str, dict]]:
+    types = data.table("platform_types")
+    bars = data.table("barriers").set_index("barrier_id")
+    pairs = join([t("bf_type_bridges", lang, type=fmt.text(x[f"name_{lang}"]),
+                    barrier=fmt.text(bars.loc[x["barrier_id"], f"name_{lang}"])) for _, x in types.iterrows()], lang)
+    platforms = data.platforms()
+    founded = platforms["founded"].dropna().astype(int)
+    return [("bf_overview_what", {"n": count(len(types), lang, "类", "type"), "pairs": pairs}),
+            ("bf_overview_members", {"n": count(len(platforms), lang, noun="international exemplar"),
+                                     "countries": count(platforms["country_en"].nunique(), lang, noun=("country", "countries")),
+                                     "first": int(founded.min()), "last": int(founded.max())})]
+
+
+def _overview_cases(lang: str) -> tuple[str, dict]:
+    from ..model.cases import case_ids
+
+    return ("bf_overview_cases", {"cases": count(len(case_ids()), lang, noun="regional case"),
+                                  "recs": count(len(data.table("recommendations")), lang, "条", "recommendation")})
+
+
 def summary(s: model.Subject, lang: str = "en") -> HTML:
     """Page one's executive summary: three to five sentences computed from data/ — what the subject is,
     its scale, what it plans, and what the sources do not say."""
     check_lang(lang)
-    rows = s.figures
-    if s.kind == "region":
-        regions = data.table("regions").set_index("region_id")
-        r = regions.loc[s.id]
-        parent = fmt.text(r["parent_id"])
-        where = fmt.text(regions.loc[parent, f"name_{lang}"]) if parent in regions.index else ""
-        first = [("bf_region_what", {"name": fmt.text(r[f"name_{lang}"]), "kind": t(f"bf_kind_{r['kind']}", lang),
-                                     "where": where, "n": count(len(rows), lang, noun="figure"), **_sources_count(rows, lang)})]
-    elif s.kind == "platform_type":
-        types = data.table("platform_types").set_index("type_id")
-        bar = data.table("barriers").set_index("barrier_id").loc[types.loc[s.id, "barrier_id"]]
-        members = data.platforms().query("type_id == @s.id")
-        founded = members["founded"].dropna().astype(int)
-        name = fmt.text(types.loc[s.id, f"name_{lang}"])
-        first = [("bf_type_what", {"name": name[:1].upper() + name[1:], "barrier": fmt.text(bar[f"name_{lang}"]),
-                                   "from": t(f"stage_{bar['stage_from']}", lang).lower() if lang == "en" else t(f"stage_{bar['stage_from']}", lang),
-                                   "to": t(f"stage_{bar['stage_to']}", lang).lower() if lang == "en" else t(f"stage_{bar['stage_to']}", lang)}),
-                 ("bf_type_members", {"n": count(len(members), lang, noun=("of them", "of them")), "names": join(members[f"name_{lang}"], lang),
-                                      "first": int(founded.min()), "last": int(founded.max())})]
-    else:
-        types = data.table("platform_types")
-        bars = data.table("barriers").set_index("barrier_id")
-        pairs = join([t("bf_type_bridges", lang, type=fmt.text(x[f"name_{lang}"]),
-                        barrier=fmt.text(bars.loc[x["barrier_id"], f"name_{lang}"])) for _, x in types.iterrows()], lang)
-        platforms = data.platforms()
-        founded = platforms["founded"].dropna().astype(int)
-        first = [("bf_overview_what", {"n": count(len(types), lang, "类", "type"), "pairs": pairs}),
-                 ("bf_overview_members", {"n": count(len(platforms), lang, noun="international exemplar"),
-                                          "countries": count(platforms["country_en"].nunique(), lang, noun=("country", "countries")),
-                                          "first": int(founded.min()), "last": int(founded.max())})]
-        rows = rows[rows["entity_id"] == "china"]
-    parts = [*first, _scale(rows, lang, s.own, china=s.kind == "overview"), *(_plans(rows, lang, s.own) if s.kind != "overview" else []),
-             _unsaid(rows, lang) if s.kind != "overview" else _unsaid_exemplars(lang)]
     if s.kind == "overview":
-        from ..model.cases import case_ids
-        parts.insert(-1, ("bf_overview_cases", {"cases": count(len(case_ids()), lang, noun="regional case"),
-                                                "recs": count(len(data.table("recommendations")), lang, "条", "recommendation")}))
-    text = _sentences(parts[:5], lang, plural=s.kind == "platform_type")
-    return HTML(f"{CSS}<div class='biomfg-summary' lang='{lang}'><h2>{escape(t('bf_summary', lang))}</h2><p>{text}</p></div>")
+        china = s.figures[s.figures["entity_id"] == "china"]
+        parts = [*_overview_opening(lang), _scale(china, lang, s.own, china=True), _overview_cases(lang),
+                 _unsaid_exemplars(lang)]
+    else:
+        opening = _region_opening(s, lang) if s.kind == "region" else _type_opening(s, lang)
+        parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s.figures, lang, s.own), _unsaid(s.figures, lang)]
+    text = _sentences(parts, lang, plural=s.kind == "platform_type")
+    return HTML(f"{CSS}<div class='biomfg-summary' lang='{lang}'><h2>{escape(t('bf_summary', lang))}</h2>"
+                f"<p>{text}</p></div>")
+
+
+def subject_name(s: model.Subject, lang: str) -> str:
+    """The subject as a sentence names it: the region, the platform type (plural in English), or China."""
+    if s.kind == "region":
+        return fmt.text(data.table("regions").set_index("region_id").loc[s.id, f"name_{lang}"])
+    if s.kind == "platform_type":
+        name = fmt.text(data.table("platform_types").set_index("type_id").loc[s.id, f"name_{lang}"])
+        return f"{name}s" if lang == "en" else name
+    return entity_name("china", lang)
 
 
 def targets_box(s: model.Subject, lang: str = "en", limit: int = 5) -> HTML:
@@ -181,7 +211,8 @@ def targets_box(s: model.Subject, lang: str = "en", limit: int = 5) -> HTML:
     rows = model.targets_and_results(s.figures)
     head = f"<h2>{escape(t('bf_box_title', lang))}</h2>"
     if rows.empty:
-        return HTML(f"{CSS}<div class='biomfg-box' lang='{lang}'>{head}<p class='none'>{escape(t('bf_no_targets', lang))}</p></div>")
+        none = t("bf_no_targets_named", lang, name=subject_name(s, lang))
+        return HTML(f"{CSS}<div class='biomfg-box' lang='{lang}'>{head}<p class='none'>{escape(none)}</p></div>")
     rows = rows.assign(_m=~rows["unit"].isin(model.MONEY)).sort_values("_m", kind="stable")
     shown = rows.head(limit)
     body = []
@@ -195,7 +226,8 @@ def targets_box(s: model.Subject, lang: str = "en", limit: int = 5) -> HTML:
                     f"<td class='{'none' if r['status'] == 'no_baseline' else ''}'>{result}</td></tr>")
     more = (f"<p class='none'>{escape(t('bf_box_more', lang, n=fmt.plain(len(rows) - limit)))}</p>"
             if len(rows) > limit else "")
-    cols = "".join(f"<th scope='col'>{escape(t(k, lang))}</th>" for k in ("bf_col_target", "bf_col_value", "bf_col_due", "bf_col_result"))
+    cols = "".join(f"<th scope='col'>{escape(t(k, lang))}</th>"
+                   for k in ("bf_col_target", "bf_col_value", "bf_col_due", "bf_col_result"))
     return HTML(f"{CSS}<div class='biomfg-box' lang='{lang}'>{head}<table><thead><tr>{cols}</tr></thead>"
                 f"<tbody>{''.join(body)}</tbody></table>{more}</div>")
 

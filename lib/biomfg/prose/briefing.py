@@ -73,7 +73,8 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
             f"<div class='biomfg-tile'><div class='v'>{escape(fmt.fact(f, lang))}</div>"
             f"<div class='l'>{escape(label)}{escape(_kind(f, lang))}</div>"
             f"<div class='s'>{escape(who)}</div></div>")
-    notes = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if any_inferred(facts if noted is None else noted) else ""
+    inferred = any_inferred(facts if noted is None else noted)
+    notes = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if inferred else ""
     if total is not None and total > len(facts):
         notes += f"<p class='biomfg-brief-note'>{escape(t('all_in_appendix', lang).format(n=fmt.plain(total)))}</p>"
     head = f"<h2>{escape(t('key_figures', lang))}</h2>" if heading else ""

@@ -19,6 +19,14 @@ from ..model import brief as model
 from . import present
 
 Part = Callable[[str], list]  # lang -> what the cell shows, in order
+
+
+class Parts(list):
+    """What one cell shows: each part its own output (a chart stays a chart), in order."""
+
+    def _ipython_display_(self):
+        for item in self:
+            display(item)
 TILES_PER_SLIDE = 3
 
 
@@ -28,50 +36,48 @@ class Briefing:
         self.kind, self.lang = kind, lang
         self.subject = model.subject(kind, id_)
 
-    def _show(self, part: Part) -> None:
-        for item in present.bilingual(part, self.lang):
-            display(item)
+    def _show(self, part: Part) -> Parts:
+        return Parts(present.bilingual(part, self.lang))
 
     # --- page one ---------------------------------------------------------------------------------
-    def header(self) -> None:
+    def header(self) -> Parts:
         """Title, the data's version and date, and the years the figures refer to."""
         params = {"region": self.subject.id} if self.kind == "region" else \
             {"platform_type": self.subject.id} if self.kind == "platform_type" else {}
-        self._show(lambda lang: [prose.briefing.header(prose.briefing.title(lang, **params), self.subject.figures, lang)])
+        return self._show(lambda lang: [prose.briefing.header(prose.briefing.title(lang, **params), self.subject.figures, lang)])
 
-    def summary(self) -> None:
-        self._show(lambda lang: [prose.brief.summary(self.subject, lang)])
+    def summary(self) -> Parts:
+        return self._show(lambda lang: [prose.brief.summary(self.subject, lang)])
 
-    def key_figures(self, part: int) -> None:
+    def key_figures(self, part: int) -> Parts | None:
         """Part 1: the heading and the first three key figures; part 2: the others (none when there are
         three or fewer) and the notes. A slide holds at most three."""
         chosen = model.key_figures(self._own_figures(), self.subject.own, model.KEY_FIGURES[self.kind])
         rows = chosen.head(TILES_PER_SLIDE) if part == 1 else chosen.iloc[TILES_PER_SLIDE:]
         if part == 2 and rows.empty:
-            return
+            return None
         last = part == 2 or len(chosen) <= TILES_PER_SLIDE
-        self._show(lambda lang: [prose.briefing.key_figures(rows, lang, total=len(self.subject.figures) if last else None,
+        return self._show(lambda lang: [prose.briefing.key_figures(rows, lang, total=len(self.subject.figures) if last else None,
                                                             heading=part == 1, foot=last, noted=chosen)])
 
-    def headline_chart(self) -> None:
+    def headline_chart(self) -> Parts:
         if self.kind == "overview":
-            self._show(lambda lang: [charts.start.platforms_by_type(data.platforms(), lang)])
-        else:
-            self._show(lambda lang: [charts.briefing.headline_chart(self.subject.figures, lang)])
+            return self._show(lambda lang: [charts.barriers.barrier_chain(data.table("barriers"), lang)])
+        return self._show(lambda lang: [charts.briefing.headline_chart(self.subject.figures, lang)])
 
-    def targets(self) -> None:
-        self._show(lambda lang: [prose.brief.targets_box(self.subject, lang)])
+    def targets(self) -> Parts:
+        return self._show(lambda lang: [prose.brief.targets_box(self.subject, lang)])
 
     # --- the story --------------------------------------------------------------------------------
-    def story(self, i: int) -> None:
+    def story(self, i: int) -> Parts:
         """Section i (1, 2, 3) of the story: its heading and sentences, then its chart."""
         key, words, chart = STORIES[self.kind][i - 1]
         plural = self.kind == "platform_type"
-        self._show(lambda lang: [prose.brief.section(key, words(self.subject, lang), lang, plural),
+        return self._show(lambda lang: [prose.brief.section(key, words(self.subject, lang), lang, plural),
                                  *([c] if (c := chart(self.subject, lang)) is not None else [])])
 
     # --- the appendix -----------------------------------------------------------------------------
-    def appendix(self) -> None:
+    def appendix(self) -> Parts:
         """Every figure with its source and quote; the case's or the type's cards."""
         s = self.subject
 
@@ -84,7 +90,7 @@ class Briefing:
                 out.append(prose.cards.page(*(prose.cards.platform_card(p, lang) for p in members)))
             out.append(prose.briefing.sources_with_quotes(s.figures, lang))
             return out
-        self._show(part)
+        return self._show(part)
 
     def _own_figures(self):
         f = self.subject.figures
@@ -93,12 +99,20 @@ class Briefing:
 
 # --- what each section shows ----------------------------------------------------------------------
 
+CAPACITY_UNITS = ("count", "t", "L", "MW", "kW", "doses", "m2", "km2", "mu")
+
+
 def _focus(s: model.Subject, lang: str, scale: bool):
     """A section's one chart: the measure its figures give most often, other than page one's."""
     shown, _ = charts.briefing.headline_measure(s.figures)
+    skip = (shown,) if shown else ()
     inside = s.figures["unit"].isin(prose.brief.SCALE_UNITS)
+    if not scale:  # what carries a case is counted (firms, platforms) or has a capacity; durations come last
+        counted = s.figures[s.figures["unit"].isin(CAPACITY_UNITS)]
+        if charts.briefing.headline_measure(counted, skip)[0] is not None:
+            return charts.briefing.headline_chart(counted, lang, skip=skip, none=None)
     rows = s.figures[inside if scale else ~inside]
-    return charts.briefing.headline_chart(rows, lang, skip=(shown,) if shown else (), none=None)
+    return charts.briefing.headline_chart(rows, lang, skip=skip, none=None)
 
 
 def _scale_chart(s: model.Subject, lang: str):
@@ -130,7 +144,7 @@ def _figures_chart(s: model.Subject, lang: str):
 
 def _china_chart(s: model.Subject, lang: str):
     rows = s.figures[s.figures["entity_id"] == "china"]
-    return charts.briefing.figures_chart(rows, lang)
+    return charts.briefing.headline_chart(rows, lang, none=None)
 
 
 def _cases_chart(s: model.Subject, lang: str):

@@ -4,6 +4,12 @@ build the start page that links every briefing, in zh or en, as a page or as a s
 Voilà passes the request's query string to the kernel as the QUERY_STRING environment variable, so
 `/voila/render/briefings/region.ipynb?lang=zh&region=suzhou_sip` runs the region briefing in Chinese.
 With no query string (papermill, nbclient, nbval) nothing changes: the notebook's own values stand.
+
+A live page (a query string) holds every briefing cell in both languages (`bilingual`): each part's
+output is marked with its language, the Voilà templates wrap it in `<div class="biomfg-lang" lang=..>`
+and show only the language of `<html lang>`, which the nav bar's switch changes in the page
+(templates/biomfg/live.j2): no new kernel, no reload. `make present` preheats kernels (Voilà's pool):
+such a kernel runs the notebook up to `params`, warms the briefing there, and waits for the request.
 """
 
 from __future__ import annotations
@@ -38,10 +44,12 @@ def from_query(query: str | None = None, nav_bar: bool = True, **defaults) -> di
 
     Only the names passed in `defaults` may appear (besides Voilà's own keys); every value is checked
     with `biomfg.choices.check_choice`, so a misspelt name or an unknown region fails with the valid choices.
-    When the query sets the language, the prose cells of the other language are hidden; with any
-    query, a bar links back to the start page and to the other language (`nav_bar=False`: not).
+    With any query, a bar links back to the start page and to the other language (`nav_bar=False`: not);
+    it is displayed in both languages, as the briefing's cells are (`bilingual`). The page shows the
+    language of <html lang> (set from ?lang=, then by the bar's switch): the templates hide the other
+    language's parts and prose cells tagged lang-en / lang-zh.
     """
-    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    query = request_query() if query is None else query
     values = dict(defaults)
     given = {k: v for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True) if k not in VOILA_KEYS}
     lang = given.get("lang") if given.get("lang") in LANGS else defaults.get("lang", "en")
@@ -56,10 +64,9 @@ def from_query(query: str | None = None, nav_bar: bool = True, **defaults) -> di
             raise AddressError(f"{key}={value!r} is not known; valid choices: {described}" if described
                                else str(exc)) from None
         values[key] = value
-    if "lang" in given:
-        display(language_style(values["lang"]))
-    if nav_bar and query.lstrip("?"):
-        display(nav(values.get("lang", "en"), query))
+    if nav_bar and live(query):  # the bar in both languages: the page's switch shows one (see bilingual)
+        for part in bilingual(lambda lg: [nav(lg, query)], values.get("lang", "en"), query):
+            display(part)
     return values
 
 
@@ -67,17 +74,97 @@ def params(query: str | None = None, nav_bar: bool = True, **defaults) -> dict:
     """A briefing's parameters in one step: the notebook's values (papermill's, or its own), overridden by
     the page's address (`from_query`), every one checked against its choices. A bad value from the
     notebook raises ChoiceError; a bad value from the address, AddressError (see biomfg.errors)."""
-    given = {k for k, _ in parse_qsl((os.environ.get("QUERY_STRING", "") if query is None else query).lstrip("?"))}
+    if query is None and _preheated():
+        _warm(defaults)  # while no one waits: the request's own cells then run on warm caches
+    query = request_query() if query is None else query
+    given = {k for k, _ in parse_qsl(query.lstrip("?"))}
     for key, value in defaults.items():
         if key not in given:
             check_choice(key, value, choices(key))
     return from_query(query, nav_bar=nav_bar, **defaults)
 
 
-def bilingual(make, lang: str) -> list:
-    """What a briefing cell shows: `make(lang)`, a list of displayable parts. (Live pages will hold both
-    languages and switch between them in the page.)"""
-    return list(make(lang))
+def live(query: str | None = None) -> bool:
+    """A Voilà page: the request has a query string (default: $QUERY_STRING)."""
+    return bool((request_query() if query is None else query).lstrip("?"))
+
+
+def bilingual(make, lang: str, query: str | None = None) -> list:
+    """What a briefing cell shows. `make(lang)` returns the parts (HTML, charts) in one language.
+
+    With no query string (papermill, nbclient, nbval, `make reports`): exactly `make(lang)`, so stored
+    outputs and reports do not change. On a live page: the parts of `lang`, then those of the other
+    language, each marked with its language (`LangPart`); the page shows one language and switches in
+    place (templates/biomfg/live.j2)."""
+    if not live(query):
+        return list(make(lang))
+    other = "zh" if lang == "en" else "en"
+    return [LangPart(p, lg) for lg in (lang, other) for p in make(lg)]
+
+
+class LangPart:
+    """One part of a live cell in one language: displayed as the part itself (same data), its output's
+    metadata marked {"biomfg": {"lang": "zh"}}; the Voilà templates (biomfg/cell_output.j2) wrap such an
+    output in <div class="biomfg-lang biomfg-lang-zh" lang="zh">."""
+
+    def __init__(self, part, lang: str):
+        self.part, self.lang = part, check_lang(lang)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from IPython import get_ipython
+        from IPython.core.formatters import DisplayFormatter
+
+        shell = get_ipython()
+        formatter = shell.display_formatter if shell is not None else DisplayFormatter()
+        data, meta = formatter.format(self.part, include=include, exclude=exclude)
+        return data, {**(meta or {}), "biomfg": {"lang": self.lang}}
+
+    def __repr__(self) -> str:
+        return f"LangPart({self.part!r}, {self.lang!r})"
+
+
+# --- preheated kernels (make present: Voilà's --preheat_kernel) ---------------------------------
+
+def _preheated() -> bool:
+    """A kernel Voilà started before any request, still waiting for its page's request."""
+    return os.environ.get("VOILA_PREHEAT") == "True" and "QUERY_STRING" not in os.environ
+
+
+def request_query() -> str:
+    """The page's query string ('' outside Voilà). A preheated kernel waits here for its request, whose
+    query string, path and host Voilà then sends (voila.utils.wait_for_request sets QUERY_STRING,
+    SCRIPT_NAME, ... in os.environ); any other kernel has them from the start, or never."""
+    if _preheated():
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+    return os.environ.get("QUERY_STRING", "")
+
+
+WARM_PARTS = ("header", "summary", ("key_figures", 1), ("key_figures", 2), "headline_chart", "targets",
+              ("story", 1), ("story", 2), ("story", 3), "appendix")
+
+
+def _warm(defaults: dict) -> None:
+    """Make the notebook's own briefing (its default subject) in both languages and throw it away: data
+    tables, derived tables, Altair's schema validator and every code path are then loaded, so the
+    request's briefing (any subject) costs only its own figures. Nothing is displayed; a failure here
+    only costs time later."""
+    from IPython.core.formatters import DisplayFormatter
+
+    from . import brief
+
+    kind = next((k for k in ("region", "platform_type") if k in defaults), "overview")
+    fmt = DisplayFormatter()
+    for lang in ("en", "zh"):
+        try:
+            b = brief.Briefing(kind, defaults.get(kind), lang)
+            for step in WARM_PARTS:
+                name, *args = step if isinstance(step, tuple) else (step,)
+                for part in getattr(b, name)(*args) or ():
+                    fmt.format(part)
+        except Exception:  # noqa: BLE001 - warming is an optimisation, never a failure
+            return
 
 
 def _named(key: str, lang: str) -> str:
@@ -95,7 +182,8 @@ def _named(key: str, lang: str) -> str:
 
 def nav(lang: str, query: str, script: str | None = None) -> HTML:
     """A bar on a briefing opened from the start page: back to the start page, and the same briefing
-    in the other language (every other query key, e.g. region or template, kept)."""
+    in the other language (every other query key, e.g. region or template, kept). On a page that holds
+    both languages the templates' script switches in place instead (the link's data-lang)."""
     check_lang(lang)
     script = os.environ.get("SCRIPT_NAME", "") if script is None else script
     root = script.split("/voila/render/", 1)[0] + "/voila/render/" if "/voila/render/" in script else ""
@@ -105,15 +193,8 @@ def nav(lang: str, query: str, script: str | None = None) -> HTML:
         pairs.append(("lang", other))
     start = f"{root}present.ipynb?{urlencode({'lang': lang})}"
     return HTML(f"<p class='biomfg-nav'><a href='{escape(start)}'>← {escape(t('present_title', lang))}</a> · "
-                f"<a href='?{escape(urlencode(pairs))}'>{'English' if other == 'en' else '中文'}</a></p>")
-
-
-def language_style(lang: str) -> HTML:
-    """CSS that shows only the prose cells of `lang` (cells tagged lang-en / lang-zh)."""
-    check_lang(lang)
-    other = "zh" if lang == "en" else "en"
-    return HTML(f"<style>.celltag_lang-{other}{{display:none!important}}"
-                f".celltag_lang-{lang}{{display:block!important}}</style>")
+                f"<a class='biomfg-lang-switch' data-lang='{other}' lang='{other}' href='?{escape(urlencode(pairs))}'>"
+                f"{'English' if other == 'en' else '中文'}</a></p>")
 
 
 def link(notebook: str, lang: str, slides: bool = False, **params) -> str:
