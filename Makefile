@@ -77,10 +77,13 @@ CULL_ARGS := --MappingKernelManager.cull_idle_timeout=120 --MappingKernelManager
 # when executing cell [n]"): biomfg's own errors (a bad ?region= or ?lang=) are one line naming the valid
 # choices (biomfg.errors), so the audience sees what to fix, where they are looking.
 ERROR_ARGS := --VoilaConfiguration.show_tracebacks=True
+# No blank wait: kernels started ahead for the start page and the briefings, warmed and waiting for their
+# request; the _xsrf cookie Voilà's page-leave beacon needs. Both set in lib/biomfg/jupyter/present/voila.py.
+PRESENT_CONFIG := $(CURDIR)/lib/biomfg/jupyter/present
 PRESENT_PORT = $(if $(filter command line environment,$(origin PORT)),$(PORT),8866)
 .PHONY: present
 present: setup
-	JUPYTER_PATH=$(CURDIR)/lib/biomfg/jupyter $(BIN)/voila --no-browser --port=$(PRESENT_PORT) \
+	JUPYTER_PATH=$(CURDIR)/lib/biomfg/jupyter JUPYTER_CONFIG_PATH=$(PRESENT_CONFIG) $(BIN)/voila --no-browser --port=$(PRESENT_PORT) \
 	    --Voila.ip=127.0.0.1 --template=biomfg_present $(KERNEL_ARGS) $(CULL_ARGS) $(ERROR_ARGS) $(PRESENT_ARGS) notebooks
 
 # Every user-facing cost next to its floor (prints a table, writes bench/results.json).

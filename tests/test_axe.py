@@ -29,7 +29,8 @@ FAILING = ("serious", "critical")
 RUN = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, url: v.helpUrl,
-    nodes: v.nodes.map(n => ({target: n.target.join(' '), impact: n.impact || v.impact}))}));
+    nodes: v.nodes.map(n => ({target: n.target.join(' '), impact: n.impact || v.impact,
+      why: (n.failureSummary || '').split('\\n').filter(l => l.startsWith(' ')).map(l => l.trim()).join('; ')}))}));
 }"""
 
 
@@ -48,15 +49,16 @@ def need_axe() -> Path:
 
 
 def axe(page) -> list[dict]:
-    """axe-core's violations on the page as it is now: [{id, impact, help, url, nodes: [{target, impact}]}]."""
+    """axe-core's violations on the page as it is now: [{id, impact, help, url, nodes: [{target, impact, why}]}]."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(path=str(need_axe()))
     return page.evaluate(RUN, TAGS)
 
 
 def failures(violations: list[dict], where: str = "") -> list[str]:
-    """One line per serious or critical element: rule id, impact, target selector, help text."""
-    return [f"{where}{v['id']} ({n['impact']}) at {n['target']}: {v['help']} [{v['url']}]"
+    """One line per serious or critical element: rule id, impact, target selector, help text (and what axe
+    measured, e.g. the contrast ratio and the two colours)."""
+    return [f"{where}{v['id']} ({n['impact']}) at {n['target']}: {v['help']}. {n['why']} [{v['url']}]"
             for v in violations for n in v["nodes"] if n["impact"] in FAILING]
 
 
@@ -69,13 +71,18 @@ def unique(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
+@pytest.fixture(scope="module", autouse=True)
+def axe_installed():
+    """Skip (or fail) at once when axe-core is missing, before a server starts or a report is made."""
+    return need_axe()
+
+
 # --- the HTML reports -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """Every report as HTML (no PDF: axe reads the page), in a folder of its own."""
     need_browser()
-    need_axe()
     out = tmp_path_factory.mktemp("axe-reports")
     done = run(PY, "-m", "biomfg", "reports", "--out", out, "--no-pdf", "--jobs", str(min(2, os.cpu_count() or 1)),
                timeout=1800)
@@ -109,7 +116,6 @@ def decks() -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("name, lang, url", [pytest.param(*p, id=p[0]) for p in screen.chosen(pages(slides=False))])
 def test_voila_page_has_no_serious_axe_violation(offline_page, voila, name, lang, url):  # noqa: F811
-    need_axe()
     op = offline_page(allow_loopback=True)
     page = open_page(op, voila + url, slides=False)
     found = lang_fault(page, lang) + failures(axe(page))
@@ -118,7 +124,6 @@ def test_voila_page_has_no_serious_axe_violation(offline_page, voila, name, lang
 
 @pytest.mark.parametrize("name, lang, url", [pytest.param(*p, id=p[0]) for p in screen.chosen(decks())])
 def test_every_slide_has_no_serious_axe_violation(offline_page, voila, name, lang, url):  # noqa: F811
-    need_axe()
     op = offline_page(allow_loopback=True)
     page = open_page(op, voila + url, slides=True)
     found = lang_fault(page, lang)

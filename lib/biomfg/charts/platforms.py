@@ -229,6 +229,33 @@ def success_matrix(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Char
                   kind="matrix")
 
 
+def factor_counts(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Chart:
+    """How many of the exemplars shown name each success factor: one bar a factor, most shared first (a
+    briefing's compact view of success_matrix; the names are in the tooltip)."""
+    check_lang(lang)
+    short, _, _ = _labels(lang)
+    factors = _data.table("success_factors").set_index("factor_id")
+    n = platform_factors["platform_id"].nunique()
+    groups = platform_factors.groupby("factor_id", sort=False)["platform_id"]
+    plot = pd.DataFrame({
+        "factor": [str(factors.loc[f, f"name_{lang}"]) for f in groups.groups],
+        "platforms": [int(groups.get_group(f).nunique()) for f in groups.groups],
+        "names": [t("list_sep", lang).join(short[p] for p in dict.fromkeys(groups.get_group(f))) for f in groups.groups],
+    }).sort_values("platforms", ascending=False, kind="stable")
+    plot["factor_lines"] = ["|".join(wrap_px(f, 300 if lang == "en" else 240, 14)) for f in plot["factor"]]
+    depth = max(len(x.split("|")) for x in plot["factor_lines"])
+    bars = alt.Chart(plot).mark_bar(color="#0072B2").encode(
+        x=alt.X("platforms:Q", title=t("factor_counts_axis", lang), scale=alt.Scale(domain=[0, n]),
+                axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("factor_lines:N", sort=list(plot["factor_lines"]), title=None, axis=_wrapped_axis(labelFontSize=14)),
+        tooltip=[alt.Tooltip("factor:N", title=t("factor", lang)), alt.Tooltip("names:N", title=t("platform", lang))],
+    ).properties(width=300, height=alt.Step(max(22, 17 * depth + 6)))
+    top = plot.iloc[0]
+    summary = t("desc_factor_counts", lang, m=len(plot), n=n, top=top["factor"], k=int(top["platforms"]))
+    return titled(bars, t("factor_counts_title", lang), platform_factors, lang,
+                  t("factor_counts_sub", lang, n=n), summary=summary)
+
+
 def support_instruments(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
     """Seed grants, membership tiers and accelerator programmes side by side: one row per instrument
     with a stated figure (from finder.platform_facts), one column per measure."""

@@ -13,7 +13,7 @@ from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model import brief as model
-from .base import entity_name, join, place_in_sentence
+from .base import entity_name, join, place_in_sentence, year_in_sentence
 
 CSS = """<style>
 .biomfg-summary{font-size:1.08em;line-height:1.6;border-left:4px solid #0072B2;padding:.2em 0 .2em .9em;margin:.6em 0 1em}
@@ -38,55 +38,99 @@ def _label(row, lang: str) -> str:
     return label
 
 
+# English names that read with "the" inside a sentence (a plan, a centre, a park, an industry); firms and
+# brand-like platform names (BioMADE, IndieBio) do not. Chinese has no article.
+THE_TABLES = frozenset({"plans", "facilities"})
+THE_STARTS = ("Centre", "Center", "California Institute", "Fraunhofer", "Novo Nordisk", "Bio Base", "Bioindustrial",
+              "National", "Shenzhen Park", "Biochemical", "Integrated", "RNA", "University", "International")
+THE_ENDS = ("industry", "industries", "programme", "project", "scheme", "database", "network")
+
+
+def in_sentence(entity_id: str, lang: str) -> str:
+    """An entity's name inside an English sentence, with 'the' where the name needs it; zh unchanged."""
+    name = entity_name(entity_id, lang)
+    if lang != "en":
+        return name
+    names = data.entity_index()
+    table = fmt.text(names.loc[entity_id, "table"]) if entity_id in names.index else ""
+    needs = table in THE_TABLES or name.startswith(THE_STARTS) or name.endswith(THE_ENDS)
+    return f"the {name}" if needs and not name.startswith("the ") else place_in_sentence(name, lang)
+
+
 def what(row, lang: str, subject: str | None) -> str:
-    """'its gross domestic product' / 'the industry scale of SIP biomanufacturing industry' (zh: …的…)."""
+    """'the gross domestic product' / 'the industry scale of the SIP biomanufacturing industry' (zh …的…)."""
     label = _label(row, lang)
     if row["entity_id"] == subject:
         return t("bf_the", lang, what=label)
-    return t("bf_of", lang, what=label, who=entity_name(row["entity_id"], lang))
+    return t("bf_of", lang, what=label, who=in_sentence(row["entity_id"], lang))
 
 
 def _value(row, lang: str) -> str:
-    return fmt.fact(row, lang) + fmt.year_paren(row, lang)
+    """A figure with its year, and what kind of figure it is when not a reported one (an estimate)."""
+    kind = "" if row["kind"] == "actual" else t("paren", lang, text=t(str(row["kind"]), lang))
+    return fmt.fact(row, lang) + fmt.year_paren(row, lang) + kind
 
 
-def count(n: int, lang: str, measure: str = "个", noun: str | tuple[str, str] = "") -> str:
-    """A counted phrase as each language writes it: zh 五个, 两项, 59个 (the noun follows in the frame);
-    en 'five figures', 'one figure', '59 figures' (numbers under ten in words)."""
+def count(n: int, lang: str, measure: str = "个", noun: str | tuple[str, str] = "", words: bool = False) -> str:
+    """A counted phrase as each language writes it. zh: Arabic numerals with the measure word (59项, 3家);
+    a set phrase (`words`) in Chinese numerals (三类). en: numbers up to ten in words, with the noun
+    ('five figures', 'one figure', '59 figures')."""
     n = int(n)
     if lang == "zh":
-        return f"{fmt.zh_numeral(n, before_measure=True) if n <= 10 else fmt.plain(n)}{measure}"
-    word = fmt.EN_NUMBER_WORDS[n] if n < 10 else fmt.plain(n)
+        return f"{fmt.zh_numeral(n, before_measure=True) if words else fmt.plain(n)}{measure}"
+    word = fmt.EN_NUMBER_WORDS[n] if n <= 10 else fmt.plain(n)
     one, many = (noun, f"{noun}s") if isinstance(noun, str) else noun
     return f"{word} {one if n == 1 else many}".strip() if noun else word
 
 
+def figures(n: int, lang: str) -> str:
+    return count(n, lang, "项", "figure")
+
+
+# {it}/{its}/{Its}: the subject in English (a platform type is 'them'); Chinese omits the pronoun
 PRONOUNS = {"en": ({"it": "it", "its": "its", "Its": "Its"}, {"it": "them", "its": "their", "Its": "Their"}),
-            "zh": ({"it": "它", "its": "它的", "Its": "它的"}, {"it": "它们", "its": "它们的", "Its": "它们的"})}
+            "zh": ({"it": "", "its": "", "Its": ""}, {"it": "", "its": "", "Its": ""})}
 
 
 def _sentences(keys_fields: list[tuple[str, dict]], lang: str, plural: bool = False) -> str:
-    """Sentences from their frames; {it}/{its}/{Its} stand for the subject (a platform type is 'them')."""
+    """Sentences from their frames, with the subject's pronouns."""
     pron = PRONOUNS[lang][plural]
-    return "".join(escape(t(k, lang, **pron, **f)) + ("" if lang == "zh" else " ") for k, f in keys_fields).strip()
+    return "".join(escape(t(k, lang, **{**pron, **f})) + ("" if lang == "zh" else " ") for k, f in keys_fields).strip()
 
 
-def _money_or_first(rows: pd.DataFrame) -> pd.Series | None:
-    """The largest reported money figure in CNY, else the first reported figure; None when there is none."""
-    actual = rows[rows["kind"] != "target"]
+def reported(rows: pd.DataFrame) -> pd.DataFrame:
+    """Figures the sources report as facts: not targets, not estimates or plans."""
+    return rows[rows["kind"] == "actual"]
+
+
+def _scale(rows: pd.DataFrame, lang: str, subject: str | None) -> tuple[str, dict]:
+    """The largest reported money figure (in the currency the sources give first: currencies never mix);
+    without one, the first key figure by the editorial rule."""
+    actual = reported(rows)
     money = actual[actual["unit"].isin(model.MONEY)]
-    if not money.empty:  # the currency the sources give first; its largest figure (currencies never mix)
-        first = money[money["unit"] == money.iloc[0]["unit"]]
-        return first.sort_values("value", ascending=False, kind="stable").iloc[0]
-    return None if actual.empty else actual.iloc[0]
-
-
-def _scale(rows: pd.DataFrame, lang: str, subject: str | None, china: bool = False) -> tuple[str, dict]:
-    first = _money_or_first(rows)
-    if first is None:
+    if not money.empty:
+        first = money[money["unit"] == money.iloc[0]["unit"]].sort_values("value", ascending=False, kind="stable").iloc[0]
+        return ("bf_scale_money", {"what": what(first, lang, subject), "value": _value(first, lang)})
+    if actual.empty:
         return ("bf_scale_nothing", {})
-    key = ("bf_scale_money_china" if china else "bf_scale_money") if first["unit"] in model.MONEY else "bf_scale_first"
-    return (key, {"what": what(first, lang, subject), "value": _value(first, lang)})
+    first = model.key_figures(actual, subject, 1).iloc[0]
+    return ("bf_scale_first", {"what": what(first, lang, subject), "value": _value(first, lang)})
+
+
+def _china_scale(rows: pd.DataFrame, lang: str) -> tuple[str, dict]:
+    """China's lead figure: the first key figure by the editorial rule (the sources' own measure of the
+    industry, not the downstream scale it is said to drive)."""
+    first = model.key_figures(reported(rows), "china", 1).iloc[0]
+    return ("bf_scale_china", {"what": what(first, lang, "china"), "value": _value(first, lang)})
+
+
+def _years(rows: pd.DataFrame, lang: str) -> str:
+    """The distinct years of some rows, each marked where inferred: '2026', '2026 (inferred)' / '2026年'."""
+    out = []
+    for _, group in rows.dropna(subset=["year"]).sort_values("year").groupby("year", sort=True):
+        stated = [r for _, r in group.iterrows() if not fmt.year_inferred(r)]  # marked only if no quote states it
+        out.append(year_in_sentence(stated[0] if stated else group.iloc[0], lang))
+    return join(out, lang) or t("undated", lang)
 
 
 def _plans(rows: pd.DataFrame, lang: str, subject: str | None) -> list[tuple[str, dict]]:
@@ -95,39 +139,41 @@ def _plans(rows: pd.DataFrame, lang: str, subject: str | None) -> list[tuple[str
         return [("bf_no_targets", {})]
     money = targets[targets["unit"].isin(model.MONEY)]
     lead = (money if not money.empty else targets).iloc[0]
-    years = sorted({int(y) for y in targets["year"].dropna()})
-    due = join([str(y) for y in years], lang) if years else t("undated", lang)
     tracked = model.targets_and_results(rows)
     with_result = int((tracked["status"] != "no_baseline").sum())
-    result_key = "bf_results_none" if with_result == 0 else "bf_results_some"
-    return [("bf_targets", {"n": count(len(targets), lang, "项", "target"), "years": due, "what": what(lead, lang, subject),
-                            "value": fmt.fact(lead, lang), "year": int(lead["year"]) if pd.notna(lead["year"]) else ""}),
-            (result_key, {"k": count(with_result, lang, "项"), "n": count(len(targets), lang, "项", "target")})]
+    n = count(len(targets), lang, "项", "target")
+    out = [("bf_targets", {"n": n, "years": _years(targets, lang), "what": what(lead, lang, subject),
+                           "value": fmt.fact(lead, lang)})]
+    out.append(("bf_results_none", {}) if with_result == 0 else
+               ("bf_results_some", {"k": count(with_result, lang, "项"), "n": n}))
+    return out
 
 
 def _unsaid(rows: pd.DataFrame, lang: str) -> tuple[str, dict]:
+    """How many figures carry a year the quote does not state, and how many carry none."""
     inferred = sum(fmt.year_inferred(r) for _, r in rows.iterrows())
     undated = int(rows["year"].isna().sum())
+    fields = {"n": figures(len(rows), lang), "inferred": count(inferred, lang, "项"), "undated": count(undated, lang, "项")}
     if undated == len(rows):
         return ("bf_unsaid_all_undated", {})
+    if inferred == len(rows):
+        return ("bf_unsaid_all_inferred", fields)
     if inferred or undated:
-        key = "bf_unsaid_both" if inferred and undated else "bf_unsaid_inferred" if inferred else "bf_unsaid_undated"
-        fields = {"n": count(len(rows), lang, noun="figure"), "inferred": count(inferred, lang),
-                  "undated": count(undated, lang)}
-        return (key, fields)
+        return ("bf_unsaid_both" if inferred and undated else "bf_unsaid_inferred" if inferred else "bf_unsaid_undated",
+                fields)
     return ("bf_unsaid_none", {})
-
-
-def _unsaid_exemplars(lang: str) -> tuple[str, dict]:
-    from ..model.finder import platform_facts
-
-    platforms = data.platforms()["platform_id"]
-    bare = int((~platforms.isin(set(platform_facts()["platform_id"]))).sum())
-    return ("bf_unsaid_exemplars", {"k": count(bare, lang), "n": count(len(platforms), lang, noun="exemplar")})
 
 
 def _sources_count(rows: pd.DataFrame, lang: str) -> dict:
     return {"k": count(rows["source"].nunique(), lang, "份"), "all": count(len(data.sources()), lang, "份")}
+
+
+def _countries(countries_en: pd.Series, countries: pd.Series, lang: str) -> str:
+    """'six countries and the European Union' / '6个国家和欧盟': the EU is not a country."""
+    eu = countries_en == "European Union"
+    n = count(countries_en[~eu].nunique(), lang, "个", ("country", "countries"))
+    n = f"{n}国家" if lang == "zh" else n
+    return t("bf_countries_and_eu", lang, countries=n) if eu.any() else n
 
 
 def _stage(stage: str, lang: str) -> str:
@@ -141,7 +187,7 @@ def _region_opening(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     parent = fmt.text(r["parent_id"])
     where = fmt.text(regions.loc[parent, f"name_{lang}"]) if parent in regions.index else ""
     return [("bf_region_what", {"name": fmt.text(r[f"name_{lang}"]), "kind": t(f"bf_kind_{r['kind']}", lang),
-                                "where": where, "n": count(len(s.figures), lang, noun="figure"),
+                                "where": where, "n": figures(len(s.figures), lang),
                                 **_sources_count(s.figures, lang)})]
 
 
@@ -154,7 +200,7 @@ def _type_opening(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     return [("bf_type_what", {"name": name[:1].upper() + name[1:], "barrier": fmt.text(bar[f"name_{lang}"]),
                               "from": _stage(bar["stage_from"], lang), "to": _stage(bar["stage_to"], lang)}),
             ("bf_type_members", {"n": count(len(members), lang, noun=("of them", "of them")),
-                                 "names": join(members[f"name_{lang}"], lang),
+                                 "names": join([in_sentence(p, lang) for p in members["platform_id"]], lang),
                                  "first": int(founded.min()), "last": int(founded.max())})]
 
 
@@ -165,17 +211,21 @@ def _overview_opening(lang: str) -> list[tuple[str, dict]]:
                     barrier=fmt.text(bars.loc[x["barrier_id"], f"name_{lang}"])) for _, x in types.iterrows()], lang)
     platforms = data.platforms()
     founded = platforms["founded"].dropna().astype(int)
-    return [("bf_overview_what", {"n": count(len(types), lang, "类", "type"), "pairs": pairs}),
+    return [("bf_overview_what", {"n": count(len(types), lang, "类", "type", words=True), "pairs": pairs}),
             ("bf_overview_members", {"n": count(len(platforms), lang, noun="international exemplar"),
-                                     "countries": count(platforms["country_en"].nunique(), lang, noun=("country", "countries")),
+                                     "countries": _countries(platforms["country_en"], platforms[f"country_{lang}"], lang),
                                      "first": int(founded.min()), "last": int(founded.max())})]
 
 
-def _overview_cases(lang: str) -> tuple[str, dict]:
-    from ..model.cases import case_ids
-
-    return ("bf_overview_cases", {"cases": count(len(case_ids()), lang, noun="regional case"),
-                                  "recs": count(len(data.table("recommendations")), lang, "条", "recommendation")})
+def _overview_gap(china: pd.DataFrame, lang: str) -> list[tuple[str, dict]]:
+    """The article's diagnosis in one sentence: how few of China's national incubators serve the life
+    sciences; then how many areas its recommendations cover."""
+    by = china.set_index("indicator")
+    if not {"national_incubator_count", "bio_related_incubator_count"} <= set(by.index):
+        return []
+    return [("bf_overview_gap", {"total": fmt.fact(by.loc["national_incubator_count"], lang),
+                                 "bio": fmt.fact(by.loc["bio_related_incubator_count"], lang),
+                                 "recs": count(len(data.table("recommendations")), lang, "个", ("area", "areas"))})]
 
 
 def summary(s: model.Subject, lang: str = "en") -> HTML:
@@ -184,8 +234,7 @@ def summary(s: model.Subject, lang: str = "en") -> HTML:
     check_lang(lang)
     if s.kind == "overview":
         china = s.figures[s.figures["entity_id"] == "china"]
-        parts = [*_overview_opening(lang), _scale(china, lang, s.own, china=True), _overview_cases(lang),
-                 _unsaid_exemplars(lang)]
+        parts = [*_overview_opening(lang), _china_scale(china, lang), *_overview_gap(china, lang)]
     else:
         opening = _region_opening(s, lang) if s.kind == "region" else _type_opening(s, lang)
         parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s.figures, lang, s.own), _unsaid(s.figures, lang)]
@@ -204,7 +253,16 @@ def subject_name(s: model.Subject, lang: str) -> str:
     return entity_name("china", lang)
 
 
-def targets_box(s: model.Subject, lang: str = "en", limit: int = 5) -> HTML:
+BOX_ROWS = 5
+
+
+def boxed_targets(s: model.Subject, limit: int = BOX_ROWS) -> pd.DataFrame:
+    """The targets page one's box shows: money first, then in the sources' order."""
+    rows = model.targets_and_results(s.figures)
+    return rows.assign(_m=~rows["unit"].isin(model.MONEY)).sort_values("_m", kind="stable").head(limit)
+
+
+def targets_box(s: model.Subject, lang: str = "en", limit: int = BOX_ROWS) -> HTML:
     """The box on page one: each stated target (money first, then in the sources' order) beside the
     reported result for the same measure, or the fact that the sources give none."""
     check_lang(lang)
@@ -213,18 +271,18 @@ def targets_box(s: model.Subject, lang: str = "en", limit: int = 5) -> HTML:
     if rows.empty:
         none = t("bf_no_targets_named", lang, name=subject_name(s, lang))
         return HTML(f"{CSS}<div class='biomfg-box' lang='{lang}'>{head}<p class='none'>{escape(none)}</p></div>")
-    rows = rows.assign(_m=~rows["unit"].isin(model.MONEY)).sort_values("_m", kind="stable")
-    shown = rows.head(limit)
+    shown = boxed_targets(s, limit)
     body = []
     for _, r in shown.iterrows():
         result = (escape(t("bf_box_no_result", lang)) if r["status"] == "no_baseline" else
                   escape(fmt.number(r["baseline_value"], r["baseline_unit"], lang, fmt.text(r["baseline_qualifier"]))))
         who = "" if r["entity_id"] == s.own else f"<br><small>{escape(fmt.text(r[f'entity_{lang}']))}</small>"
-        year = fmt.text(int(r["year"])) if pd.notna(r["year"]) else t("undated", lang)
+        year = fmt.year(r, lang) or t("undated", lang)
         body.append(f"<tr><td>{escape(_label(r, lang)[:1].upper() + _label(r, lang)[1:])}{who}</td>"
                     f"<td><b>{escape(fmt.fact(r, lang))}</b></td><td>{escape(year)}</td>"
                     f"<td class='{'none' if r['status'] == 'no_baseline' else ''}'>{result}</td></tr>")
-    more = (f"<p class='none'>{escape(t('bf_box_more', lang, n=fmt.plain(len(rows) - limit)))}</p>"
+    more_n = count(len(rows) - limit, lang, "项")
+    more = (f"<p class='none'>{escape(t('bf_box_more', lang, n=more_n))}</p>"
             if len(rows) > limit else "")
     cols = "".join(f"<th scope='col'>{escape(t(k, lang))}</th>"
                    for k in ("bf_col_target", "bf_col_value", "bf_col_due", "bf_col_result"))
@@ -236,6 +294,15 @@ def appendix_heading(lang: str = "en") -> HTML:
     return HTML(f"<h2 class='biomfg-appendix'>{escape(t('bf_appendix', lang))}</h2>")
 
 
+def appendix_on_slides(n: int, page: str, lang: str = "en") -> HTML:
+    """A slide deck's last slide: where the appendix is (every figure with its quote is read, not presented).
+    `n`: how many figures; `page`: the address of the briefing's page."""
+    check_lang(lang)
+    return HTML(f"<div class='biomfg-appendix-slide' lang='{lang}'><h2>{escape(t('bf_appendix', lang))}</h2>"
+                f"<p>{escape(t('bf_appendix_slides', lang, n=fmt.plain(n)))}</p>"
+                f"<p><a href='{escape(page)}'>{escape(t('bf_appendix_open', lang))}</a></p></div>")
+
+
 def section(key: str, sentences: list[tuple[str, dict]], lang: str = "en", plural: bool = False) -> HTML:
     """A story section's heading and its two or three sentences."""
     check_lang(lang)
@@ -245,7 +312,7 @@ def section(key: str, sentences: list[tuple[str, dict]], lang: str = "en", plura
 
 # --- the story: each section's sentences ---------------------------------------------------------
 
-SCALE_UNITS = (*model.MONEY, "percent", "rank", "streak")
+SCALE_UNITS = (*model.MONEY, "percent", "fraction", "rank", "streak")
 
 
 def _largest(rows: pd.DataFrame, lang: str, subject, key: str) -> list[tuple[str, dict]]:
@@ -256,50 +323,65 @@ def _largest(rows: pd.DataFrame, lang: str, subject, key: str) -> list[tuple[str
 
 
 def story_scale(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    """Scale and standing: how many money figures, shares and ranks; the largest of each."""
-    rows = s.figures[(s.figures["kind"] != "target") & s.figures["unit"].isin(SCALE_UNITS)]
+    """Scale and standing: how many figures, how many in money; the highest share; a rank."""
+    rows = reported(s.figures)
+    rows = rows[rows["unit"].isin(SCALE_UNITS)]
     if rows.empty:
-        return [("bf_st_scale_none", {})]
-    money = rows[rows["unit"] == "CNY"]
-    out = [("bf_st_scale_count", {"n": count(len(rows), lang, noun="figure"), "money": count(len(money), lang)})]
-    shares = rows[rows["unit"] == "percent"]
+        return [("bf_st_scale_none", {"name": subject_name(s, lang)})]
+    if len(rows) == 1:
+        return [("bf_st_scale_one", {"what": what(rows.iloc[0], lang, s.own), "value": _value(rows.iloc[0], lang)})]
+    money = rows[rows["unit"].isin(model.MONEY)]
+    key = "bf_st_scale_no_money" if money.empty else "bf_st_scale_all_money" if len(money) == len(rows) else "bf_st_scale_some"
+    out = [(key, {"n": figures(len(rows), lang), "money": count(len(money), lang, "项")})]
+    out += _largest(rows[rows["unit"] == "percent"], lang, s.own, "bf_st_largest_share")
     ranks = rows[rows["unit"].isin(["rank", "streak"])]
-    out += _largest(shares, lang, s.own, "bf_st_largest_share")  # page one told the money; the chart shows shares
     if not ranks.empty:
         out.append(("bf_st_rank", {"what": what(ranks.iloc[0], lang, s.own), "value": _value(ranks.iloc[0], lang)}))
     if len(out) < 3:
-        out += _largest(money, lang, s.own, "bf_st_largest_money")
+        out += _largest(money[money["unit"] == money["unit"].iloc[0]] if not money.empty else money,
+                        lang, s.own, "bf_st_largest_money")
     return out[:3]
 
 
+def chart_sentence(rows: pd.DataFrame, measure: str, lang: str, subject: str | None) -> list[tuple[str, dict]]:
+    """What a section's chart compares, and its largest figure (the rows it draws, in one measure)."""
+    if rows is None or rows.empty:
+        return []
+    top = rows.sort_values("value", ascending=False, kind="stable").iloc[0]
+    return [("bf_st_chart", {"measure": measure, "what": what(top, lang, subject), "value": _value(top, lang)})]
+
+
 def story_capacity(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    """Firms, platforms and projects: what the sources name in the case, and its largest count."""
+    """Firms, platforms and projects: how many of each the sources name in the case."""
     from ..model.cases import case_of_entity
 
     mine = {e for e, c in case_of_entity().items() if c == s.id}
     firms = int(data.table("firms")["firm_id"].isin(mine).sum())
     places = int(data.table("facilities")["facility_id"].isin(mine).sum())
     f = {"firms": count(firms, lang, "家", "firm"),
-         "places": count(places, lang, noun=("facility or platform", "facilities or platforms"))}
+         "places": count(places, lang, "个", ("facility or platform", "facilities or platforms"))}
     key = ("bf_st_named" if firms and places else "bf_st_named_firms" if firms else
            "bf_st_named_places" if places else "bf_st_named_none")
     out = [(key, f)]
-    rows = s.figures[(s.figures["kind"] != "target") & ~s.figures["unit"].isin(SCALE_UNITS)]
-    counts = rows[rows["unit"] == "count"]
-    out += _largest(counts, lang, s.own, "bf_st_largest_count")
-    if rows.empty:
+    rows = reported(s.figures)
+    if rows[~rows["unit"].isin(SCALE_UNITS)].empty:
         out.append(("bf_st_capacity_none", {}))
     return out
 
 
 def story_plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    """Plans and targets: the case's plans with their years, its targets, the events the sources date."""
+    """Plans and targets: the case's plans, its targets, the events the sources date."""
     plans = data.table("plans").query("region_id == @s.id")
     out = []
     if not plans.empty:
-        names = join([fmt.text(p[f"name_{lang}"]) for _, p in plans.iterrows()], lang)
-        out.append(("bf_st_plans", {"n": count(len(plans), lang, "项", ("plan or policy", "plans or policies")), "names": names}))
-    out += _plans(s.figures, lang, s.own)[:1]
+        titles = [in_sentence(p, lang) for p in plans["plan_id"]]
+        # 《…》《…》: Chinese sets no 、 between titles in book marks
+        names = "".join(titles) if lang == "zh" and all(x.startswith("《") for x in titles) else join(titles, lang)
+        out.append(("bf_st_plans", {"n": count(len(plans), lang, "项", ("plan or policy", "plans or policies")),
+                                    "names": names}))
+    targets = s.figures[s.figures["kind"] == "target"]
+    out += _plans(s.figures, lang, s.own)[:1] if not targets.empty else \
+        [("bf_no_targets_named", {"name": subject_name(s, lang)})]
     from ..model.cases import case_of_entity
 
     mine = {e for e, c in case_of_entity().items() if c == s.id}
@@ -307,7 +389,7 @@ def story_plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     ev = ev[ev["entity_id"].isin(mine) & ev["year"].notna()]
     if not ev.empty:
         first, last = int(ev["year"].min()), int(ev["year"].max())
-        n = count(len(ev), lang, "件", "event")
+        n = count(len(ev), lang, "个", "event")
         out.append(("bf_st_events", {"n": n, "first": first, "last": last}) if first != last else
                    ("bf_st_events_one_year", {"n": n, "first": first}))
     return out[:3]
@@ -317,12 +399,12 @@ def story_members(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     """The exemplars of a type (or all of them): how many, where, founded when."""
     members = data.platforms() if s.id is None else data.platforms().query("type_id == @s.id")
     founded = members.dropna(subset=["founded"]).sort_values("founded", kind="stable")
-    countries = join([place_in_sentence(c, lang) for c in sorted(set(members[f"country_{lang}"]))], lang)
-    out = [("bf_st_members", {"n": count(len(members), lang, noun="exemplar"), "countries": countries})]
+    out = [("bf_st_members", {"n": count(len(members), lang, "个", "exemplar"),
+                              "countries": _countries(members["country_en"], members[f"country_{lang}"], lang)})]
     if not founded.empty:
         a, b = founded.iloc[0], founded.iloc[-1]
-        out.append(("bf_st_founded", {"first": fmt.text(a[f"name_{lang}"]), "first_year": int(a["founded"]),
-                                      "last": fmt.text(b[f"name_{lang}"]), "last_year": int(b["founded"])}))
+        out.append(("bf_st_founded", {"first": in_sentence(a["platform_id"], lang), "first_year": int(a["founded"]),
+                                      "last": in_sentence(b["platform_id"], lang), "last_year": int(b["founded"])}))
     return out
 
 
@@ -334,29 +416,27 @@ def story_factors(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     if pf.empty:
         return [("bf_st_factors_none", {})]
     counts = pf.groupby("factor_id", sort=False)["platform_id"].nunique().sort_values(ascending=False, kind="stable")
-    names = data.table("success_factors").set_index("factor_id")[f"name_{lang}"]
-    top = counts.index[0]
-    return [("bf_st_factors", {"n": count(counts.size, lang, "项", "factor"), "top": fmt.text(names.get(top, top)),
-                               "k": count(int(counts.iloc[0]), lang), "all": count(len(members), lang)})]
+    top = fmt.text(data.table("success_factors").set_index("factor_id").loc[counts.index[0], f"name_{lang}"])
+    top = top[:1].lower() + top[1:] if lang == "en" else top
+    k, n = int(counts.iloc[0]), len(members)
+    return [("bf_st_factors_all" if k == n else "bf_st_factors",
+             {"n": count(counts.size, lang, "条", "factor"), "top": top, "k": count(k, lang), "all": count(n, lang)})]
 
 
 def story_figures(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     """What the figures cover: how many, about how many of the exemplars."""
-    members = data.platforms().query("type_id == @s.id")["platform_id"]
     from ..model.finder import platform_facts
 
-    pf = platform_facts()
-    covered = pf[pf["platform_id"].isin(members)]["platform_id"].nunique() if "platform_id" in pf else 0
-    return [("bf_st_figures", {"n": count(len(s.figures), lang, noun="figure"), "k": count(int(covered), lang),
-                               "all": count(len(members), lang, noun="exemplar")})]
+    members = data.platforms().query("type_id == @s.id")["platform_id"]
+    covered = platform_facts().query("platform_id in @members")["platform_id"].nunique()
+    return [("bf_st_figures_all" if covered == len(members) else "bf_st_figures",
+             {"n": figures(len(s.figures), lang), "k": count(covered, lang), "all": count(len(members), lang, "个", "exemplar")})]
 
 
 def story_china(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    rows = s.figures[(s.figures["entity_id"] == "china") & (s.figures["kind"] != "target")]
-    out = [("bf_st_china", {"n": count(len(rows), lang, noun="figure")})]
-    out += _largest(rows[rows["unit"] == "CNY"], lang, "china", "bf_st_largest_money")
-    out += _largest(rows[rows["unit"] == "percent"], lang, "china", "bf_st_largest_share")
-    return out
+    rows = reported(s.figures[s.figures["entity_id"] == "china"])
+    out = [("bf_st_china", {"n": figures(len(rows), lang)})]
+    return out + _largest(rows[rows["unit"] == "percent"], lang, "china", "bf_st_largest_share")
 
 
 def story_cases(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
@@ -364,4 +444,4 @@ def story_cases(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
 
     c = cases()
     own = c[c["region_id"].isin(own_notebook())]
-    return [("bf_st_cases", {"n": count(len(c), lang, noun="regional case"), "own": join(own[f"name_{lang}"], lang)})]
+    return [("bf_st_cases", {"n": count(len(c), lang, "个", "regional case"), "own": join(own[f"name_{lang}"], lang)})]

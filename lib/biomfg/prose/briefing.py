@@ -82,22 +82,29 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
 
 
 def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
-    """Every figure shown, named by what it measures and about whom, with the verbatim quote, under its source:
-    the source's full citation (prose.sources.citation), its seed's file name a small detail under it."""
-    from .sources import citation, file_note
+    """Every figure shown, named by what it measures and about whom, with the verbatim quote, under the source
+    it comes from: its full citation (prose.sources.citation), its seed's file name a small detail under it. A
+    figure on a newspaper page holding several items is listed under the item reporting it, with that item's
+    headline and byline (prose.sources.item_of); the page's other figures under the page's own citation."""
+    from .sources import citation, file_note, item_of
 
     check_lang(lang)
     src = data.sources().set_index("source_id")
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
+    order = {i: n for n, i in enumerate(data.table("source_items")["item_id"])}
+    item = item_of(facts)
+    heads = {(s, i): citation(s, lang, i) if s in src.index else str(s) for s, i in set(zip(facts["source"], item))}
+    df = facts.assign(_head=[heads[k] for k in zip(facts["source"], item)],  # one heading, however it is reached
+                      _rank=item.map(order).fillna(-1))  # the page's own citation first, then its items in data order
+    groups = sorted(df.groupby(["source", "_head"], sort=False), key=lambda g: (str(g[0][0]), g[1]["_rank"].min()))
     items = []
-    for source, group in facts.groupby("source", sort=True):
+    for (source, head), group in groups:
         quotes = "".join(
             f"<li>{escape(str(f[f'indicator_{lang}']))} · {escape(str(names.get(f['entity_id'], f['entity_id'])))}"
             f"{escape(colon(lang))}<b>{escape(fmt.fact(f, lang))}</b>{escape(_kind(f, lang))}"
             f"{t('quote_after_figure', lang)}<span class='q'>“{escape(str(f['quote']))}”</span></li>"
             for _, f in group.iterrows())
-        head = (f"<b>{escape(citation(source, lang))}</b><br>{file_note(source, lang)}" if source in src.index
-                else f"<b>{escape(str(source))}</b>")
+        head = f"<b>{escape(head)}</b>" + (f"<br>{file_note(source, lang)}" if source in src.index else "")
         items.append(f"<li>{head}<ul>{quotes}</ul></li>")
     return HTML(f"{CSS}<h2>{escape(t('quotes_behind', lang))}</h2><ol class='biomfg-quotes'>{''.join(items)}</ol>")
 

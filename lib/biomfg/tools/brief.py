@@ -9,12 +9,14 @@ language by a function of `lang`, so the live page can hold both languages (tool
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from urllib.parse import parse_qsl, urlencode
 
 from IPython.display import display
 
 from .. import charts, data, prose
-from ..i18n import check_lang
+from ..i18n import check_lang, t
 from ..model import brief as model
 from . import present
 
@@ -70,16 +72,27 @@ class Briefing:
 
     # --- the story --------------------------------------------------------------------------------
     def story(self, i: int) -> Parts:
-        """Section i (1, 2, 3) of the story: its heading and sentences, then its chart."""
+        """Section i (1, 2, 3) of the story: its heading and sentences (the last says what the chart
+        compares), then its chart."""
         key, words, chart = STORIES[self.kind][i - 1]
         plural = self.kind == "platform_type"
-        return self._show(lambda lang: [prose.brief.section(key, words(self.subject, lang), lang, plural),
-                                 *([c] if (c := chart(self.subject, lang)) is not None else [])])
+
+        def part(lang: str) -> list:
+            drawn, rows = chart(self.subject, lang)
+            said = words(self.subject, lang)
+            if rows is not None:  # the chart's sentence replaces one that named the same figure
+                told = prose.brief.chart_sentence(rows, _measure(rows, lang), lang, self.subject.own)
+                said = [x for x in said if x[1].get("value") != told[0][1]["value"]][:2] + told
+            return [prose.brief.section(key, said, lang, plural), *([drawn] if drawn is not None else [])]
+        return self._show(part)
 
     # --- the appendix -----------------------------------------------------------------------------
     def appendix(self) -> Parts:
-        """Every figure with its source and quote; the case's or the type's cards."""
+        """Every figure with its source and quote; the case's or the type's cards. On slides, one last slide
+        that says where the appendix is: it is read on the page, not presented."""
         s = self.subject
+        if on_slides():
+            return self._show(lambda lang: [prose.brief.appendix_on_slides(len(s.figures), page_address(lang), lang)])
 
         def part(lang: str) -> list:
             out = [prose.brief.appendix_heading(lang)]
@@ -97,22 +110,53 @@ class Briefing:
         return f[f["entity_id"] == "china"] if self.kind == "overview" else f
 
 
+def on_slides(query: str | None = None) -> bool:
+    """Voilà shows this briefing as slides: the page's address asks for the slides template. Read from
+    $QUERY_STRING, which a preheated kernel has only once its request came (never waits for it)."""
+    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    return dict(parse_qsl(query.lstrip("?"))).get("template") == present.SLIDES_TEMPLATE
+
+
+def page_address(lang: str, query: str | None = None) -> str:
+    """The address of this briefing's page in `lang`, relative to the deck's: its query without the template."""
+    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    pairs = [(k, lang if k == "lang" else v) for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=True)
+             if k != "template"]
+    if "lang" not in dict(pairs):
+        pairs.append(("lang", lang))
+    return "?" + urlencode(pairs)
+
+
 # --- what each section shows ----------------------------------------------------------------------
 
 CAPACITY_UNITS = ("count", "t", "L", "MW", "kW", "doses", "m2", "km2", "mu")
+FOCUS_LIMIT = 8
+
+
+def _measure(rows, lang: str) -> str:
+    """What a chart compares, inside a sentence: its indicator, or 'the figures in CNY bn'."""
+    if rows["indicator"].nunique() == 1:
+        return prose.brief.what(rows.iloc[0], lang, rows.iloc[0]["entity_id"])
+    _, words = charts.facts.measure(rows, lang)
+    if lang == "en" and words[1:2].islower():  # a unit word inside a sentence: 'percent', not 'Percent'
+        words = words[:1].lower() + words[1:]
+    title = t("headline_title", lang).format(unit=words)
+    return title[:1].lower() + title[1:] if lang == "en" else title
 
 
 def _focus(s: model.Subject, lang: str, scale: bool):
-    """A section's one chart: the measure its figures give most often, other than page one's."""
+    """A section's one chart and the rows it draws: the measure its figures give most often, other than
+    page one's; what carries a case is counted (firms, platforms) or has a capacity, durations last."""
     shown, _ = charts.briefing.headline_measure(s.figures)
     skip = (shown,) if shown else ()
     inside = s.figures["unit"].isin(prose.brief.SCALE_UNITS)
-    if not scale:  # what carries a case is counted (firms, platforms) or has a capacity; durations come last
-        counted = s.figures[s.figures["unit"].isin(CAPACITY_UNITS)]
-        if charts.briefing.headline_measure(counted, skip)[0] is not None:
-            return charts.briefing.headline_chart(counted, lang, skip=skip, none=None)
-    rows = s.figures[inside if scale else ~inside]
-    return charts.briefing.headline_chart(rows, lang, skip=skip, none=None)
+    pools = [s.figures[inside]] if scale else [s.figures[s.figures["unit"].isin(CAPACITY_UNITS)], s.figures[~inside]]
+    for pool in pools:
+        best, rows = charts.briefing.headline_measure(pool, skip)
+        if best is not None:
+            rows = rows.sort_values("value", ascending=False, kind="stable").head(FOCUS_LIMIT)
+            return charts.briefing.headline_chart(pool, lang, limit=FOCUS_LIMIT, skip=skip, none=None), rows
+    return None, None
 
 
 def _scale_chart(s: model.Subject, lang: str):
@@ -124,33 +168,36 @@ def _capacity_chart(s: model.Subject, lang: str):
 
 
 def _targets_chart(s: model.Subject, lang: str):
-    return None if (s.figures["kind"] != "target").all() else charts.briefing.targets_chart(s.figures, lang)
+    """The targets page one's box has no room for (at most FOCUS_LIMIT); none when the box holds them all."""
+    boxed = set(prose.brief.boxed_targets(s)["fact_id"])
+    rest = s.figures[(s.figures["kind"] == "target") & ~s.figures["fact_id"].isin(boxed)].head(FOCUS_LIMIT)
+    return (None if rest.empty else charts.briefing.targets_chart(rest, lang)), None
 
 
 def _members_chart(s: model.Subject, lang: str):
     members = data.platforms() if s.id is None else data.platforms().query("type_id == @s.id")
-    return charts.briefing.timeline_with_type_picker(members, lang)
+    return charts.briefing.timeline_with_type_picker(members, lang), None
 
 
 def _factors_chart(s: model.Subject, lang: str):
     members = data.platforms().query("type_id == @s.id")["platform_id"]
     factors = data.table("platform_factors")
-    return charts.platforms.success_matrix(factors[factors["platform_id"].isin(members)], lang)
+    return charts.platforms.factor_counts(factors[factors["platform_id"].isin(members)], lang), None
 
 
 def _figures_chart(s: model.Subject, lang: str):
-    return charts.briefing.figures_chart(s.figures, lang)
+    return charts.briefing.headline_chart(s.figures, lang, limit=FOCUS_LIMIT, none=None), None
 
 
 def _china_chart(s: model.Subject, lang: str):
     rows = s.figures[s.figures["entity_id"] == "china"]
-    return charts.briefing.headline_chart(rows, lang, none=None)
+    return charts.briefing.headline_chart(rows, lang, none=None), None
 
 
 def _cases_chart(s: model.Subject, lang: str):
     from ..model.cases import cases, own_notebook
 
-    return charts.regions.case_map(cases(), lang, own_notebook())
+    return charts.regions.case_map(cases(), lang, own_notebook()), None
 
 
 # Each kind's story, in the order it argues: where the subject stands, what carries it, where it is going.

@@ -15,6 +15,8 @@ such a kernel runs the notebook up to `params`, warms the briefing there, and wa
 from __future__ import annotations
 
 import os
+import sys
+import time
 from html import escape
 from urllib.parse import parse_qsl, urlencode
 
@@ -85,7 +87,9 @@ def params(query: str | None = None, nav_bar: bool = True, **defaults) -> dict:
 
 
 def live(query: str | None = None) -> bool:
-    """A Voilà page: the request has a query string (default: $QUERY_STRING)."""
+    """A Voilà page: the request has a query string (default: $QUERY_STRING; False while warming)."""
+    if query is None and _warming:
+        return False
     return bool((request_query() if query is None else query).lstrip("?"))
 
 
@@ -141,8 +145,12 @@ def request_query() -> str:
     return os.environ.get("QUERY_STRING", "")
 
 
+READY = "preheated kernel ready"
 WARM_PARTS = ("header", "summary", ("key_figures", 1), ("key_figures", 2), "headline_chart", "targets",
               ("story", 1), ("story", 2), ("story", 3), "appendix")
+
+
+_warming = False
 
 
 def _warm(defaults: dict) -> None:
@@ -154,17 +162,25 @@ def _warm(defaults: dict) -> None:
 
     from . import brief
 
+    global _warming
     kind = next((k for k in ("region", "platform_type") if k in defaults), "overview")
     fmt = DisplayFormatter()
-    for lang in ("en", "zh"):
-        try:
+    start, note = time.monotonic(), ""
+    _warming = True  # the parts of one language each (`live` is False): no wait for the request here
+    try:
+        for lang in ("en", "zh"):
             b = brief.Briefing(kind, defaults.get(kind), lang)
             for step in WARM_PARTS:
                 name, *args = step if isinstance(step, tuple) else (step,)
                 for part in getattr(b, name)(*args) or ():
                     fmt.format(part)
-        except Exception:  # noqa: BLE001 - warming is an optimisation, never a failure
-            return
+    except Exception as exc:  # noqa: BLE001 - warming is an optimisation, never a failure
+        note = f"; warming stopped early: {type(exc).__name__}: {exc}"
+    finally:
+        _warming = False
+    # to the server's terminal (the kernel's own stderr, not the page): the presenter sees pages get ready
+    print(f"[biomfg] {READY} ({kind} briefing, warmed in {time.monotonic() - start:.1f} s{note})",
+          file=sys.__stderr__, flush=True)
 
 
 def _named(key: str, lang: str) -> str:
@@ -238,7 +254,12 @@ except ImportError:  # pragma: no cover
 class SlideMarks(Preprocessor):
     """For the slides template: cells without slideshow metadata become one slide per code cell with
     outputs (its chart, tiles or list), prose joins the slide before it, and cells with no output are
-    skipped. Cells that carry their own `slideshow` metadata keep it."""
+    skipped. Cells that carry their own `slideshow` metadata keep it.
+
+    Voilà runs preprocessors before it executes the notebook, so which code cell shows nothing (a
+    briefing's second row of key figures when there are three or fewer) is known only afterwards: the
+    template calls `resources["biomfg_drop_empty_slides"](nb)` (`drop_empty_slides`) once the cells
+    have run, before it writes the slides' <section>s, so an empty cell never becomes an empty slide."""
 
     def preprocess(self, nb, resources):
         for cell in nb.cells:
@@ -249,7 +270,58 @@ class SlideMarks(Preprocessor):
                 kind = "slide" if cell.get("outputs") or cell.source.strip() else "skip"
                 if "parameters" in meta.get("tags", []):
                     kind = "skip"
+                meta[AUTO_SLIDE] = True  # decided here, so drop_empty_slides may skip it
             else:
                 kind = "-"
             meta["slideshow"] = {"slide_type": kind}
+        resources["biomfg_drop_empty_slides"] = drop_empty_slides
         return nb, resources
+
+
+AUTO_SLIDE = "biomfg_auto_slide"
+# the marks nbconvert's reveal preprocessor derives from each cell's slide type (nbconvert.exporters.slides)
+REVEAL_MARKS = ("slide_type", "slide_start", "slide_end", "subslide_start", "subslide_end", "fragment_start",
+                "fragment_end")
+
+
+def drop_empty_slides(nb) -> str:
+    """After execution: a code cell that SlideMarks made a slide and that shows nothing is skipped, and
+    the section marks (slide_start, ...) are derived again as nbconvert derives them. Returns '' (the
+    template calls it where it writes text)."""
+    from nbconvert.exporters.slides import _RevealMetadataPreprocessor
+
+    empty = [c for c in nb.cells if c.cell_type == "code" and c.get("metadata", {}).get(AUTO_SLIDE)
+             and not c.get("outputs") and c.metadata.get("slideshow", {}).get("slide_type") == "slide"]
+    shown = [c for c in nb.cells if c.get("metadata", {}).get("slideshow", {}).get("slide_type", "-") not in ("skip", "notes")]
+    if not empty or len(shown) == len(empty):  # nothing to drop, or nothing would be left to show
+        return ""
+    for cell in empty:
+        cell.metadata["slideshow"] = {"slide_type": "skip"}
+    marked, _ = _RevealMetadataPreprocessor().preprocess(nb, {})
+    for cell, new in zip(nb.cells, marked.cells, strict=True):
+        for key in REVEAL_MARKS:
+            cell.metadata.pop(key, None)
+            if key in new.metadata:
+                cell.metadata[key] = new.metadata[key]
+    return ""
+
+
+try:  # jupyter_server is pinned; guarded like nbconvert above
+    from jupyter_server.auth.identity import PasswordIdentityProvider
+except ImportError:  # pragma: no cover
+    PasswordIdentityProvider = object
+
+
+class XsrfCookie(PasswordIdentityProvider):
+    """`make present`'s identity provider (Voilà's own, PasswordIdentityProvider) that also sets the _xsrf
+    cookie on every page it renders. Voilà shuts a page's kernel down when the page is left with a POST
+    beacon carrying that cookie's value, but its render handler never sets the cookie: opened directly (a
+    bookmark, a link, not the root page), every page left logged "403 Forbidden" in the console and
+    kept its kernel until culled (voila-dashboards/voila#1458)."""
+
+    def get_user(self, handler):
+        user = super().get_user(handler)
+        if handler.request.method == "GET" and "/voila/render/" in handler.request.path:
+            handler.current_user = user  # what prepare() sets next; tornado's xsrf_token reads it
+            handler.xsrf_token  # noqa: B018 - reading it sets the cookie when the browser has none
+        return user
