@@ -272,11 +272,14 @@ def targets_box(s: model.Subject, lang: str = "en", limit: int = BOX_ROWS) -> HT
         none = t("bf_no_targets_named", lang, name=subject_name(s, lang))
         return HTML(f"{CSS}<div class='biomfg-box' lang='{lang}'>{head}<p class='none'>{escape(none)}</p></div>")
     shown = boxed_targets(s, limit)
+    common = rows["entity_id"].iloc[0] if rows["entity_id"].nunique() == 1 and rows["entity_id"].iloc[0] != s.own else None
+    if common is not None:  # every target is one plan's or one industry's: named once, under the heading
+        head += f"<p class='none'>{escape(t('all_about', lang, name=fmt.text(rows[f'entity_{lang}'].iloc[0])))}</p>"
     body = []
     for _, r in shown.iterrows():
         result = (escape(t("bf_box_no_result", lang)) if r["status"] == "no_baseline" else
                   escape(fmt.number(r["baseline_value"], r["baseline_unit"], lang, fmt.text(r["baseline_qualifier"]))))
-        who = "" if r["entity_id"] == s.own else f"<br><small>{escape(fmt.text(r[f'entity_{lang}']))}</small>"
+        who = "" if r["entity_id"] in (s.own, common) else f"<br><small>{escape(fmt.text(r[f'entity_{lang}']))}</small>"
         year = fmt.year(r, lang) or t("undated", lang)
         body.append(f"<tr><td>{escape(_label(r, lang)[:1].upper() + _label(r, lang)[1:])}{who}</td>"
                     f"<td><b>{escape(fmt.fact(r, lang))}</b></td><td>{escape(year)}</td>"

@@ -52,29 +52,38 @@ def _kind(f, lang: str) -> str:
 
 
 def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None, total: int | None = None,
-                heading: bool = True, foot: bool = True, noted: pd.DataFrame | None = None) -> HTML:
+                heading: bool = True, foot: bool = True, noted: pd.DataFrame | None = None,
+                subject: str | None = None) -> HTML:
     """One tile per figure: value (with qualifier), what it measures, about whom and the year (marked
     where the quote does not state it). Readers see names, never ids. `total`: how many figures the
     briefing holds in all (said under the tiles when more than are shown). A slide holds at most three
     tiles, so a briefing shows them in two parts: the first with the heading, the second with the notes
-    (`noted`: the figures of both parts, whose inferred years the note explains)."""
+    (`noted`: the figures of both parts, whose inferred years the note explains). A figure about the
+    briefing's `subject` itself does not repeat its name."""
     check_lang(lang)
     if facts.empty:
         return HTML(f"<p>{escape(t('no_data', lang))}</p>" if heading else "")
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
     rows = facts if limit is None else facts.head(limit)
+    # figures all about one thing name it once, under the tiles, not on every tile
+    every = (facts if noted is None else noted)["entity_id"]
+    common = every.iloc[0] if every.nunique() == 1 else None
     tiles = []
     for _, f in rows.iterrows():
         year = year_text(f, lang) or (t("undated", lang) if lang == "en" else "")  # a figure without a year says so
         label = str(f[f'indicator_{lang}'])
         label = label[:1].upper() + label[1:]  # a label standing alone starts with a capital (Chinese has no case)
-        who = " · ".join(x for x in (str(names.get(f["entity_id"], f["entity_id"])), year) if x)
+        owner = "" if common is not None or f["entity_id"] == subject else str(names.get(f["entity_id"], f["entity_id"]))
+        who = " · ".join(x for x in (owner, year) if x)
         tiles.append(
             f"<div class='biomfg-tile'><div class='v'>{escape(fmt.fact(f, lang))}</div>"
             f"<div class='l'>{escape(label)}{escape(_kind(f, lang))}</div>"
             f"<div class='s'>{escape(who)}</div></div>")
     inferred = any_inferred(facts if noted is None else noted)
     notes = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if inferred else ""
+    if common is not None:
+        about = t("all_about", lang, name=str(names.get(common, common)))
+        notes = f"<p class='biomfg-brief-note'>{escape(about)}</p>" + notes
     if total is not None and total > len(facts):
         notes += f"<p class='biomfg-brief-note'>{escape(t('all_in_appendix', lang).format(n=fmt.plain(total)))}</p>"
     head = f"<h2>{escape(t('key_figures', lang))}</h2>" if heading else ""
@@ -93,8 +102,8 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
     order = {i: n for n, i in enumerate(data.table("source_items")["item_id"])}
     item = item_of(facts)
-    heads = {(s, i): citation(s, lang, i) if s in src.index else str(s) for s, i in set(zip(facts["source"], item))}
-    df = facts.assign(_head=[heads[k] for k in zip(facts["source"], item)],  # one heading, however it is reached
+    heads = {(s, i): citation(s, lang, i) if s in src.index else str(s) for s, i in set(zip(facts["source"], item, strict=True))}
+    df = facts.assign(_head=[heads[k] for k in zip(facts["source"], item, strict=True)],  # one heading, however it is reached
                       _rank=item.map(order).fillna(-1))  # the page's own citation first, then its items in data order
     groups = sorted(df.groupby(["source", "_head"], sort=False), key=lambda g: (str(g[0][0]), g[1]["_rank"].min()))
     items = []

@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode
 from IPython.display import display
 
 from .. import charts, data, prose
+from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model import brief as model
 from . import present
@@ -30,6 +31,9 @@ class Parts(list):
         for item in self:
             display(item)
 TILES_PER_SLIDE = 3
+HEADLINE_BARS = 6  # page one's chart, with the summary, tiles and targets box, fits one A4 page
+# an empty mark in page one's chart cell: print scales that chart (and only that one) to fit page one
+PAGE_ONE_CHART = HTML("<div class='biomfg-page-one-chart'></div>")
 
 
 class Briefing:
@@ -60,12 +64,14 @@ class Briefing:
             return None
         last = part == 2 or len(chosen) <= TILES_PER_SLIDE
         return self._show(lambda lang: [prose.briefing.key_figures(rows, lang, total=len(self.subject.figures) if last else None,
-                                                            heading=part == 1, foot=last, noted=chosen)])
+                                                            heading=part == 1, foot=last, noted=chosen,
+                                                            subject=self.subject.own)])
 
     def headline_chart(self) -> Parts:
         if self.kind == "overview":
-            return self._show(lambda lang: [charts.barriers.barrier_chain(data.table("barriers"), lang)])
-        return self._show(lambda lang: [charts.briefing.headline_chart(self.subject.figures, lang)])
+            return self._show(lambda lang: [PAGE_ONE_CHART, charts.barriers.barrier_chain(data.table("barriers"), lang)])
+        return self._show(lambda lang: [PAGE_ONE_CHART, charts.briefing.headline_chart(self.subject.figures, lang,
+                                                                                       limit=HEADLINE_BARS)])
 
     def targets(self) -> Parts:
         return self._show(lambda lang: [prose.brief.targets_box(self.subject, lang)])

@@ -103,7 +103,9 @@ def bilingual(make, lang: str, query: str | None = None) -> list:
     if not live(query):
         return list(make(lang))
     other = "zh" if lang == "en" else "en"
-    return [LangPart(p, lg) for lg in (lang, other) for p in make(lg)]
+    out = [LangPart(p, lg) for lg in (lang, other) for p in make(lg)]
+    _trace(f"cell {len(out)}")
+    return out
 
 
 class LangPart:
@@ -142,7 +144,14 @@ def request_query() -> str:
         from voila.utils import wait_for_request
 
         wait_for_request()
+        _trace("request")
     return os.environ.get("QUERY_STRING", "")
+
+
+def _trace(m):  # TEMP
+    if os.environ.get("BIOMFG_TRACE"):
+        with open(os.environ["BIOMFG_TRACE"], "a") as f:
+            f.write(f"{time.time():.3f} {os.getpid()} {m}\n")
 
 
 READY = "preheated kernel ready"
@@ -297,12 +306,12 @@ def drop_empty_slides(nb) -> str:
         return ""
     for cell in empty:
         cell.metadata["slideshow"] = {"slide_type": "skip"}
-    marked, _ = _RevealMetadataPreprocessor().preprocess(nb, {})
-    for cell, new in zip(nb.cells, marked.cells, strict=True):
+    for cell in nb.cells:  # nbconvert only adds marks: the first pass's go first
         for key in REVEAL_MARKS:
             cell.metadata.pop(key, None)
-            if key in new.metadata:
-                cell.metadata[key] = new.metadata[key]
+    marked, _ = _RevealMetadataPreprocessor().preprocess(nb, {})
+    for cell, new in zip(nb.cells, marked.cells, strict=True):
+        cell.metadata.update({key: new.metadata[key] for key in REVEAL_MARKS if key in new.metadata})
     return ""
 
 

@@ -80,7 +80,19 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
   /* Chinese: ragged right, never justified (justified CJK spreads the characters of short lines apart) */
   :lang(zh) :is(p, li, dd, dt, td:not(.num), th:not(.num), h1, h2, h3, h4, h5, h6, blockquote) {
     text-align: left; text-justify: none; }
-  :lang(zh) body { line-break: strict; } }
+  :lang(zh) body { line-break: strict; }
+  /* Page one holds the title, the summary, the key figures, the headline chart and the targets box:
+     on paper they are set tighter than on screen */
+  /* (body.jp-Notebook: outranks the outputs' own style sheets, which come later in the page) */
+  body.jp-Notebook .biomfg-brief h1 { font-size: 1.6em; margin: 0 0 .1em; }
+  body.jp-Notebook .biomfg-summary { font-size: 1em; line-height: 1.45; margin: .3em 0 .4em; padding-top: 0; }
+  body.jp-Notebook .biomfg-summary h2, body.jp-Notebook .biomfg-box h2 { margin: 0 0 .2em; }
+  body.jp-Notebook .biomfg-tiles { grid-template-columns: repeat(3, 1fr); gap: .35em; margin: .3em 0; }
+  body.jp-Notebook .biomfg-tile { padding: .2em .5em; border-top-width: 3px; }
+  body.jp-Notebook .biomfg-tile .v { font-size: 1.2em; }
+  body.jp-Notebook .biomfg-brief-note { margin: .1em 0; font-size: .8em; }
+  body.jp-Notebook .jp-RenderedHTMLCommon h2 { margin-top: .5em; margin-bottom: .3em; }
+  .jp-Cell:has(.biomfg-page-one-chart) .vega-embed svg.marks { max-height: 68mm; width: auto; height: auto; } }
 """.replace("PRINT_FONT", PRINT_FONT).replace("PRINT_MONO", PRINT_MONO).replace("PRINT_WHOLE", PRINT_WHOLE).replace(
     "MARGINS", " ".join(f"{m}mm" for m in PRINT_MARGINS_MM))
 

@@ -26,6 +26,12 @@ SOURCE_DETAILS = {"headline_quote": ("headline_lang",), "kind_quote": ("kind_zh"
                   "author_quote": ("author_zh", "author_en"),
                   "outlet_quote": ("outlet_zh", "outlet_en", "outlet_kind"),
                   "date_quote": ("date",), "not_before_quote": ("not_before",)}
+# source_items.csv, the items of a seed that is a newspaper page holding several: the same rule for an item's
+# byline and its kind (where it differs from the seed's); its headline and the words its text starts with are
+# quoted too (an empty headline_quote: the item has no headline, headline_zh/_en describe it)
+ITEM_DETAILS = {"author_quote": ("author_zh", "author_en"), "kind_quote": ("kind_zh", "kind_en")}
+DETAIL_QUOTES = {"sources": tuple(SOURCE_DETAILS),
+                 "source_items": ("headline_quote", "author_quote", "kind_quote", "start_quote")}
 
 
 @dataclass
@@ -67,28 +73,45 @@ def _figures_match_quotes(tables: dict, where) -> list[str]:
 
 
 def _source_details(tables: dict, where) -> list[str]:
-    """What sources.csv says of a document is what its seed states: every detail with its quote (and no quote
-    without its detail), an author in pinyin for each Chinese name, and a note saying how an earliest date
-    (not_before, an inference) was inferred."""
+    """What sources.csv says of a document, and source_items.csv of an item on a newspaper page, is what the
+    seed states: every detail with its quote (and no quote without its detail), an author in pinyin for each
+    Chinese name, and a note saying how an earliest date (not_before, an inference) was inferred. An item
+    reports on a case (a region with coordinates), and a seed has at most one item per case, so each figure
+    finds its item (prose.sources.item_of)."""
     problems = []
-    for row in tables.get("sources", []):
-        for quote, cols in SOURCE_DETAILS.items():
-            given = [c for c in cols if row.get(c)]
-            if given and len(given) < len(cols):
-                missing = ", ".join(c for c in cols if c not in given)
-                problems.append(f"{where('sources', row, missing)}: {', '.join(given)} given without {missing}")
-            if given and not row.get(quote):
-                problems.append(f"{where('sources', row, quote)}: {given[0]} is given without the seed's words for it; "
-                                f"quote them verbatim")
-            if row.get(quote) and not given:
-                problems.append(f"{where('sources', row, quote)}: a quote for no value; fill {', '.join(cols)} "
-                                f"or remove the quote")
-        if row.get("author_zh") and row.get("author_en") and \
-                len(row["author_zh"].split("、")) != len(row["author_en"].split(", ")):
-            problems.append(f"{where('sources', row, 'author_en')}: {row['author_en']!r} does not name each of "
-                            f"{row['author_zh']!r} (Chinese names joined by 、, their pinyin by ', ')")
-        if row.get("not_before") and not row.get("date_note"):
-            problems.append(f"{where('sources', row, 'date_note')}: not_before is an inference; say how it was inferred")
+    for name, details in (("sources", SOURCE_DETAILS), ("source_items", ITEM_DETAILS)):
+        for row in tables.get(name, []):
+            for quote, cols in details.items():
+                given = [c for c in cols if row.get(c)]
+                if given and len(given) < len(cols):
+                    missing = ", ".join(c for c in cols if c not in given)
+                    problems.append(f"{where(name, row, missing)}: {', '.join(given)} given without {missing}")
+                if given and not row.get(quote):
+                    problems.append(f"{where(name, row, quote)}: {given[0]} is given without the seed's words for it; "
+                                    f"quote them verbatim")
+                if row.get(quote) and not given:
+                    problems.append(f"{where(name, row, quote)}: a quote for no value; fill {', '.join(cols)} "
+                                    f"or remove the quote")
+            if row.get("author_zh") and row.get("author_en") and \
+                    len(row["author_zh"].split("、")) != len(row["author_en"].split(", ")):
+                problems.append(f"{where(name, row, 'author_en')}: {row['author_en']!r} does not name each of "
+                                f"{row['author_zh']!r} (Chinese names joined by 、, their pinyin by ', ')")
+            if row.get("not_before") and not row.get("date_note"):
+                problems.append(f"{where(name, row, 'date_note')}: not_before is an inference; say how it was inferred")
+    cases = {r["region_id"] for r in tables.get("regions", []) if r.get("lat") is not None and r.get("lon") is not None}
+    seen: dict[tuple, int] = {}
+    for row in tables.get("source_items", []):
+        region = row.get("region_id")
+        if region is None:
+            continue
+        if "regions" in tables and region not in cases:
+            problems.append(f"{where('source_items', row, 'region_id')}: {region!r} is not a case (a region with lat "
+                            f"and lon), so no figure would be cited to this item; name the case it lies in")
+        key = (row["source_id"], region)
+        if key in seen:
+            problems.append(f"{where('source_items', row, 'region_id')}: row {seen[key]} of the same seed already "
+                            f"reports on {region!r}; a figure would not know its item")
+        seen.setdefault(key, row["_row"])
     return problems
 
 
@@ -191,19 +214,21 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
                         problems.append(f"{where(name, row, 'quote')}: not found verbatim in {row['source']}: "
                                         f"{part[:50]!r}")
                 quotes += 1
-        # a detail's quote (sources.csv kind_quote, author_quote …) is checked against the seed the row names
-        for row in tables.get("sources", []):
-            seed = texts.get(row["source_id"])
-            for col in SOURCE_DETAILS:
-                if not row.get(col):
-                    continue
-                if seed is None:
-                    problems.append(f"{where('sources', row, col)}: seed {row['source_id']!r} not found in the seeds folder")
-                    continue
-                for part in row[col].split(QUOTE_SEPARATOR):
-                    if _squash(part) not in seed:
-                        problems.append(f"{where('sources', row, col)}: not found verbatim in {row['source_id']}: "
-                                        f"{part[:50]!r}")
-                detail_quotes += 1
+        # a detail's quote (sources.csv kind_quote, author_quote …; source_items.csv headline_quote …) is checked
+        # against the seed the row names
+        for name, columns in DETAIL_QUOTES.items():
+            for row in tables.get(name, []):
+                seed = texts.get(row["source_id"])
+                for col in columns:
+                    if not row.get(col):
+                        continue
+                    if seed is None:
+                        problems.append(f"{where(name, row, col)}: seed {row['source_id']!r} not found in the seeds folder")
+                        continue
+                    for part in row[col].split(QUOTE_SEPARATOR):
+                        if _squash(part) not in seed:
+                            problems.append(f"{where(name, row, col)}: not found verbatim in {row['source_id']}: "
+                                            f"{part[:50]!r}")
+                    detail_quotes += 1
     rows_total = sum(len(r) for r in tables.values())
     return problems, Summary(len(tables), rows_total, len(tables.get("facts", [])), quotes, detail_quotes)
