@@ -186,3 +186,21 @@ def test_the_analyser_finds_a_blank_and_an_under_filled_page(tmp_path):
     assert any(f.startswith("under-filled") for f in pages[1]), found.line()
     assert "blank" in pages[2], found.line()
     assert not [f for f in found.faults if "Type 3" in f or "no page number" in f], found.line()
+
+
+PAGE_ONE = {"en": ("Summary", "Key figures", "Targets set against reported results"),
+            "zh": ("摘要", "关键数据", "目标与已报告结果对照")}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PDFS)
+def test_page_one_holds_the_summary_the_key_figures_and_the_targets_box(printed, name):
+    """A brief's first page is the one an official reads: title, summary, key figures and the targets box,
+    in that order (the headline chart follows, on page one where it fits)."""
+    import subprocess
+
+    lang = name.rsplit(".", 1)[1]
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(printed / f"{name}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    where = [text.find(h) for h in PAGE_ONE[lang]]
+    assert -1 not in where and where == sorted(where), (where, text[:1500])

@@ -242,14 +242,14 @@ def factor_counts(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Chart
         "platforms": [int(groups.get_group(f).nunique()) for f in groups.groups],
         "names": [t("list_sep", lang).join(short[p] for p in dict.fromkeys(groups.get_group(f))) for f in groups.groups],
     }).sort_values("platforms", ascending=False, kind="stable")
-    plot["factor_lines"] = ["|".join(wrap_px(f, 300 if lang == "en" else 240, 14)) for f in plot["factor"]]
-    depth = max(len(x.split("|")) for x in plot["factor_lines"])
+    plot["factor_lines"] = ["|".join(wrap_px(f, 380 if lang == "en" else 300, 14)) for f in plot["factor"]]
+    depth = max(len(x.split("|")) for x in plot["factor_lines"])  # a bar's band holds its label's lines
     bars = alt.Chart(plot).mark_bar(color="#0072B2").encode(
         x=alt.X("platforms:Q", title=t("factor_counts_axis", lang), scale=alt.Scale(domain=[0, n]),
                 axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("factor_lines:N", sort=list(plot["factor_lines"]), title=None, axis=_wrapped_axis(labelFontSize=14)),
         tooltip=[alt.Tooltip("factor:N", title=t("factor", lang)), alt.Tooltip("names:N", title=t("platform", lang))],
-    ).properties(width=300, height=alt.Step(max(22, 17 * depth + 6)))
+    ).properties(width=260, height=alt.Step(max(20, 15 * depth + 4)))
     top = plot.iloc[0]
     summary = t("desc_factor_counts", lang, m=len(plot), n=n, top=top["factor"], k=int(top["platforms"]))
     return titled(bars, t("factor_counts_title", lang), platform_factors, lang,

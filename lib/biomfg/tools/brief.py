@@ -192,7 +192,13 @@ def _factors_chart(s: model.Subject, lang: str):
 
 
 def _figures_chart(s: model.Subject, lang: str):
-    return charts.briefing.headline_chart(s.figures, lang, limit=FOCUS_LIMIT, none=None), None
+    """The measure the sources give most often after page one's."""
+    shown, _ = charts.briefing.headline_measure(s.figures)
+    best, rows = charts.briefing.headline_measure(s.figures, (shown,) if shown else ())
+    if best is None:
+        return None, None
+    rows = rows.sort_values("value", ascending=False, kind="stable").head(FOCUS_LIMIT)
+    return charts.briefing.headline_chart(s.figures, lang, limit=FOCUS_LIMIT, skip=(shown,), none=None), rows
 
 
 def _china_chart(s: model.Subject, lang: str):

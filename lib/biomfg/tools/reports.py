@@ -264,12 +264,12 @@ def write_index(out: Path) -> Path:
 <title>{escape(t('collection_title', 'zh'))} · {escape(t('collection_title', 'en'))}</title>
 <style>body{{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:64em;margin:2em auto;
 color:#1a1a1a}}table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4em .6em;
-text-align:left}}</style></head><body>
+text-align:left}}</style></head><body><main>
 <h1>{escape(t('reports_title', 'zh'))} · {escape(t('reports_title', 'en'))}</h1>
 <p>{escape(t('data_version', 'zh'))} · {escape(t('data_version', 'en'))}: {escape(str(version))}</p>
 <table><thead><tr><th>中文标题</th><th>English title</th>
 <th>{escape(t('files', 'zh'))} · {escape(t('files', 'en'))}</th></tr>
-</thead><tbody>{''.join(rows)}</tbody></table></body></html>"""
+</thead><tbody>{''.join(rows)}</tbody></table></main></body></html>"""
     path = out / "index.html"
     write_atomic(html, path)
     return path
