@@ -68,9 +68,9 @@ screenshots: setup
 
 # Live briefing: Voilà on 127.0.0.1 (default port 8866), code hidden, offline, projector theme.
 # The root page is notebooks/present.ipynb (links every briefing, zh/en, page or slides). make present PORT=9000
-# Voilà cannot shut a page's kernel down when the page is left (its unload beacon fails the XSRF check,
-# voila-dashboards/voila#1458), so every page visited would keep a kernel for the whole briefing. Kernels
-# with no open page are culled after 2 minutes idle; the page on screen keeps its kernel however long it stays.
+# A page left shuts its kernel down (Voilà's unload beacon, with the _xsrf cookie present.XsrfCookie sets:
+# voila-dashboards/voila#1458). Kernels with no open page (a tab closed without the beacon) are culled after
+# 2 minutes idle; the page on screen keeps its kernel however long it stays.
 CULL_ARGS := --MappingKernelManager.cull_idle_timeout=120 --MappingKernelManager.cull_interval=30 \
 	--MappingKernelManager.cull_connected=False
 # A cell that fails keeps its error output on the page (Voilà's default replaces it with "There was an error

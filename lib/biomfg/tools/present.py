@@ -77,7 +77,7 @@ def params(query: str | None = None, nav_bar: bool = True, **defaults) -> dict:
     the page's address (`from_query`), every one checked against its choices. A bad value from the
     notebook raises ChoiceError; a bad value from the address, AddressError (see biomfg.errors)."""
     if query is None and _preheated():
-        _warm(defaults)  # while no one waits: the request's own cells then run on warm caches
+        _warm_until_request(defaults)  # the request's own cells then run on warm caches
     query = request_query() if query is None else query
     given = {k for k, _ in parse_qsl(query.lstrip("?"))}
     for key, value in defaults.items():
@@ -103,9 +103,7 @@ def bilingual(make, lang: str, query: str | None = None) -> list:
     if not live(query):
         return list(make(lang))
     other = "zh" if lang == "en" else "en"
-    out = [LangPart(p, lg) for lg in (lang, other) for p in make(lg)]
-    _trace(f"cell {len(out)}")
-    return out
+    return [LangPart(p, lg) for lg in (lang, other) for p in make(lg)]
 
 
 class LangPart:
@@ -144,14 +142,7 @@ def request_query() -> str:
         from voila.utils import wait_for_request
 
         wait_for_request()
-        _trace("request")
     return os.environ.get("QUERY_STRING", "")
-
-
-def _trace(m):  # TEMP
-    if os.environ.get("BIOMFG_TRACE"):
-        with open(os.environ["BIOMFG_TRACE"], "a") as f:
-            f.write(f"{time.time():.3f} {os.getpid()} {m}\n")
 
 
 READY = "preheated kernel ready"
@@ -162,11 +153,24 @@ WARM_PARTS = ("header", "summary", ("key_figures", 1), ("key_figures", 2), "head
 _warming = False
 
 
-def _warm(defaults: dict) -> None:
-    """Make the notebook's own briefing (its default subject) in both languages and throw it away: data
-    tables, derived tables, Altair's schema validator and every code path are then loaded, so the
-    request's briefing (any subject) costs only its own figures. Nothing is displayed; a failure here
-    only costs time later."""
+def _warm_until_request(defaults: dict) -> None:
+    """In a preheated kernel: warm (`_warm`) while a thread waits for the request; stop warming as soon as
+    the request has come (the first request after `make present` starts may find its kernel warming)."""
+    import threading
+
+    from voila.utils import wait_for_request
+
+    waiter = threading.Thread(target=wait_for_request, name="biomfg-wait-for-request", daemon=True)
+    waiter.start()
+    _warm(defaults, stop=lambda: not waiter.is_alive())
+    waiter.join()
+
+
+def _warm(defaults: dict, stop=lambda: False) -> None:
+    """Make the notebook's own briefing (its default subject) in both languages, part by part until
+    `stop()`, and throw it away: data tables, derived tables, Altair's schema validator and the code paths
+    are then loaded, so the request's briefing (any subject) costs only its own figures. Nothing is
+    displayed; a failure here only costs time later."""
     from IPython.core.formatters import DisplayFormatter
 
     from . import brief
@@ -180,16 +184,26 @@ def _warm(defaults: dict) -> None:
         for lang in ("en", "zh"):
             b = brief.Briefing(kind, defaults.get(kind), lang)
             for step in WARM_PARTS:
+                if stop():
+                    raise InterruptedError("the request came first")
                 name, *args = step if isinstance(step, tuple) else (step,)
                 for part in getattr(b, name)(*args) or ():
                     fmt.format(part)
     except Exception as exc:  # noqa: BLE001 - warming is an optimisation, never a failure
-        note = f"; warming stopped early: {type(exc).__name__}: {exc}"
+        note = f"; warming stopped: {exc}" if isinstance(exc, InterruptedError) else \
+            f"; warming stopped: {type(exc).__name__}: {exc}"
     finally:
         _warming = False
-    # to the server's terminal (the kernel's own stderr, not the page): the presenter sees pages get ready
-    print(f"[biomfg] {READY} ({kind} briefing, warmed in {time.monotonic() - start:.1f} s{note})",
-          file=sys.__stderr__, flush=True)
+    # To the server's terminal, not the page: the presenter sees the pages get ready. When ipykernel sends
+    # what is written to fd 2 to the page, sys.stderr.fileno() is its copy of the terminal's (documented
+    # for subprocesses that write there); when it does not (e.g. under pytest), fd 2 is the terminal.
+    line = f"[biomfg] {READY} ({kind} briefing, warmed in {time.monotonic() - start:.1f} s{note})\n"
+    for stream in (sys.stderr, sys.__stderr__):
+        try:
+            os.write(stream.fileno(), line.encode())
+            break
+        except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+            continue
 
 
 def _named(key: str, lang: str) -> str:

@@ -30,10 +30,11 @@
     return Array.prototype.slice.call(document.querySelectorAll('.reveal .slides > section > section'));
   }
 
+  // the slide's size as reveal.js is configured (the template sets it before reveal.js starts)
   function slideSize() {
     var deck = document.querySelector('.reveal .slides');
-    return [(deck && deck.offsetWidth) || window.reveal_width || 1280,
-            (deck && deck.offsetHeight) || window.reveal_height || 720];
+    return [Number(window.reveal_width) || (deck && deck.offsetWidth) || 1280,
+            Number(window.reveal_height) || (deck && deck.offsetHeight) || 720];
   }
 
   // shown in the slide: nothing between it and the slide is display:none (the other language's part)
