@@ -6,7 +6,8 @@
   has opened the start page); both printed, the warm 95th percentile within FIRST_CHART_S.
 - The zh/en switch in the nav bar: the other language on screen within SWITCH_MS (measured in the page,
   click to painted frame), no request at all (no reload, no new kernel: the page's kernel id unchanged),
-  the scroll position kept (of the cell area, which is what scrolls on a Voilà page), the address rewritten (history.replaceState) with the other query keys kept;
+  the scroll position kept (of the cell area, which is what scrolls on a Voilà page), the address
+  rewritten (history.replaceState) with the other query keys kept;
   the charts of the language that was hidden drawn at their full size.
 - No console error on a page and a slide deck of each briefing notebook, switched to the other language
   and back, every slide shown, then left for another page (Voilà's page-leave beacon). Every page and
@@ -15,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 
@@ -59,7 +61,8 @@ SWITCH = """async (to) => {
   const scope = document.querySelector('.reveal .slides > section.present') || document;
   const ready = () => shown(scope.querySelector('.biomfg-lang-' + to + ' h1'))
     && !shown(scope.querySelector('.biomfg-lang-' + from + ' h1'))
-    && [...scope.querySelectorAll('.biomfg-lang-' + to + ' .vega-embed svg.marks')].every(s => s.getBoundingClientRect().width > 0);
+    && [...scope.querySelectorAll('.biomfg-lang-' + to + ' .vega-embed svg.marks')]
+      .every(s => s.getBoundingClientRect().width > 0);
   while (!ready()) {
     if (performance.now() - t0 > 5000) return -1;
     await new Promise(r => setTimeout(r, 5));
@@ -194,6 +197,10 @@ def test_the_language_switch_is_instant_and_keeps_the_page(charted, offline_page
     shown = page.evaluate(CHART_WIDTHS, "en")
     assert [v for _, v in shown] == [v for _, v in widths["en"]], (shown, widths["en"])
     assert all(abs(w - v) <= 2 for w, v in shown), shown
+    # and each chart's menu is named in the chart's language (templates/biomfg/a11y.j2)
+    menus = page.evaluate("[...document.querySelectorAll('.biomfg-lang .vega-embed summary')].map(s => "
+                          "[s.closest('.biomfg-lang').lang, s.getAttribute('aria-label')])")
+    assert menus and all(bool(re.search("[\u4e00-\u9fff]", label or "")) == (lang == "zh") for lang, label in menus), menus
     assert "Javascript Error" not in page.inner_text("body")
     assert op.errors == [] and op.blocked == [], (op.errors, op.blocked)
 

@@ -1,8 +1,8 @@
 """Every Voilà page of `make present`, looked at as the audience sees it: the start page and every
 briefing in both languages, as a page and as slides. No error text, no identifier, nothing cut off or
-drawn over, every character drawn by an installed font; a bad URL parameter shows the valid choices on
-the page itself. The slide decks are in test_screen_slides.py (a server of their own: the two files run
-on two workers)."""
+drawn over, every character drawn by an installed font, no console error; a bad URL parameter shows the
+valid choices on the page itself. The slide decks are in test_screen_slides.py (a server of their own:
+the two files run on two workers)."""
 
 from __future__ import annotations
 
@@ -62,6 +62,7 @@ def test_voila_page_shows_no_fault(offline_page, voila, name, lang, url):
     found = screen.faults(screen.look(page, None, SKIP), lang)
     screen.shoot(page, f"voila.{name}")
     found += [f"request left the machine: {u}" for u in op.blocked]
+    found += [f"console: {e}" for e in op.errors]  # test_live_briefing.py: also switched, and left
     assert not found, screen.report("Voilà pages", {name: found})
 
 
