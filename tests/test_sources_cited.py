@@ -75,7 +75,9 @@ def test_the_author_is_shown_exactly_where_the_seed_gives_one(sid, lang):
         row = SRC.loc[sid]
         lang_of_title = _text(row["headline_lang"])
         own = _text(row[f"name_{lang_of_title}"]) if lang_of_title else ""
-        starts = {"zh": (f"《{own}》" if lang_of_title == "zh" else own, "［无标题："), "en": (own, "[Untitled: ")}
+        # a Chinese citation sets a foreign original title in quotation marks (it is the seed's own words)
+        starts = {"zh": (f"《{own}》" if lang_of_title == "zh" else f"“{own}”" if own else "", "［无标题："),
+                  "en": (own, "[Untitled: ")}
         assert cite.startswith(tuple(filter(None, starts[lang]))), cite
         assert not _text(row["author_zh"]) and not _text(row["author_en"])
 
@@ -102,7 +104,7 @@ def test_an_inferred_date_is_shown_as_an_inference_not_as_the_date():
 def test_a_translated_title_gives_the_original_first_and_the_translation_in_brackets():
     paper, zhangjiang = sources.citation("002_2345a6461b2e6a43.txt", "zh"), sources.citation("003_e9588accd382155d.txt", "en")
     # the paper's own title is English; the Chinese is a translation
-    assert ("Analysis and reflections on key platform facilities construction of global biomanufacturing industry"
+    assert ("“Analysis and reflections on key platform facilities construction of global biomanufacturing industry”"
             "［译题：《全球生物制造产业关键平台设施建设分析与思考》］，期刊论文，") in paper
     assert zhangjiang.startswith("Wei Lu and Wang Chun. 张江科学城：原创新药从这里走向世界 [Zhangjiang Science City: "
                                  "original new drugs go from here to the world]. Science and Technology Daily, news report, ")

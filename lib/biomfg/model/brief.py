@@ -50,6 +50,19 @@ class Subject:
     id: str | None
     figures: pd.DataFrame = field(repr=False, compare=False)
     own: str | None = None
+    # what is worked out once per briefing and asked for by several parts (its page one measure, its
+    # targets beside their results): kept here, so a page that makes both languages works it out once
+    memo: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
+
+    def once(self, key: str, make):
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
+
+    @property
+    def tracked(self) -> pd.DataFrame:
+        """Every stated target beside its reported result (targets_and_results of the figures)."""
+        return self.once("tracked", lambda: targets_and_results(self.figures))
 
 
 def subject(kind: str, id_: str | None = None) -> Subject:

@@ -133,13 +133,13 @@ def _years(rows: pd.DataFrame, lang: str) -> str:
     return join(out, lang) or t("undated", lang)
 
 
-def _plans(rows: pd.DataFrame, lang: str, subject: str | None) -> list[tuple[str, dict]]:
+def _plans(rows: pd.DataFrame, lang: str, subject: str | None, tracked: pd.DataFrame | None = None) -> list[tuple[str, dict]]:
     targets = rows[rows["kind"] == "target"]
     if targets.empty:
         return [("bf_no_targets", {})]
     money = targets[targets["unit"].isin(model.MONEY)]
     lead = (money if not money.empty else targets).iloc[0]
-    tracked = model.targets_and_results(rows)
+    tracked = model.targets_and_results(rows) if tracked is None else tracked
     with_result = int((tracked["status"] != "no_baseline").sum())
     n = count(len(targets), lang, "项", "target")
     out = [("bf_targets", {"n": n, "years": _years(targets, lang), "what": what(lead, lang, subject),
@@ -237,7 +237,7 @@ def summary(s: model.Subject, lang: str = "en") -> HTML:
         parts = [*_overview_opening(lang), _china_scale(china, lang), *_overview_gap(china, lang)]
     else:
         opening = _region_opening(s, lang) if s.kind == "region" else _type_opening(s, lang)
-        parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s.figures, lang, s.own), _unsaid(s.figures, lang)]
+        parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s.figures, lang, s.own, s.tracked), _unsaid(s.figures, lang)]
     text = _sentences(parts, lang, plural=s.kind == "platform_type")
     return HTML(f"{CSS}<div class='biomfg-summary' lang='{lang}'><h2>{escape(t('bf_summary', lang))}</h2>"
                 f"<p>{text}</p></div>")
@@ -258,7 +258,7 @@ BOX_ROWS = 5
 
 def boxed_targets(s: model.Subject, limit: int = BOX_ROWS) -> pd.DataFrame:
     """The targets page one's box shows: money first, then in the sources' order."""
-    rows = model.targets_and_results(s.figures)
+    rows = s.tracked
     return rows.assign(_m=~rows["unit"].isin(model.MONEY)).sort_values("_m", kind="stable").head(limit)
 
 
@@ -266,7 +266,7 @@ def targets_box(s: model.Subject, lang: str = "en", limit: int = BOX_ROWS) -> HT
     """The box on page one: each stated target (money first, then in the sources' order) beside the
     reported result for the same measure, or the fact that the sources give none."""
     check_lang(lang)
-    rows = model.targets_and_results(s.figures)
+    rows = s.tracked
     head = f"<h2>{escape(t('bf_box_title', lang))}</h2>"
     if rows.empty:
         none = t("bf_no_targets_named", lang, name=subject_name(s, lang))
@@ -383,7 +383,7 @@ def story_plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
         out.append(("bf_st_plans", {"n": count(len(plans), lang, "项", ("plan or policy", "plans or policies")),
                                     "names": names}))
     targets = s.figures[s.figures["kind"] == "target"]
-    out += _plans(s.figures, lang, s.own)[:1] if not targets.empty else \
+    out += _plans(s.figures, lang, s.own, s.tracked)[:1] if not targets.empty else \
         [("bf_no_targets_named", {"name": subject_name(s, lang)})]
     from ..model.cases import case_of_entity
 

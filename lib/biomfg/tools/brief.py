@@ -150,10 +150,14 @@ def _measure(rows, lang: str) -> str:
     return title[:1].lower() + title[1:] if lang == "en" else title
 
 
+def _page_one_measure(s: model.Subject) -> str | None:
+    return s.once("page_one_measure", lambda: charts.briefing.headline_measure(s.figures)[0])
+
+
 def _focus(s: model.Subject, lang: str, scale: bool):
     """A section's one chart and the rows it draws: the measure its figures give most often, other than
     page one's; what carries a case is counted (firms, platforms) or has a capacity, durations last."""
-    shown, _ = charts.briefing.headline_measure(s.figures)
+    shown = _page_one_measure(s)
     skip = (shown,) if shown else ()
     inside = s.figures["unit"].isin(prose.brief.SCALE_UNITS)
     pools = [s.figures[inside]] if scale else [s.figures[s.figures["unit"].isin(CAPACITY_UNITS)], s.figures[~inside]]
@@ -193,7 +197,7 @@ def _factors_chart(s: model.Subject, lang: str):
 
 def _figures_chart(s: model.Subject, lang: str):
     """The measure the sources give most often after page one's."""
-    shown, _ = charts.briefing.headline_measure(s.figures)
+    shown = _page_one_measure(s)
     best, rows = charts.briefing.headline_measure(s.figures, (shown,) if shown else ())
     if best is None:
         return None, None
