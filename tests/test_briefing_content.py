@@ -96,7 +96,8 @@ def test_story_sections_hold_two_or_three_sentences(kind, id_, lang):
 def test_the_targets_box_sets_every_target_against_a_result_or_says_there_is_none():
     s = model.subject("region", "hangzhou")
     html = prose.targets_box(s, "en").data
-    assert html.count("<tr>") == 1 + 5 and "none reported" in html and "11 more targets" in html
+    assert html.count("<tr>") == 1 + prose.BOX_ROWS and "none reported" in html
+    assert f"{16 - prose.BOX_ROWS} more targets" in html
     assert "The sources state no target for Luoyang." in prose.targets_box(model.subject("region", "luoyang"), "en").data
 
 

@@ -68,8 +68,10 @@ def _run_cells(path: Path, lang: str, params: dict | None = None) -> list[tuple[
         exec(compile(tree, f"{path.name}[{i}]", "exec"), ns)  # noqa: S102 (the project's own notebooks)
         if last is not None:
             value = eval(compile(ast.Expression(last.value), f"{path.name}[{i}]", "eval"), ns)  # noqa: S307
-            if isinstance(value, alt.TopLevelMixin):
-                out.append((f"{path.stem}[{i}]", value.to_dict()))
+            # a briefing's cell shows several parts (tools.brief.Parts): its charts are among them
+            parts = value if isinstance(value, list) and hasattr(value, "_ipython_display_") else [value]
+            out += [(f"{path.stem}[{i}]" + (f".{k}" if k else ""), v.to_dict())
+                    for k, v in enumerate(p for p in parts if isinstance(p, alt.TopLevelMixin))]
     return out
 
 

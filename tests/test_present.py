@@ -98,11 +98,13 @@ def test_a_cell_holds_one_language_without_a_query_string_and_both_on_a_live_pag
     assert data[MIMETYPE]["title"] == "en" and MIMETYPE in meta and meta["biomfg"] == {"lang": "en"}
 
 
-def test_the_nav_bar_is_shown_in_both_languages_on_a_live_page(capsys):
+def test_the_nav_bar_is_shown_in_both_languages_on_a_live_page(monkeypatch):
+    shown = []  # what the page is given (display's printout depends on whether a shell exists in this process)
+    monkeypatch.setattr(present, "display", shown.append)
     values = present.from_query("lang=zh&region=hangzhou", lang="en", region="suzhou_sip")
     assert values == {"lang": "zh", "region": "hangzhou"}
-    shown = capsys.readouterr().out
-    assert shown.count("LangPart(") == 2 and shown.index("'zh'") < shown.index("'en'"), shown
+    parts = [p for p in shown if isinstance(p, present.LangPart)]
+    assert [p.lang for p in parts] == ["zh", "en"], shown
 
 
 def test_warming_a_preheated_kernel_never_waits_for_the_request(monkeypatch, capfd):

@@ -181,7 +181,8 @@ def test_changing_a_bound_input_redraws_the_chart(batch, offline_page):
     op.page.goto((out / "overview.en.html").as_uri())
     op.page.wait_for_selector(".vega-bindings select", timeout=20000)
     # the dots of the chart that owns the select (the founding timeline)
-    dots = "document.querySelector('.vega-bindings').closest('.vega-embed').querySelectorAll('svg .mark-symbol path')"
+    dots = ("document.querySelector('.vega-bindings select').closest('.vega-embed')"
+            ".querySelectorAll('svg .mark-symbol path')")
 
     def opacities():
         return op.page.evaluate(f"[...{dots}].map(e => e.getAttribute('opacity') || '1')")

@@ -253,7 +253,7 @@ def subject_name(s: model.Subject, lang: str) -> str:
     return entity_name("china", lang)
 
 
-BOX_ROWS = 5
+BOX_ROWS = 4  # with the summary and six tiles, the box fits page one of an A4 page
 
 
 def boxed_targets(s: model.Subject, limit: int = BOX_ROWS) -> pd.DataFrame:
@@ -289,7 +289,7 @@ def targets_box(s: model.Subject, lang: str = "en", limit: int = BOX_ROWS) -> HT
             if len(rows) > limit else "")
     cols = "".join(f"<th scope='col'>{escape(t(k, lang))}</th>"
                    for k in ("bf_col_target", "bf_col_value", "bf_col_due", "bf_col_result"))
-    return HTML(f"{CSS}<div class='biomfg-box' lang='{lang}'>{head}<table><thead><tr>{cols}</tr></thead>"
+    return HTML(f"{CSS}<div class='biomfg-box' lang='{lang}'>{head}<table class='biomfg-table'><thead><tr>{cols}</tr></thead>"
                 f"<tbody>{''.join(body)}</tbody></table>{more}</div>")
 
 
