@@ -180,14 +180,17 @@ def test_nothing_executes_in_the_live_briefing(hostile, tmp_path, offline_page):
     p = port()
     with server(["make", "present", f"PORT={p}"], env={"BIOMFG_DATA": str(hostile)}, log=tmp_path / "present.log"):
         wait_http(f"http://127.0.0.1:{p}/voila/static/voila.js", timeout=120)
-        pages = {"start": ("present.ipynb?lang=en", ".biomfg-start"),
-                 "briefing": (present.link("briefings/region.ipynb", "en", region="suzhou_sip"), ".vega-embed svg"),
+        # the deck opens on its title slide and its first chart is on the sixth: reveal.js lays out only the
+        # slides near the current one, so the deck is ready once Vega has drawn its charts (attached)
+        pages = {"start": ("present.ipynb?lang=en", ".biomfg-start", "visible"),
+                 "briefing": (present.link("briefings/region.ipynb", "en", region="suzhou_sip"), ".vega-embed svg",
+                              "visible"),
                  "slides": (present.link("briefings/region.ipynb", "zh", region="suzhou_sip", slides=True),
-                            ".reveal .vega-embed svg")}
-        for name, (url, ready) in pages.items():
+                            ".reveal .slides section .vega-embed svg.marks", "attached")}
+        for name, (url, ready, state) in pages.items():
             op = offline_page(allow_loopback=True)
             op.page.goto(f"http://127.0.0.1:{p}/voila/render/{url}", timeout=120000)
-            op.page.wait_for_selector(ready, timeout=120000)
+            op.page.wait_for_selector(ready, state=state, timeout=120000)
             op.page.wait_for_timeout(500)
             assert op.page.evaluate(PWNED) == [None, 0], name
             text = op.page.evaluate("document.body.textContent")

@@ -4,6 +4,7 @@ instead of a few hundred; `make bench` holds every explorer to a p95 of 50 ms)."
 
 from __future__ import annotations
 
+import atexit
 import copy
 import threading
 import time
@@ -61,14 +62,31 @@ class KernelIdle:
             cls._shell_seen[key] = cls(shell)
         return cls._shell_seen[key]
 
-    def wait(self, settle: float = 0.3) -> None:
-        """Return once no cell has run for `settle` seconds."""
-        while True:
-            self.quiet.wait()
+    def wait(self, settle: float = 0.3, stop: threading.Event | None = None) -> bool:
+        """Return True once no cell has run for `settle` seconds; False as soon as `stop` is set."""
+        while not (stop is not None and stop.is_set()):
+            if not self.quiet.wait(0.1):  # a cell is running: look at `stop` again
+                continue
             gap = settle - (time.monotonic() - self.since)
             if gap <= 0 and self.quiet.is_set():
-                return
-            time.sleep(max(gap, 0.01))
+                return True
+            time.sleep(min(max(gap, 0.01), 0.1))
+        return False
+
+
+# The warming threads, stopped and joined when the interpreter exits (a script, a test's subprocess, a
+# kernel shut down). A daemon thread still building a chart then would be killed by the interpreter's
+# shutdown inside native code (pandas, Altair's validator): "terminate called without an active
+# exception" and SIGABRT, exit status -6. Joined before that, each ends after the chart it is building.
+_STOP_WARMING = threading.Event()
+_WARMING: set[threading.Thread] = set()
+
+
+@atexit.register  # atexit handlers run before the interpreter stops daemon threads
+def _stop_warming(timeout: float = 60) -> None:
+    _STOP_WARMING.set()
+    for thread in list(_WARMING):
+        thread.join(timeout)
 
 
 class FastComparer:
@@ -97,15 +115,21 @@ class FastComparer:
             return self.full[family]
 
     def warm(self, families) -> threading.Thread:
-        """Build `families` in a daemon thread (it ends with the kernel), each when the kernel is idle."""
+        """Build `families` in a daemon thread, each when the kernel is idle; at interpreter exit the
+        thread stops after the chart it is building and is joined (`_stop_warming`)."""
         idle = KernelIdle.of_kernel()
 
         def run():
-            for family in families:
-                idle.wait()
-                self.build(family)
+            try:
+                for family in families:
+                    if not idle.wait(stop=_STOP_WARMING) or _STOP_WARMING.is_set():
+                        return
+                    self.build(family)
+            finally:
+                _WARMING.discard(threading.current_thread())
 
         thread = threading.Thread(target=run, daemon=True, name="biomfg-comparer-warm")
+        _WARMING.add(thread)
         thread.start()
         return thread
 
