@@ -272,34 +272,28 @@ def test_each_items_quotes_are_found_in_its_seed():
     assert ITEMS["headline_quote"].isna().sum() == 1  # the Luoyang item has no headline in the extraction
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not beside the project (../shared/seeds)")
-@pytest.mark.parametrize(("column", "value", "expected"), [
-    ("author_quote", "▶ 王小明", "sources.csv row 2, column author_quote: not found verbatim in 000_0f73dfafe09a0b58.txt"),
-    ("author_quote", "", "sources.csv row 2, column author_quote: author_zh is given without the seed's words for it"),
-    ("outlet_quote", "科技日报讯", "sources.csv row 2, column outlet_quote: a quote for no value"),
-    ("author_en", "Xiao Yao, Li Si", "sources.csv row 2, column author_en: 'Xiao Yao, Li Si' does not name each of"),
-    ("date_note", "", "sources.csv row 2, column date_note: not_before is an inference"),
-])
-def test_validate_checks_the_details_and_their_quotes(column, value, expected, data_copy, capsys):
-    _set(data_copy, "sources", 2, column, value)
-    assert main(["validate", "--data", str(data_copy), "--seeds", str(SEEDS)]) == 1
-    assert expected in capsys.readouterr().err
+BROKEN_DETAILS = [  # (table, row, column, value, what validate says); sources row 2 is 000, items row 3 the Jinan item
+    ("sources", 2, "author_quote", "▶ 王小明", "column author_quote: not found verbatim in 000_0f73dfafe09a0b58.txt"),
+    ("sources", 2, "author_quote", "", "column author_quote: author_zh is given without the seed's words for it"),
+    ("sources", 2, "outlet_quote", "科技日报讯", "column outlet_quote: a quote for no value"),
+    ("sources", 2, "author_en", "Xiao Yao, Li Si", "column author_en: 'Xiao Yao, Li Si' does not name each of"),
+    ("sources", 2, "date_note", "", "column date_note: not_before is an inference"),
+    ("source_items", 3, "author_quote", "新高地。 王小明", "column author_quote: not found verbatim in 000_0f73dfafe09a0b58.txt"),
+    ("source_items", 3, "author_quote", "", "column author_quote: author_zh is given without the seed's words for it"),
+    ("source_items", 3, "author_en", "Gao Xiaoxin, Li Si", "column author_en: 'Gao Xiaoxin, Li Si' does not name each of"),
+    ("source_items", 3, "headline_quote", "济南高新区 深耕智能制造", "column headline_quote: not found verbatim"),
+    ("source_items", 3, "start_quote", "本报讯 近日，山西省", "column start_quote: not found verbatim"),
+    ("source_items", 3, "kind_quote", "本报讯", "column kind_quote: a quote for no value"),
+    ("source_items", 3, "region_id", "jinan", "column region_id: 'jinan' is not a case"),
+    ("source_items", 3, "region_id", "suzhou_sip", "column region_id: row 2 of the same seed already reports on"),
+    ("source_items", 3, "region_id", "nowhere", "column region_id: 'nowhere' is not a region_id in regions.csv"),
+    ("source_items", 3, "source_id", "999_unknown.txt", "column source_id: '999_unknown.txt' is not a source_id"),
+]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not beside the project (../shared/seeds)")
-@pytest.mark.parametrize(("column", "value", "expected"), [  # row 3: the Jinan item
-    ("author_quote", "新高地。 王小明", "column author_quote: not found verbatim in 000_0f73dfafe09a0b58.txt"),
-    ("author_quote", "", "column author_quote: author_zh is given without the seed's words for it"),
-    ("author_en", "Gao Xiaoxin, Li Si", "column author_en: 'Gao Xiaoxin, Li Si' does not name each of"),
-    ("headline_quote", "济南高新区 深耕智能制造", "column headline_quote: not found verbatim"),
-    ("start_quote", "本报讯 近日，山西省", "column start_quote: not found verbatim"),
-    ("kind_quote", "本报讯", "column kind_quote: a quote for no value"),
-    ("region_id", "jinan", "column region_id: 'jinan' is not a case"),
-    ("region_id", "suzhou_sip", "column region_id: row 2 of the same seed already reports on"),
-    ("region_id", "nowhere", "column region_id: 'nowhere' is not a region_id in regions.csv"),
-    ("source_id", "999_unknown.txt", "column source_id: '999_unknown.txt' is not a source_id"),
-])
-def test_validate_checks_the_items_and_their_quotes(column, value, expected, data_copy, capsys):
-    _set(data_copy, "source_items", 3, column, value)
+@pytest.mark.parametrize(("table", "row", "column", "value", "expected"), BROKEN_DETAILS)
+def test_validate_checks_the_details_and_their_quotes(table, row, column, value, expected, data_copy, capsys):
+    _set(data_copy, table, row, column, value)
     assert main(["validate", "--data", str(data_copy), "--seeds", str(SEEDS)]) == 1
-    assert f"source_items.csv row 3, {expected}" in capsys.readouterr().err
+    assert f"{table}.csv row {row}, {expected}" in capsys.readouterr().err
