@@ -81,9 +81,3 @@ def targets_and_results(facts: pd.DataFrame) -> pd.DataFrame:
     from .targets import tracker_rows
 
     return tracker_rows(facts)
-
-
-def measures(facts: pd.DataFrame, units) -> pd.DataFrame:
-    """Reported figures in these units, largest first within a unit."""
-    rows = facts[(facts["kind"] != "target") & facts["unit"].isin(units)]
-    return rows.sort_values(["unit", "value"], ascending=[True, False], kind="stable")

@@ -133,14 +133,15 @@ def _years(rows: pd.DataFrame, lang: str) -> str:
     return join(out, lang) or t("undated", lang)
 
 
-def _plans(rows: pd.DataFrame, lang: str, subject: str | None, tracked: pd.DataFrame | None = None) -> list[tuple[str, dict]]:
+def _plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
+    """How many targets, due when, the lead one, and whether any has a reported result."""
+    rows, subject = s.figures, s.own
     targets = rows[rows["kind"] == "target"]
     if targets.empty:
         return [("bf_no_targets", {})]
     money = targets[targets["unit"].isin(model.MONEY)]
     lead = (money if not money.empty else targets).iloc[0]
-    tracked = model.targets_and_results(rows) if tracked is None else tracked
-    with_result = int((tracked["status"] != "no_baseline").sum())
+    with_result = int((s.tracked["status"] != "no_baseline").sum())
     n = count(len(targets), lang, "项", "target")
     out = [("bf_targets", {"n": n, "years": _years(targets, lang), "what": what(lead, lang, subject),
                            "value": fmt.fact(lead, lang)})]
@@ -237,7 +238,7 @@ def summary(s: model.Subject, lang: str = "en") -> HTML:
         parts = [*_overview_opening(lang), _china_scale(china, lang), *_overview_gap(china, lang)]
     else:
         opening = _region_opening(s, lang) if s.kind == "region" else _type_opening(s, lang)
-        parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s.figures, lang, s.own, s.tracked), _unsaid(s.figures, lang)]
+        parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s, lang), _unsaid(s.figures, lang)]
     text = _sentences(parts, lang, plural=s.kind == "platform_type")
     return HTML(f"{CSS}<div class='biomfg-summary' lang='{lang}'><h2>{escape(t('bf_summary', lang))}</h2>"
                 f"<p>{text}</p></div>")
@@ -383,7 +384,7 @@ def story_plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
         out.append(("bf_st_plans", {"n": count(len(plans), lang, "项", ("plan or policy", "plans or policies")),
                                     "names": names}))
     targets = s.figures[s.figures["kind"] == "target"]
-    out += _plans(s.figures, lang, s.own, s.tracked)[:1] if not targets.empty else \
+    out += _plans(s, lang)[:1] if not targets.empty else \
         [("bf_no_targets_named", {"name": subject_name(s, lang)})]
     from ..model.cases import case_of_entity
 

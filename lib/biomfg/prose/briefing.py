@@ -118,29 +118,6 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
     return HTML(f"{CSS}<h2>{escape(t('quotes_behind', lang))}</h2><ol class='biomfg-quotes'>{''.join(items)}</ol>")
 
 
-# Key figures: money first (scale), then shares and rates, then counts, then the rest; ranks and grades
-# last (a rank says less without its list). Within a rank, the order of facts.csv (the sources' order).
-UNIT_ORDER = {"CNY": 0, "USD": 0, "EUR": 0, "GBP": 0, "percent": 1, "count": 2, "rank": 9, "grade": 9}
-HEADLINE_COUNT = 6
-
-
-def headline_figures(facts: pd.DataFrame, subject: str | None = None, n: int = HEADLINE_COUNT) -> pd.DataFrame:
-    """The `n` key figures of a briefing, by one editorial rule: figures about the subject itself
-    before those about firms or programmes in it; reported results before targets, with at most a third
-    of the tiles for targets when there are results; one figure per indicator; by UNIT_ORDER."""
-    if facts.empty:
-        return facts
-    df = facts.copy()
-    df["_own"] = 0 if subject is None else (df["entity_id"] != subject).astype(int)
-    df["_unit"] = df["unit"].map(UNIT_ORDER).fillna(5)
-    df["_pos"] = range(len(df))
-    df = df.sort_values(["_own", "_unit", "_pos"]).drop_duplicates(["entity_id", "indicator"])
-    actual, targets = df[df["kind"] != "target"], df[df["kind"] == "target"]
-    room = n - min(len(targets), max(n // 3, n - len(actual)))
-    chosen = pd.concat([actual.head(room), targets.head(n - min(room, len(actual)))])
-    return chosen.sort_values("_pos").drop(columns=["_own", "_unit", "_pos"]).reset_index(drop=True)
-
-
 def title(lang: str = "en", region: str | None = None, platform_type: str | None = None) -> str:
     """A briefing's title: the overview's, or the region's or platform type's name with the briefing suffix."""
     check_lang(lang)
