@@ -41,10 +41,12 @@ lint: setup
 validate: setup
 	$(BIN)/python -m biomfg validate
 
-# Every test: lint, library, data, nbval over notebooks/, browser.
+# Every test: lint, library, data, nbval over notebooks/, browser. The tests that hold wall time to an
+# absolute limit (marked `timing`) run afterwards, one at a time: beside another worker they time its load.
 test: lint
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks \
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not timing" tests notebooks \
 	    --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest -p no:xdist -m timing tests
 
 # Re-execute every notebook in place so stored outputs match data/ (maintainers, after a data change).
 outputs: setup

@@ -230,6 +230,7 @@ def test_mix_is_pure_on_given_frames():
 
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("lang", LANGS)
 def test_growth_widget_callback_is_fast_and_shows_the_rate(lang):
     e = widgets.china.growth_projection_explorer(lang)
@@ -251,6 +252,7 @@ def test_growth_widget_callback_is_fast_and_shows_the_rate(lang):
     assert p95 <= 0.050
 
 
+@pytest.mark.timing
 def test_policy_mix_widget_callback_is_fast():
     e = widgets.recommendations.policy_mix_explorer("en")
     times = []

@@ -28,7 +28,7 @@ import screen
 from conftest import need_browser
 from servers import make_present
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.timing]
 
 FIRST_CHART_S = 3.0
 SWITCH_MS = 1000

@@ -240,6 +240,7 @@ def _timed(setter, values, n=60) -> list[float]:
     return out
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_widget_callbacks_p95_at_most_50_ms(lang):
     fnd = widgets.platforms.finder(lang)

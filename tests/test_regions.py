@@ -225,6 +225,7 @@ def test_comparer_no_value_gives_a_message_not_an_exception(lang):
 
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("lang", LANGS)
 def test_region_comparer_callback_p95_under_50ms(lang):
     box = widgets.regions.comparer(lang)
@@ -284,6 +285,7 @@ def test_comparer_warms_only_while_the_kernel_is_idle():
     assert done.wait(2)  # the kernel went quiet
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("lang", LANGS)
 def test_target_tracker_callback_p95_under_50ms(lang):
     box = widgets.regions.target_tracker(lang)
