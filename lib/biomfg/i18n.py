@@ -12,15 +12,31 @@ LANGS = ("en", "zh")
 DEFAULT_LANG = "en"
 
 CATALOGUE = Path(__file__).with_name("messages.yml")  # key -> {en: ..., zh: ...}, readable without Python
+# The teaching texts (exercises, open questions, discussion prompts), one file per lesson topic
+TEACHING = Path(__file__).with_name("messages")
+
+
+def catalogue_files() -> list[Path]:
+    return [CATALOGUE, *sorted(TEACHING.glob("*.yml"))]
 
 
 @cache
 def messages() -> dict[str, dict[str, str]]:
-    """The catalogue lib/biomfg/messages.yml, read once on first use (not at import: import time counts)."""
+    """The catalogue (messages.yml and messages/*.yml), read once on first use (not at import: import
+    time counts). A key in two files is an error naming both."""
     import yaml
 
-    with CATALOGUE.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    merged: dict[str, dict[str, str]] = {}
+    where: dict[str, Path] = {}
+    for path in catalogue_files():
+        with path.open(encoding="utf-8") as f:
+            part = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        for key in part:
+            if key in merged:
+                raise ValueError(f"message {key!r} is in both {where[key].name} and {path.relative_to(CATALOGUE.parent)}")
+            where[key] = path
+        merged.update(part)
+    return merged
 
 
 def __getattr__(attr: str):
@@ -40,7 +56,7 @@ def t(key: str, lang: str = DEFAULT_LANG, **fields) -> str:
     try:
         text = messages()[key][lang]
     except KeyError:
-        raise KeyError(f"no label {key!r}; add it to lib/biomfg/messages.yml in zh and en") from None
+        raise KeyError(f"no label {key!r}; add it to lib/biomfg/messages.yml (or messages/<topic>.yml) in zh and en") from None
     return text.format(**fields) if fields else text
 
 

@@ -6,8 +6,12 @@ prose/, charts/ and widgets/); importing the package registers them all.
 """
 
 from ..topics import import_all
-from .base import QUESTIONS, Question, ask, check, register, solution
+from .base import (
+    DISCUSSION, KINDS, OPEN, QUESTIONS, OpenQuestion, Question, ask, ask_open, check, discussion, model_answer, register,
+    register_discussion, register_open, solution,
+)
 
 TOPICS = import_all(__name__, __path__)  # importing a topic module registers its questions
 
-__all__ = ["QUESTIONS", "Question", "ask", "check", "register", "solution"]
+__all__ = ["DISCUSSION", "KINDS", "OPEN", "QUESTIONS", "OpenQuestion", "Question", "ask", "ask_open", "check", "discussion",
+           "model_answer", "register", "register_discussion", "register_open", "solution"]
