@@ -8,7 +8,7 @@ JOBS   ?= auto
 # Kernels get CurveZMQ keys (pyzmq ships libsodium): encrypted sockets, and no ipykernel warning per kernel.
 KERNEL_ARGS := --KernelManager.transport_encryption=auto
 
-.PHONY: setup lab test lint outputs validate reports clean screenshots
+.PHONY: setup lab test lint outputs validate reports clean screenshots lab-zh lab-en student-edition answer-key
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (pandas 3); set PYTHON=python3.11")'
@@ -30,10 +30,37 @@ setup: $(STAMP) $(NODE_STAMP)
 # The notebooks are trusted first (a signature in the user's own Jupyter data folder, nothing in the files):
 # JupyterLab sanitises the stored outputs of an untrusted notebook, dropping their <style>, so a reopened
 # lesson would show its tables and cards unstyled until Run All.
+LAB_OPTS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --allow-root --LabApp.extension_manager=readonly $(KERNEL_ARGS)
+# One language at a time: `make lab-zh` / `make lab-en` (= `make lab LANGUAGE=zh`) make the lessons in that language
+# alone into editions/zh/ (git-ignored; only what is stale; a notebook the student changed is kept unless FORCE=1),
+# then open JupyterLab there, its menus in that language too (lib/biomfg/jupyter/lab/<lang>/overrides.json sets the
+# default; a language the user picked in Settings stays). LANGUAGE is read from the command line only: in the
+# environment it is gettext's list of interface languages (LANG, the locale, is not used at all).
+LANGUAGE_ARG := $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE))
+EDITION_LANGS := $(if $(LANGUAGE_ARG),$(LANGUAGE_ARG),zh en)
+EDITION_OPTS = $(foreach l,$(EDITION_LANGS),--lang $(l)) $(if $(FORCE),--force) $(EDITION_ARGS)
 lab: setup
+ifeq ($(LANGUAGE_ARG),)
 	$(BIN)/jupyter trust --log-level=WARN notebooks/*.ipynb notebooks/briefings/*.ipynb
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --allow-root \
-	    --LabApp.extension_manager=readonly $(KERNEL_ARGS) $(LAB_ARGS) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_OPTS) $(LAB_ARGS) notebooks/00_start_here.ipynb
+else
+	$(BIN)/python -m biomfg editions $(EDITION_OPTS)
+	$(BIN)/jupyter trust --log-level=WARN editions/$(LANGUAGE_ARG)/*.ipynb
+	$(BIN)/jupyter lab $(LAB_OPTS) --LabApp.app_settings_dir=$(CURDIR)/lib/biomfg/jupyter/lab/$(LANGUAGE_ARG) \
+	    $(LAB_ARGS) editions/$(LANGUAGE_ARG)/00_start_here.ipynb
+endif
+
+lab-zh lab-en:
+	@$(MAKE) --no-print-directory lab LANGUAGE=$(@:lab-%=%)
+
+# For graded homework: the one-language editions without solutions, into editions/student-zh/ and student-en/
+# (LANGUAGE=zh: one). For the teacher: every exercise with its solution, kind and marking notes, every open question
+# with its model answer, zh and en, as offline HTML and A4 PDF, into editions/answer-key/ (EDITION_ARGS=--no-pdf: HTML).
+student-edition: setup
+	$(BIN)/python -m biomfg student $(EDITION_OPTS)
+
+answer-key: setup
+	$(BIN)/python -m biomfg answer-key $(foreach l,$(EDITION_LANGS),--lang $(l)) $(EDITION_ARGS)
 
 lint: setup
 	$(BIN)/ruff check lib tests notebooks bench
@@ -57,7 +84,7 @@ reports: setup
 	$(BIN)/python -m biomfg reports $(REPORT_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules reports screenshots .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules reports screenshots editions .pytest_cache .ruff_cache
 
 # A PNG of every page the screen tests look at, into screenshots/ (git-ignored), to look at all at once:
 # each lesson in JupyterLab (stored, Run All en, Run All zh), every Voilà page and slide, every report

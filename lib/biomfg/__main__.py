@@ -1,4 +1,4 @@
-"""Command line: `python -m biomfg validate | outputs`."""
+"""Command line: `python -m biomfg validate | outputs | reports | editions | student | answer-key`."""
 
 from __future__ import annotations
 
@@ -47,6 +47,36 @@ def _reports(args) -> int:
     return reports.main(args)
 
 
+def _editions(args) -> int:
+    from .tools import editions
+
+    return editions.main(args, "lang")
+
+
+def _student(args) -> int:
+    from .tools import editions
+
+    return editions.main(args, "student")
+
+
+def _answer_key(args) -> int:
+    from .tools import answer_key
+
+    return answer_key.main(args)
+
+
+def _edition_options(p, what: str) -> None:
+    p.add_argument("--lang", action="append", metavar="zh|en", help="only this language (repeatable; default: both)")
+    p.add_argument("--out", default="editions", metavar="DIR", help="output folder (default: editions)")
+    if what == "answer-key":
+        p.add_argument("--no-pdf", action="store_true", help="HTML only (PDF needs Debian chromium)")
+        return
+    p.add_argument("--only", action="append", metavar="NB", help="only these notebooks: 01, 01_three_barriers (repeatable, or a,b)")
+    p.add_argument("--force", action="store_true", help="also rebuild notebooks changed since they were built")
+    p.add_argument("--no-execute", action="store_true", help="no outputs (fast; the notebooks are not run)")
+    p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once (default: all cores)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m biomfg")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +95,15 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--list", action="store_true", help="print the report ids, one per line, and stop")
     r.add_argument("--no-pdf", action="store_true", help="HTML only (PDF needs Debian chromium)")
     r.set_defaults(run=_reports)
+    e = sub.add_parser("editions", help="the lessons in one language each, executed: editions/zh, editions/en")
+    _edition_options(e, "editions")
+    e.set_defaults(run=_editions)
+    s = sub.add_parser("student", help="the one-language editions without solutions: editions/student-zh, student-en")
+    _edition_options(s, "student")
+    s.set_defaults(run=_student)
+    k = sub.add_parser("answer-key", help="the teacher's answer key, HTML and PDF per language: editions/answer-key")
+    _edition_options(k, "answer-key")
+    k.set_defaults(run=_answer_key)
     args = parser.parse_args(argv)
     return args.run(args)
 

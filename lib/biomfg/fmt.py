@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -191,31 +193,127 @@ def percent(part, whole, digits: int = 1) -> str:
     return f"{float(part) / float(whole) * 100:.{digits}f}%"
 
 
-_ZH_NUMBER = re.compile(
-    r"^(?P<pre>超过|超|逾|约|近|不足|最高)?(?P<num>[\d\s,]+(?:\.\d+)?)(?P<mag>万亿|亿|万)?"
-    r"(?P<unit>元|美元|英镑|欧元|丹麦克朗|%|升|吨|亩|剂|兆瓦|千瓦|个月|周|天|年|倍|平方米|平方公里|公里)?(?P<suf>以上)?$"
-)
-_ZH_PREFIX = {"超过": "more_than", "超": "more_than", "逾": "more_than", "约": "about", "近": "nearly",
-              "不足": "less_than", "最高": "up_to"}
+# --- reading a figure as a person types it: 2000万, 1.2亿元, USD 20 million, $20m, 2.5 bn, 1,200, 12.5% --------
+
+@dataclass(frozen=True)
+class Reading:
+    """A figure read from text: its value in base units (2000万 -> 20000000), the unit it names (None when it
+    names none; a measure word such as 个 or 家 names none) and its qualifier (a key of QUALIFIERS)."""
+    value: float
+    unit: str | None = None
+    qualifier: str = ""
+
+
+_ARABIC = re.compile(r"(?<![\d.])[-+]?(?:\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[,\s]\d{3})+(?![\d,])|\d+|(?=\.\d))(?:\.\d+)?")
+_ZH_NUMERAL = re.compile(f"[{''.join(figures.DIGITS)}十百千万亿]+")
+_ZH_MAGNITUDE = re.compile(r"\s*(万亿|[十百千]亿|亿|[十百千]万|万|千(?!瓦)|百)")
+_EN_MAGNITUDE = re.compile(r"\s*(thousand|k|millions?|mn|mln|m|billions?|bn|b|trillions?|tn)(?![a-z])")
+_EN_SIZE = {"t": 10 ** 3, "k": 10 ** 3, "m": 10 ** 6, "b": 10 ** 9}  # by first letter; trillion, tn: 10 ** 12
+# words before a figure (zh, en), longest first: qualifiers and fillers (一共, 'the answer is') the figure ignores
+_QUALIFIER_WORDS = (("超过", "more_than"), ("超", "more_than"), ("逾", "more_than"), ("大约", "about"),
+                    ("约", "about"), ("近", "nearly"), ("不足", "less_than"), ("最高", "up_to"),
+                    ("more than", "more_than"), ("over", "more_than"), ("about", "about"), ("around", "about"),
+                    ("approximately", "about"), ("approx", "about"), ("~", "about"), ("≈", "about"),
+                    ("nearly", "nearly"), ("almost", "nearly"), ("less than", "less_than"), ("up to", "up_to"))
+_FILLERS = re.compile(r"一共|总共|共计|合计|累计|总计|答案是|答案为|答案|是|为|共")
+# unit words after (or, for money, before) a figure; measure words (个, 家, 项 …) name no unit
+_UNIT_WORDS = sorted({
+    **{zh: code for code, zh in CURRENCIES.items()}, **{zh: code for code, (zh, _) in UNITS.items() if zh},
+    "人民币": "CNY", "块": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "¥": "CNY", "usd": "USD", "us$": "USD",
+    "$": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD", "gbp": "GBP", "£": "GBP",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "eur": "EUR", "€": "EUR",
+    "euros": "EUR", "euro": "EUR", "dkk": "DKK", "%": "percent", "percent": "percent", "per cent": "percent",
+    "litres": "L", "liters": "L", "litre": "L", "liter": "L", "l": "L", "months": "months", "month": "months",
+    "years": "years", "year": "years", "weeks": "weeks", "week": "weeks", "days": "days", "day": "days",
+    "tonnes": "t", "tons": "t",
+}.items(), key=lambda kv: -len(kv[0]))
+_AFTER = (("以上", "or_more"), ("左右", "about"), ("or more", "or_more"), ("+", "or_more"))
+
+
+def _unit_at(text: str, start: bool) -> tuple[str | None, str]:
+    """The unit word at the start (or end) of `text`, and the text without it."""
+    for word, code in _UNIT_WORDS:
+        if text.startswith(word) if start else text.endswith(word):
+            rest = text[len(word):] if start else text[:-len(word)]
+            edge = rest[:1] if start else rest[-1:]
+            if not (word.isascii() and word.isalpha() and edge.isalpha() and edge.isascii()):  # 'l' is not 'lab'
+                return code, rest.strip()
+    return None, text
+
+
+def _qualifier_at(text: str) -> tuple[str, str]:
+    for word, q in _QUALIFIER_WORDS:
+        if text.startswith(word):
+            return q, text[len(word):].strip()
+    return "", text
+
+
+def read(given) -> Reading | None:
+    """A figure from what a person typed, or None if it holds none or more than one: a number (not a bool),
+    or text with one figure, its magnitude in either language (2000万, 1.2亿, 2 000万, 20 million, $20m, 20 M,
+    2.5 bn), Chinese numerals (两千万, 五十六), a unit (美元, 元, 英镑, 升, 个月, %, USD, litres ...) before or after
+    it and a qualifier (超, 约, 以上, about, more than). Spaces and thousands separators inside a number are
+    ignored (1,200 and 2 000 are numbers; 2,9 is 2.9)."""
+    if isinstance(given, bool):
+        return None
+    if isinstance(given, int | float | Decimal):
+        return Reading(float(given)) if math.isfinite(float(given)) else None
+    if not isinstance(given, str):
+        return None
+    text = unicodedata.normalize("NFKC", given).strip().lower()
+    text = re.sub(r"^[\s\"'“”‘’「」『』]+|[\s\"'“”‘’「」『』.。!！?？;；,，]+$", "", text)
+    try:
+        value = float(text)  # 2e7; never with a comma (2,9 is 2.9, 1,200 is 1200: see _ARABIC)
+        return Reading(value) if math.isfinite(value) else None
+    except ValueError:
+        pass
+    found = list(_ARABIC.finditer(text))
+    if len(found) > 1 or (found and re.search(r"\d", text[:found[0].start()] + text[found[0].end():])):
+        return None
+    if found:
+        m = found[0]
+        raw = m[0]
+        number = Decimal(raw.replace(",", ".") if re.fullmatch(r"[-+]?\d+,\d{1,2}", raw) else re.sub(r"[,\s]", "", raw))
+        head, tail = text[:m.start()], text[m.end():]
+    else:
+        runs = [r for r in _ZH_NUMERAL.finditer(_FILLERS.sub(" ", text)) if set(r[0]) & {*figures.DIGITS, "十"}]
+        words = re.fullmatch(rf"(.*?)\b({'|'.join(EN_NUMBER_WORDS)})\b(.*)", text)
+        if len(runs) == 1:
+            cleaned = _FILLERS.sub(" ", text)
+            number = Decimal(figures.chinese_number(runs[0][0]))
+            head, tail = cleaned[:runs[0].start()], cleaned[runs[0].end():]
+        elif words and not runs:
+            number, head, tail = Decimal(EN_NUMBER_WORDS.index(words[2])), words[1], words[3]
+        else:
+            return None
+    mag = _ZH_MAGNITUDE.match(tail) or _EN_MAGNITUDE.match(tail)
+    if mag:
+        word = mag[1]
+        number *= figures.magnitude(word) if word[0] in "十百千万亿" else (
+            10 ** 12 if word in ("tn", "trillion", "trillions") else _EN_SIZE[word[0]])
+        tail = tail[mag.end():]
+    head = _FILLERS.sub("", head).strip(" :：是为")
+    qualifier, head = _qualifier_at(head)
+    money, head = _unit_at(head, start=False)
+    tail = tail.strip()
+    unit, tail = _unit_at(tail, start=True)
+    for word, q in _AFTER:
+        if tail.endswith(word):
+            qualifier, tail = qualifier or q, tail[:-len(word)].strip()
+    return Reading(float(number), money or unit, qualifier)
 
 
 def parse_zh(text: str) -> tuple[float, str, str]:
-    """Parse Chinese wording into (value in base units, unit, qualifier).
+    """Parse Chinese wording into (value in base units, unit, qualifier) with `read`, raising ValueError for
+    text that holds no figure; a figure with no unit is a count.
 
     '3686亿元' -> (368600000000.0, 'CNY', ''); '超2 000万美元' -> (20000000.0, 'USD', 'more_than').
     Spaces and commas inside numbers are extraction artefacts and are ignored.
     """
-    m = _ZH_NUMBER.match(text.strip())
-    if not m:
+    r = read(text)
+    if r is None:
         raise ValueError(f"cannot read {text!r} as a Chinese figure (e.g. '3686亿元', '5.16%', '超100家')")
-    d = Decimal(re.sub(r"[\s,]", "", m["num"]))
-    d *= figures.magnitude(m["mag"]) if m["mag"] else 1
-    unit_word = m["unit"] or ""
-    money = {v: k for k, v in CURRENCIES.items()}
-    others = {zh: code for code, (zh, _) in UNITS.items() if zh}
-    unit = money.get(unit_word) or ("percent" if unit_word == "%" else others.get(unit_word, "count"))
-    qualifier = "or_more" if m["suf"] else _ZH_PREFIX.get(m["pre"] or "", "")
-    return float(d), unit, qualifier
+    return r.value, r.unit or "count", r.qualifier
 
 
 # --- Chinese number grammar: measure words and numerals in set phrases ------------------------------

@@ -1,4 +1,4 @@
-"""The collection as data: notebooks/toc.yml read once (lessons, briefings, pages)."""
+"""The collection as data: notebooks/toc.yml read once (lessons, reference, briefings, pages)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from .data import PACKAGE_ROOT, DataError
 
 NOTEBOOKS = PACKAGE_ROOT / "notebooks"
 TOC = NOTEBOOKS / "toc.yml"
+SECTIONS = ("lessons", "reference", "briefings", "pages")
 
 
 @functools.cache
@@ -19,7 +20,7 @@ def _read(path: Path) -> dict:
         toc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path.name}: cannot be read ({str(exc).splitlines()[0]})") from None
-    for section in ("lessons", "briefings", "pages"):
+    for section in SECTIONS:
         for i, entry in enumerate(toc.get(section) or [], 1):
             if not isinstance(entry, dict) or "file" not in entry:
                 raise DataError(f"{path.name}: {section} entry {i} has no file")
@@ -35,13 +36,19 @@ def lessons() -> list[dict]:
     return [{"cases": [], **e} for e in toc()["lessons"]]
 
 
+def reference() -> list[dict]:
+    """The notebooks a reader consults (the glossary): file, topic, title {zh, en}, summary {zh, en}. Not
+    lessons: no place in the reading order, no cases."""
+    return list(toc().get("reference") or [])
+
+
 def briefings() -> list[dict]:
     return list(toc()["briefings"])
 
 
 def files() -> list[str]:
     """Every notebook the collection lists, relative to notebooks/."""
-    return [e["file"] for section in ("lessons", "briefings", "pages") for e in toc().get(section) or []]
+    return [e["file"] for section in SECTIONS for e in toc().get(section) or []]
 
 
 def own_notebook_cases() -> tuple[str, ...]:

@@ -31,6 +31,7 @@ class Question:
     solution: Callable[[str], str]                   # lang -> worked solution (HTML)
     kind: str = "lookup"                             # one of KINDS
     marking: str | None = None                       # key of the teacher's marking notes (answer key only)
+    options: Callable[[str], list[str]] | None = None  # a choice question: lang -> its options (HTML), shown lettered
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -86,9 +87,17 @@ def _question(qid: str) -> Question:
     return QUESTIONS[qid]
 
 
+LETTERS = "ABCDEFGH"  # a choice question's options are lettered A, B, C ... (exercises.lettered reads them back)
+
+
 def ask(qid: str, lang: str = "en") -> HTML:
     check_lang(lang)
-    return HTML(f"<p>{t('ex_ask', lang, qid=escape(qid), prompt=escape(t(_question(qid).prompt, lang)))}</p>")
+    q = _question(qid)
+    html = f"<p>{t('ex_ask', lang, qid=escape(qid), prompt=escape(t(q.prompt, lang)))}</p>"
+    if q.options is not None:  # the letters are text, not list markers: they survive copying and plain-text output
+        items = "".join(f"<li><b>{LETTERS[i]}</b> {text}</li>" for i, text in enumerate(q.options(lang)))
+        html += f"<ul class='biomfg-options' style='list-style:none;padding-left:1em'>{items}</ul>"
+    return HTML(html)
 
 
 # Right, wrong and unanswered differ by colour, by border and by their first word, never by a pictograph

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from html import escape
 
 from .. import fmt
@@ -12,17 +11,12 @@ from ..i18n import t
 from ..model.china import COUNTRY
 from ..model.facts import fact
 from .base import Question, register
-from .judges import whole_number
+from .judges import read_number, whole_number
 
 
 def _number(given) -> float | None:
-    """A number from 2.9, '2.9', '2.9%' or '2,9'; None if there is none."""
-    if isinstance(given, bool):
-        return None
-    if isinstance(given, int | float):
-        return float(given)
-    m = re.fullmatch(r"\s*([-+]?\d+(?:[.,]\d+)?)\s*%?\s*", str(given))
-    return float(m[1].replace(",", ".")) if m else None
+    """A number from 2.9, '2.9', '2.9%', '2,9', '22个' or '七年' (judges.read_number); None if there is none."""
+    return read_number(given)
 
 
 # --- q1: the bio-related share of national incubators --------------------------------------
@@ -62,7 +56,7 @@ def _share_solution(lang):
 
 register("05-q1", Question(
     "ex_05_q1",
-    _share, _share_judge, _share_solution))
+    _share, _share_judge, _share_solution, kind="lookup", marking="ex_05_q1_marking"))
 
 
 # --- q2: national labs and centres in total -------------------------------------------------
@@ -103,7 +97,7 @@ def _lab_solution(lang):
 
 register("05-q2", Question(
     "ex_05_q2",
-    _lab_total, _lab_judge, _lab_solution))
+    _lab_total, _lab_judge, _lab_solution, kind="lookup", marking="ex_05_q2_marking"))
 
 
 # --- q3: doubling time at the stated growth rate --------------------------------------------
@@ -141,4 +135,41 @@ def _doubling_solution(lang):
 
 register("05-q3", Question(
     "ex_05_q3",
-    _doubling_years, _doubling_judge, _doubling_solution))
+    _doubling_years, _doubling_judge, _doubling_solution, kind="reason", marking="ex_05_q3_marking"))
+
+
+# --- q4: what the rate's qualifier means for the doubling time ------------------------------------
+
+# The direction a qualifier gives the true rate, and so the doubling time: a rate that may be higher
+# (more than) doubles sooner, so the doubling time found is an upper bound; one that may be lower, a lower bound.
+BOUND = {"more_than": "at_most", "or_more": "at_most", "less_than": "at_least", "up_to": "at_least",
+         "nearly": "at_least", "": "exactly"}
+# option -> (its words, why it is right, why it is wrong)
+_BOUNDS = {"at_most": ("ex_05_q4_at_most", "ex_05_q4_at_most_right", "ex_05_q4_at_most_wrong"),
+           "at_least": ("ex_05_q4_at_least", "ex_05_q4_at_least_right", "ex_05_q4_at_least_wrong"),
+           "exactly": ("ex_05_q4_exactly", "ex_05_q4_exactly_right", "ex_05_q4_exactly_wrong"),
+           "roughly": ("ex_05_q4_roughly", "ex_05_q4_roughly_right", "ex_05_q4_roughly_wrong")}
+
+
+def _bound() -> str:
+    q = fmt.text(fact(COUNTRY, "annual_growth_rate")["qualifier"])
+    return BOUND.get(q, "roughly")
+
+
+def _rate_text(lang: str) -> str:
+    """The rate as the article gives it, qualifier and all: 'more than 12%' / '超12%'."""
+    return escape(fmt.fact(fact(COUNTRY, "annual_growth_rate"), lang))
+
+
+register("05-q4", lettered(
+    "ex_05_q4", lambda: [Choice(k, lambda lang, k=k: t(_BOUNDS[k][0], lang)) for k in _BOUNDS], _bound,
+    lambda lang: t(_BOUNDS[_bound()][1], lang, rate=_rate_text(lang), years=_doubling_years()),
+    lambda key, lang: t(_BOUNDS[key][2], lang, rate=_rate_text(lang)), marking="ex_05_q4_marking",
+    code="data.facts('china', 'annual_growth_rate')[['value', 'unit', 'qualifier', 'quote']]"))
+
+
+# --- q5: a share of production beside a share of capacity: why not add them? ---------------------
+register("05-q5", comparison("ex_05_q5", "h2-005", "h2-006", extra="ex_05_q5_extra", marking="ex_05_q5_marking"))
+
+register_open("05", OpenQuestion("ex_05_open", "ex_05_open_model", "ex_05_open_marking"))
+register_discussion("05", "ex_05_discuss_1", "ex_05_discuss_2", "ex_05_discuss_3")

@@ -1,15 +1,20 @@
-"""Exercises of 07_hangzhou_synbio_plan."""
+"""Exercises of 07_hangzhou_synbio_plan: two look-ups, an estimate with its assumption stated (start-ups a year
+at an even pace) and which barrier the plan's pilot base bridges; its open question and discussion prompts."""
 
 from __future__ import annotations
 
-import re
+import math
 from html import escape
 
 from .. import data, fmt
 from ..i18n import t
 from ..model import targets
-from .base import Question, register
+from ..prose.base import join
+from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import as_int, match_name, whole_number
+from .reasoning import (
+    barrier_name, barrier_options, choice, number_given, one_decimal, platforms_at, regional, regional_name, where_else,
+)
 
 PLAN = "hz_synbio_plan_2024_2026"
 
@@ -20,7 +25,7 @@ def _grouped():
     return rows, targets.action_of(rows, PLAN)
 
 
-# --- q1: targets of the tiered-enterprise action ---------------------------------------------------
+# --- q1: targets of the tiered-enterprise action (look-up) -------------------------------------------
 
 def _action3() -> int:
     _, links = _grouped()
@@ -46,7 +51,7 @@ def _action3_solution(lang):
     return f"<pre>{escape(code)}</pre><p>{_action3()}</p>"
 
 
-# --- q2: the 'one centre' ------------------------------------------------------------------------
+# --- q2: the 'one centre' (look-up) ------------------------------------------------------------------
 
 def _centre() -> str:
     return str(data.table("plan_items").set_index("item_id").loc["hz_layout_yixin", "region_id"])
@@ -61,6 +66,12 @@ def _centre_judge(given, right, lang):
         return False, t("ex_07_q2_unknown", lang)
     if rid == right:
         return True, t("ex_07_q2_right", lang, name=escape(names[rid]))
+    items = data.table("plan_items")
+    layout = items[(items["plan_id"] == PLAN) & (items["kind"] == "layout_area")].set_index("item_id")
+    own = layout[layout["region_id"] == rid]
+    if len(own) and own["parent_id"].notna().iloc[0]:  # one of the 'two cores' or the 'many areas'
+        group = layout.loc[own["parent_id"].iloc[0], f"name_{lang}"]
+        return False, t("ex_07_q2_group", lang, name=escape(names[rid]), group=escape(str(group)))
     return False, t("ex_07_q2_wrong", lang, name=escape(names[rid]))
 
 
@@ -70,50 +81,92 @@ def _centre_solution(lang):
     return f"<pre>{escape(code)}</pre><p>{escape(name)}</p>"
 
 
-# --- q3: the output-value target -------------------------------------------------------------------
+# --- q3: start-ups a year at an even pace (reason: an estimate with its assumption stated) ---------------
 
-def _output() -> float:
-    rows, _ = _grouped()
-    return float(rows.loc[rows["indicator"] == "manufacturing_output_value", "value"].iloc[0])
-
-
-def _read_money(given) -> float | None:
-    text = str(given).strip()
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        pass
-    try:
-        return fmt.parse_zh(text)[0]
-    except ValueError:
-        pass
-    m = re.fullmatch(r"(?i)(?:cny|rmb|yuan)?\s*([\d.]+)\s*(bn|billion|b)\s*(?:cny|yuan)?", text)
-    return float(m[1]) * 1e9 if m else None
+def _startups():
+    return data.facts(PLAN, "incubated_startup_count").iloc[0]
 
 
-def _output_judge(given, right, lang):
-    value = _read_money(given)
-    said = fmt.number(right, "CNY", lang)
-    if value is None:
+def _years() -> tuple[int, int, int]:
+    """The plan's first and last year, and how many calendar years it covers (both ends counted)."""
+    plan = data.table("plans").set_index("plan_id").loc[PLAN]
+    start, end = int(plan["start_year"]), int(plan["end_year"])
+    return start, end, end - start + 1
+
+
+def _per_year() -> float:
+    return float(_startups()["value"]) / _years()[2]
+
+
+def _pace_fields(lang: str) -> dict:
+    start, end, years = _years()
+    row = _startups()
+    return {"start": start, "end": end, "years": years, "total": escape(fmt.fact(row, lang)),
+            "n": fmt.plain(row["value"]), "per_year": one_decimal(_per_year()), "need": math.ceil(_per_year())}
+
+
+def _pace_judge(given, right, lang):
+    v = number_given(given)
+    if v is None or v <= 0:
         return False, t("ex_07_q3_format", lang)
-    if abs(value - right) < 1e-6 * right:
-        return True, t("ex_07_q3_right", lang, value=said)
-    if abs(value * 1e8 - right) < 1e-6 * right:
-        return False, t("ex_07_q3_yi", lang)
-    return False, t("ex_07_q3_hint", lang)
+    f = _pace_fields(lang)
+    total = float(_startups()["value"])
+    start, end, years = _years()
+    if abs(v - right) <= 0.5:
+        return True, t("ex_07_q3_right", lang, **f)
+    if v == total:
+        return False, t("ex_07_q3_total", lang, **f)
+    if v < right and v == math.floor(right):
+        return False, t("ex_07_q3_floor", lang, short=fmt.plain(v * years), **f)
+    spread = total / v
+    if abs(spread - round(spread)) < 0.05 and round(spread) == end - start:
+        return False, t("ex_07_q3_fencepost", lang, gap=end - start, **f)
+    if abs(spread - round(spread)) < 0.05 and round(spread) >= 1:
+        return False, t("ex_07_q3_spread", lang, k=round(spread), **f)
+    return False, t("ex_07_q3_hint", lang, **f)
 
 
-def _output_solution(lang):
-    code = "data.facts('hz_synbio_plan_2024_2026', 'manufacturing_output_value')"
-    return f"<pre>{escape(code)}</pre><p>{escape(fmt.number(_output(), 'CNY', lang))}</p>"
+def _pace_solution(lang):
+    code = ("plan = data.table('plans').set_index('plan_id').loc['hz_synbio_plan_2024_2026']\n"
+            "years = plan['end_year'] - plan['start_year'] + 1\n"
+            "data.facts('hz_synbio_plan_2024_2026', 'incubated_startup_count')['value'].iloc[0] / years")
+    return f"<pre>{escape(code)}</pre><p>{t('ex_07_q3_solution', lang, **_pace_fields(lang))}</p>"
+
+
+# --- q4: which barrier the pilot base bridges (reason) -----------------------------------------------
+
+BASE = "ex_hz_synbio_pilot_base"
+
+
+def _base_barrier() -> str:
+    return str(regional(BASE)["barrier_id"])
+
+
+def _base_reply(barrier_id: str, lang: str) -> str:
+    if barrier_id == _base_barrier():
+        return t("ex_07_q4_right", lang, name=escape(regional_name(BASE, lang)),
+                 barrier=escape(barrier_name(barrier_id, lang)))
+    return where_else("hangzhou", barrier_id, lang)
+
+
+def _base_worked(lang: str) -> str:
+    rows = "".join(f"<li>{escape(barrier_name(b, lang))}{escape(t('colon', lang))}"
+                   f"{escape(join(platforms_at('hangzhou', b, lang), lang) or t('ex_none_named', lang))}</li>"
+                   for b in data.table("barriers")["barrier_id"])
+    return f"<p>{t('ex_07_q4_worked', lang)}</p><ul>{rows}</ul>"
 
 
 register("07-q1", Question(
     "ex_07_q1",
-    _action3, _action3_judge, _action3_solution))
+    _action3, _action3_judge, _action3_solution, kind="lookup", marking="ex_07_q1_marking"))
 register("07-q2", Question(
     "ex_07_q2",
-    _centre, _centre_judge, _centre_solution))
+    _centre, _centre_judge, _centre_solution, kind="lookup", marking="ex_07_q2_marking"))
 register("07-q3", Question(
     "ex_07_q3",
-    _output, _output_judge, _output_solution))
+    _per_year, _pace_judge, _pace_solution, kind="reason", marking="ex_07_q3_marking"))
+register("07-q4", choice("ex_07_q4", lambda: barrier_options(_base_reply), _base_barrier, "ex_07_q4_marking",
+                         worked=_base_worked))
+
+register_open("07", OpenQuestion("ex_07_open", "ex_07_open_model", "ex_07_open_marking"))
+register_discussion("07", "ex_07_discuss_balance", "ex_07_discuss_wording", "ex_07_discuss_layout")

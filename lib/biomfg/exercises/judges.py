@@ -1,17 +1,26 @@
-"""Judges the exercises share: numbers read leniently, names matched to ids, worked code shown."""
+"""Judges the exercises share: numbers read as people write them, names matched to ids, worked code shown.
+
+Every reply is in the student's language and names things, never ids. A number is read by `fmt.read`
+(2000万, 1.2亿元, USD 20 million, $20m, 2.5 bn, 1,200, 两千万), the one reader every numeric judge uses; a name
+by `model.names.resolve` (either language, any case or width, with or without an article, a country or
+quotes, short names, abbreviations and the aliases in data/aliases.csv); an answer that could mean several
+rows is told which.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
+
 from .. import data, fmt
 from ..i18n import t
-from ..model.names import match_name as _match
+from ..model.names import Match, resolve
 
 
 def match_name(given, table, key: str) -> str | None:
-    """A name, an id, or a unique part of a name (see model.names.match_name)."""
-    return _match(given, table, key, partial=True)
+    """A name, an id, or a unique part of a name (see model.names.resolve)."""
+    return resolve(given, table, key, also=("abbr",), partial=True).id
 
 
 def _hint(hint, lang: str) -> str:
@@ -19,39 +28,94 @@ def _hint(hint, lang: str) -> str:
     return hint(lang) if callable(hint) else t(hint, lang)
 
 
+def display_name(row, lang: str) -> str:
+    """A row's name in `lang`, its abbreviation after it where it has one the name does not hold:
+    美国敏捷生物工厂（ABF）, Agile BioFoundry (ABF)."""
+    name = str(row[f"name_{lang}"])
+    abbr = row.get("abbr")
+    if isinstance(abbr, str) and abbr and abbr.lower() not in name.lower():
+        return name + t("paren", lang, text=abbr)
+    return name
+
+
+def choices(table: pd.DataFrame, lang: str, ids=None, key: str | None = None) -> str:
+    """The rows' names (or those of `ids`, by the column `key`) in `lang`, as a list to choose from."""
+    rows = table if ids is None else table.set_index(key).loc[list(ids)].reset_index()
+    return t("ex_choice_sep", lang).join(display_name(r, lang) for _, r in rows.iterrows())
+
+
+def ambiguous(given, match: Match, table: pd.DataFrame, key: str, lang: str) -> str:
+    """One line: the answer could mean these rows (names in `lang`); write the name in full."""
+    return t("ex_name_ambiguous", lang, given=escape(str(given).strip()),
+             names=escape(choices(table, lang, match.candidates, key)))
+
+
+def unclear(given, table: pd.DataFrame, key: str, lang: str) -> str | None:
+    """The reply for an answer that could mean several rows of `table` (see ambiguous); None if it does not."""
+    m = resolve(given, table, key, also=("abbr",), partial=True)
+    return ambiguous(given, m, table, key, lang) if m.id is None and m.candidates else None
+
+
 def pick_judge(table: str, key: str, hint):
     """A judge for 'name one platform / barrier / type', explaining a wrong pick with `hint` (a message
     key, or lang -> text)."""
     def judge(given, right, lang):
-        rows = data.table(table).set_index(key)
-        pid = _match(given, data.table(table), key, also=("abbr",))
-        if pid is None:
-            valid = rows["abbr"].fillna(rows[f"name_{lang}"]) if "abbr" in rows else rows[f"name_{lang}"]
-            return False, t("ex_pick_unknown", lang, given=escape(str(given)),
-                            valid=escape(t("list_sep", lang).join(valid)))
-        name = escape(str(rows.loc[pid, f"name_{lang}"]))
-        if pid == right:
+        frame = data.table(table)
+        m = resolve(given, frame, key, also=("abbr",), partial=True)
+        if m.id is None:
+            if m.candidates:
+                return False, ambiguous(given, m, frame, key, lang)
+            return False, t("ex_pick_unknown", lang, given=escape(str(given)), valid=escape(choices(frame, lang)))
+        name = escape(str(frame.set_index(key).loc[m.id, f"name_{lang}"]))
+        if m.id == right:
             return True, t("ex_pick_right", lang, name=name)
         return False, t("ex_pick_wrong", lang, name=name, hint=_hint(hint, lang))
     return judge
+
+
+def read_number(given, unit: str | None = None) -> float | None:
+    """The value of a figure a student typed (fmt.read), in base units; None if there is none, or if it
+    names a unit other than `unit` (a measure word such as 个 names none)."""
+    r = fmt.read(given)
+    if r is None or (unit is not None and r.unit not in (None, unit)):
+        return None
+    return r.value
+
+
+def unit_problem(given, unit: str, lang: str) -> str | None:
+    """A reply when the answer names another unit than the question's (英镑 for US dollars, % for a count)."""
+    r = fmt.read(given)
+    if r is None or r.unit is None or r.unit == unit:
+        return None
+    return t("ex_number_unit", lang, unit=t(f"ex_unit_{unit}" if unit in UNIT_WORDS else "ex_unit_other", lang))
+
+
+UNIT_WORDS = ("USD", "GBP", "CNY", "L", "months", "count")  # units a numeric judge asks for, with ex_unit_<unit>
 
 
 def number_judge(unit: str, hint, scales: tuple[float, ...] = ()):
     """A judge for a number in base units; `scales` are slips it recognises (e.g. 1e6: answered in millions);
     `hint` (a message key, or lang -> text) explains a wrong number."""
     def judge(given, right, lang):
-        try:
-            value = float(str(given).replace(",", "").replace(" ", ""))
-        except ValueError:
+        if fmt.read(given) is None:
             return False, t("ex_give_number", lang)
+        wrong_unit = unit_problem(given, unit, lang)
+        if wrong_unit:
+            return False, wrong_unit
+        value = fmt.read(given).value
         shown = escape(fmt.number(right, unit, lang))
-        if value == right:
+        if _same(value, right):
             return True, t("ex_number_right", lang, value=shown)
         for s in scales:
-            if value * s == right:
+            if _same(value * s, right):
                 return False, t("ex_number_scale", lang, value=shown)
         return False, _hint(hint, lang)
     return judge
+
+
+def _same(a: float, b: float) -> bool:
+    """Equal but for float noise (1.2亿 read as 1.2 × 10^8)."""
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1)
 
 
 def name_of(table: str, key: str, row_id: str, lang: str) -> str:
@@ -73,11 +137,12 @@ def code_solution(code: str, answer, named: tuple[str, str] | None = None):
 
 
 def as_int(given) -> int | None:
-    try:
-        value = float(str(given).replace(",", "").strip())
-    except ValueError:
+    """A whole number from what a student typed (fmt.read: 56, '56个', '2,011', '2011年', '五十六'); None if
+    there is none or it is not whole."""
+    r = fmt.read(given)
+    if r is None or not r.value.is_integer():
         return None
-    return int(value) if value == int(value) else None
+    return int(r.value)
 
 
 def whole_number(lang: str) -> str:

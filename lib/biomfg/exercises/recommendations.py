@@ -10,6 +10,7 @@ from ..i18n import t
 from ..model import policy
 from ..model.names import match_name
 from .base import Question, register
+from .judges import unclear
 
 
 def _rec_id(given) -> str | None:
@@ -86,6 +87,8 @@ def _target_names(ids, lang: str, sep: str = "list_sep") -> str:
 
 def _orphan_judge(given, right, lang):
     gid = _target_id(given)
+    if gid is None and unclear(given, policy.targets_frame(), "target_id", lang):
+        return False, unclear(given, policy.targets_frame(), "target_id", lang)
     if gid is None:
         valid = _target_names(policy.targets_frame()["target_id"], lang, "ex_10_q2_sep")
         return False, t("ex_10_q2_unknown", lang, valid=escape(valid))

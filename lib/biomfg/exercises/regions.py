@@ -9,7 +9,7 @@ from ..i18n import t
 from ..model.cases import own_notebook
 from ..prose import regions as prose_regions
 from .base import Question, register
-from .judges import as_int, match_name, whole_number
+from .judges import as_int, match_name, unclear, whole_number
 
 
 def _others():
@@ -21,6 +21,8 @@ def _case_judge(pick_fn, why_right, why_wrong):
     def judge(given, right, lang):
         cases = prose_regions.cases()
         rid = match_name(given, cases, "region_id")
+        if rid is None and unclear(given, cases, "region_id", lang):
+            return False, unclear(given, cases, "region_id", lang)
         if rid is None:
             names = t("ex_choice_sep", lang).join(cases[f"name_{lang}"])
             return False, t("ex_09_case_unknown", lang, names=escape(names))

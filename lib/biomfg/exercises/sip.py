@@ -1,4 +1,5 @@
-"""Exercises of 06_suzhou_industrial_park (and the name-matching helpers q07-q09 share)."""
+"""Exercises of 06_suzhou_industrial_park: two look-ups, which scheme works at which barrier, and why the
+emerging industries' output value may exceed the park's GDP; its open question and discussion prompts."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ import pandas as pd
 from .. import data, fmt
 from ..i18n import t
 from ..prose.base import entity_name
-from .base import Question, register
+from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import as_int, match_name, whole_number
+from .reasoning import Option, barrier_name, choice, fact_line, regional, regional_name, said, the_reason
 
 
 def _value(entity, indicator) -> float:
     return float(data.facts(entity, indicator)["value"].iloc[0])
 
 
-# --- q1: public technology platforms -------------------------------------------------------------
+# --- q1: public technology platforms (look-up) ------------------------------------------------------
 
 def _platforms() -> int:
     return int(_value("suzhou_sip", "public_tech_platform_count")
@@ -33,6 +35,8 @@ def _platforms_judge(given, right, lang):
         return True, t("ex_06_q1_right", lang, built=built, total=right)
     if n == built:
         return False, t("ex_06_q1_built", lang)
+    if n == right - built:
+        return False, t("ex_06_q1_building", lang)
     sip = escape(entity_name("suzhou_sip", lang))
     a, b = (escape(_indicator(i, lang)) for i in ("public_tech_platform_count",
                                                  "public_tech_platform_under_construction_count"))
@@ -50,7 +54,7 @@ def _platforms_solution(lang):
     return f"<pre>{escape(code)}</pre><p>{_platforms()}</p>"
 
 
-# --- q2: the strategic industry with the most firms ----------------------------------------------
+# --- q2: the strategic industry the source reports the most firms for (look-up) ----------------------
 
 INDUSTRIES = ["sip_biomed_industry", "sip_nano_industry", "sip_ai_industry"]
 
@@ -73,55 +77,98 @@ def _most_firms_judge(given, right, lang):
     if fid is None:
         return False, t("ex_06_q2_unknown", lang, valid=escape(t("ex_choice_sep", lang).join(names)))
     f = data.facts(fid, "firm_count").iloc[0]
-    said = escape(fmt.fact(f, lang))
+    n = escape(fmt.fact(f, lang))
     if fid == right:
-        return True, t("ex_06_q2_right", lang, name=escape(names[fid]), n=said)
-    return False, t("ex_06_q2_wrong", lang, name=escape(names[fid]), n=said)
+        return True, t("ex_06_q2_right", lang, name=escape(names[fid]), n=n)
+    out = data.facts(indicator="output_value")
+    out = out[out["entity_id"].isin(INDUSTRIES)].set_index("entity_id")
+    if fid == out["value"].idxmax():  # the longest bar of the other panel: yuan read as firms
+        value = escape(fmt.fact(out.loc[fid], lang))
+        return False, t("ex_06_q2_output", lang, name=escape(names[fid]), value=value, n=n)
+    return False, t("ex_06_q2_wrong", lang, name=escape(names[fid]), n=n)
 
 
 def _most_firms_solution(lang):
     code = ("f = data.facts(indicator='firm_count')\n"
             "f = f[f['entity_id'].str.startswith('sip_')]\nf.loc[f['value'].idxmax(), 'entity_id']")
-    return f"<pre>{escape(code)}</pre><p>{escape(_industries().set_index('facility_id').loc[_most_firms(), f'name_{lang}'])}</p>"
+    name = escape(_industries().set_index('facility_id').loc[_most_firms(), f'name_{lang}'])
+    return f"<pre>{escape(code)}</pre><p>{name}</p><p>{t('ex_06_q2_bounds', lang)}</p>"
 
 
-# --- q3: the tier of a firm ----------------------------------------------------------------------
+# --- q3: which of the park's schemes works at the valley of death (reason) ------------------------------
 
-# data for matching an answer in either language at once (en, zh); the word shown is the catalogue's (_tier_word)
-TIER_WORDS = {"upstream": ("upstream", "上游"), "midstream": ("midstream", "中游"), "downstream": ("downstream", "下游")}
-
-
-def _tier_word(tier: str, lang: str) -> str:
-    """The tier as a word inside a sentence: the chart's label (rg_upstream, ...) in lower case."""
-    return t(f"rg_{tier}", lang).lower()
+# The three schemes, in the order shown, and the catalogue key of what each one does (not which barrier:
+# that is read from regional_platforms.csv, so a reclassification there changes the replies with it)
+SCHEMES = {"ex_sip_poc_fund": "ex_06_q3_does_fund", "ex_sip_interventional_consortium": "ex_06_q3_does_consortium",
+           "ex_sip_poc_pilot_platforms": "ex_06_q3_does_pilot"}
+Q3_BARRIER = "valley_of_death"
 
 
-def _tier() -> str:
-    return str(data.table("firms").set_index("firm_id").loc["yinhang_bio", "tier"])
+def _scheme_reply(example_id: str, lang: str) -> str:
+    row = regional(example_id)
+    name, does = escape(regional_name(example_id, lang)), t(SCHEMES[example_id], lang)
+    if row["barrier_id"] == Q3_BARRIER:
+        return t("ex_06_q3_right", lang, name=name, does=does, barrier=escape(barrier_name(Q3_BARRIER, lang)))
+    return t("ex_06_q3_wrong", lang, name=name, does=does, barrier=escape(barrier_name(row["barrier_id"], lang)))
 
 
-def _tier_judge(given, right, lang):
-    text = str(given).strip().lower()
-    tier = next((k for k, words in TIER_WORDS.items() if text in words or text == k), None)
-    if tier is None:
-        return False, t("ex_06_q3_unknown", lang)
-    if tier == right:
-        return True, t("ex_06_q3_right", lang, tier=_tier_word(right, lang))
-    return False, t("ex_06_q3_hint", lang)
+def _scheme_options() -> list[Option]:
+    return [Option(e, lambda lang, e=e: regional_name(e, lang), lambda lang, e=e: _scheme_reply(e, lang),
+                   (regional_name(e, "zh"), regional_name(e, "en"))) for e in SCHEMES]
 
 
-def _tier_solution(lang):
-    code = "data.table('firms').set_index('firm_id').loc['yinhang_bio', 'tier']"
-    return f"<pre>{escape(code)}</pre><p>{escape(_tier_word(_tier(), lang))}</p>"
+def _scheme_at_valley() -> str:
+    return next(e for e in SCHEMES if regional(e)["barrier_id"] == Q3_BARRIER)
+
+
+def _schemes_worked(lang: str) -> str:
+    rows = "".join(f"<li>{escape(regional_name(e, lang))}{escape(t('colon', lang))}"
+                   f"{escape(barrier_name(regional(e)['barrier_id'], lang))}</li>" for e in SCHEMES)
+    return f"<p>{t('ex_06_q3_worked', lang)}</p><ul>{rows}</ul>"
+
+
+# --- q4: output value above GDP: why the two cannot be set side by side (reason) -----------------------
+
+def _gdp() -> pd.Series:
+    return data.facts("suzhou_sip", "gdp").iloc[0]
+
+
+def _output() -> pd.Series:
+    return data.facts("sip_emerging_industries", "output_value").iloc[0]
+
+
+def _both(lang: str) -> dict[str, str]:
+    g, o = _gdp(), _output()
+    return {"gdp": escape(fmt.fact(g, lang)), "output": escape(fmt.fact(o, lang)), "year": str(int(g["year"]))}
+
+
+def _reason_options() -> list[Option]:
+    def reply(key):
+        return lambda lang: t(key, lang, **_both(lang))
+    return [
+        Option("unit", said("ex_06_q4_opt_unit"), reply("ex_06_q4_unit")),
+        Option("measure", said("ex_06_q4_opt_measure"), reply("ex_06_q4_measure")),
+        Option("kind", said("ex_06_q4_opt_kind"), reply("ex_06_q4_kind")),
+        Option("period", said("ex_06_q4_opt_period"), reply("ex_06_q4_period")),
+    ]
+
+
+def _reason() -> str:
+    return the_reason(_gdp(), _output())
+
+
+def _reason_worked(lang: str) -> str:
+    return f"<ul>{fact_line(_gdp(), lang)}{fact_line(_output(), lang)}</ul>"
 
 
 register("06-q1", Question(
     "ex_06_q1",
-    _platforms, _platforms_judge, _platforms_solution))
+    _platforms, _platforms_judge, _platforms_solution, kind="lookup", marking="ex_06_q1_marking"))
 register("06-q2", Question(
     "ex_06_q2",
-    _most_firms, _most_firms_judge, _most_firms_solution))
-register("06-q3", Question(
-    "ex_06_q3",
-    _tier, _tier_judge, _tier_solution))
+    _most_firms, _most_firms_judge, _most_firms_solution, kind="lookup", marking="ex_06_q2_marking"))
+register("06-q3", choice("ex_06_q3", _scheme_options, _scheme_at_valley, "ex_06_q3_marking", worked=_schemes_worked))
+register("06-q4", choice("ex_06_q4", _reason_options, _reason, "ex_06_q4_marking", worked=_reason_worked))
 
+register_open("06", OpenQuestion("ex_06_open", "ex_06_open_model", "ex_06_open_marking"))
+register_discussion("06", "ex_06_discuss_near", "ex_06_discuss_pilot", "ex_06_discuss_targets")

@@ -6,14 +6,13 @@ from html import escape
 
 from .. import data
 from ..i18n import t
-from ..model.names import match_name
 from .base import Question, register
-from .judges import whole_number
+from .judges import as_int, choices, match_name, unclear, whole_number
 
 
 def _platform_id(given) -> str | None:
-    """A platform's id, abbreviation, English or Chinese name, in any case."""
-    return match_name(given, data.platforms(), "platform_id", also=("abbr",))
+    """A platform's id, abbreviation, English or Chinese name, short name or alias (judges.match_name)."""
+    return match_name(given, data.platforms(), "platform_id")
 
 
 def _type_name(type_id: str, lang: str) -> str:
@@ -22,9 +21,8 @@ def _type_name(type_id: str, lang: str) -> str:
 
 def _count_judge(type_id: str):
     def judge(given, right, lang):
-        try:
-            n = int(given)
-        except (TypeError, ValueError):
+        n = as_int(given)
+        if n is None:
             return False, whole_number(lang)
         total = len(data.platforms())
         name = escape(_type_name(type_id, lang))
@@ -49,8 +47,8 @@ def _earliest_judge(given, right, lang):
     p = data.platforms().set_index("platform_id")
     pid = _platform_id(given)
     if pid is None:
-        valid = t("list_sep", lang).join(p["abbr"].fillna(p[f"name_{lang}"]))
-        return False, t("ex_00_q2_unknown", lang, given=escape(str(given)), valid=escape(valid))
+        return False, unclear(given, data.platforms(), "platform_id", lang) or t(
+            "ex_00_q2_unknown", lang, given=escape(str(given)), valid=escape(choices(data.platforms(), lang)))
     year = p.loc[pid, "founded"]
     name = escape(p.loc[pid, f"name_{lang}"])
     if pid == right:
@@ -73,7 +71,20 @@ def _pilot_solution(lang):
 
 register("00-q1", Question(
     "ex_00_q1",
-    _pilot_count, _count_judge("pilot_scale"), _pilot_solution))
+    _pilot_count, _count_judge("pilot_scale"), _pilot_solution, kind="lookup", marking="ex_00_q1_marking"))
 register("00-q2", Question(
     "ex_00_q2",
-    _earliest, _earliest_judge, _earliest_solution))
+    _earliest, _earliest_judge, _earliest_solution, kind="lookup", marking="ex_00_q2_marking"))
+
+# --- 00-q3, 00-q4: which type of platform does a described firm or team need? -----------------------
+register("00-q3", type_question(
+    "ex_00_q3", "darwinian_sea", "ex_00_q3_why",
+    {"technology_innovation": "ex_00_q3_no_tech", "pilot_scale": "ex_00_q3_no_pilot"},
+    marking="ex_00_q3_marking"))
+register("00-q4", type_question(
+    "ex_00_q4", "broken_bridge", "ex_00_q4_why",
+    {"pilot_scale": "ex_00_q4_no_pilot", "industry_incubation": "ex_00_q4_no_incubation"},
+    marking="ex_00_q4_marking"))
+
+register_open("00", OpenQuestion("ex_00_open", "ex_00_open_model", "ex_00_open_marking"))
+register_discussion("00", "ex_00_discuss_1", "ex_00_discuss_2", "ex_00_discuss_3")

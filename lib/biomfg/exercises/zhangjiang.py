@@ -1,13 +1,22 @@
-"""Exercises of 08_shanghai_zhangjiang."""
+"""Exercises of 08_shanghai_zhangjiang: why six weeks of AI cannot be set against ten years of drug development,
+two look-ups, why a cumulative count cannot be set against one year's, and which barrier Zhangjiang's first
+incubator works at; its open question and discussion prompts."""
 
 from __future__ import annotations
 
 from html import escape
 
-from .. import data
+import pandas as pd
+
+from .. import data, fmt
 from ..i18n import t
-from .base import Question, register
+from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import as_int, match_name, whole_number
+from .reasoning import (
+    Option, barrier_name, barrier_options, choice, fact_line, regional, regional_name, said, the_reason, where_else,
+)
+
+ZJ = "shanghai_zhangjiang"
 
 
 def _event_year(kind: str) -> int:
@@ -16,25 +25,36 @@ def _event_year(kind: str) -> int:
     return int(ev["year"].iloc[0])
 
 
-def _proposed() -> int:
-    return _event_year("reform_proposed")
+# --- q1: six weeks against the usual years of drug development (reason) --------------------------------
+
+def _weeks() -> pd.Series:
+    return data.facts("xtalpi", "crystal_form_confirmation_duration").iloc[0]
 
 
-def _proposed_judge(given, right, lang):
-    n = as_int(given)
-    if n is None:
-        return False, whole_number(lang)
-    if n == right:
-        return True, t("ex_08_q1_right", lang, year=right)
-    if n == _event_year("reform_pilot"):
-        return False, t("ex_08_q1_pilot", lang)
-    return False, t("ex_08_q1_hint", lang)
+def _years() -> pd.Series:
+    return data.facts("traditional_new_drug_development", "drug_development_duration").iloc[0]
 
 
-def _proposed_solution(lang):
-    code = "ev = data.table('events')\nev[ev['kind'] == 'reform_proposed'][['year', 'name_en']]"
-    return f"<pre>{escape(code)}</pre><p>{_proposed()}</p>"
+def _durations(lang: str) -> dict[str, str]:
+    adv = data.facts("paxlovid", "time_to_market_advance").sort_values("value")
+    return {"weeks": escape(fmt.fact(_weeks(), lang)), "years": escape(fmt.fact(_years(), lang)),
+            "advance": escape(fmt.span(adv["value"].iloc[0], adv["value"].iloc[-1], "months", lang))}
 
+
+def _ai_options() -> list[Option]:
+    def reply(key):
+        return lambda lang: t(key, lang, **_durations(lang))
+    return [Option("unit", said("ex_08_q1_opt_unit"), reply("ex_08_q1_unit")),
+            Option("kind", said("ex_08_q1_opt_kind"), reply("ex_08_q1_kind")),
+            Option("measure", said("ex_08_q1_opt_measure"), reply("ex_08_q1_measure")),
+            Option("period", said("ex_08_q1_opt_period"), reply("ex_08_q1_period"))]
+
+
+def _ai_worked(lang: str) -> str:
+    return f"<ul>{fact_line(_weeks(), lang)}{fact_line(_years(), lang)}</ul>"
+
+
+# --- q2: years from the proposal to the first pilot variety (look-up) -----------------------------------
 
 def _gap() -> int:
     return _event_year("reform_pilot") - _event_year("reform_proposed")
@@ -47,6 +67,8 @@ def _gap_judge(given, right, lang):
     a, b = _event_year("reform_proposed"), _event_year("reform_pilot")
     if n == right:
         return True, t("ex_08_q2_right", lang, pilot=b, proposed=a, n=right)
+    if n in (a, b):
+        return False, t("ex_08_q2_year", lang)
     return False, t("ex_08_q2_hint", lang)
 
 
@@ -55,6 +77,8 @@ def _gap_solution(lang):
             "ev.loc[ev['kind'] == 'reform_pilot', 'year'].min() - ev.loc[ev['kind'] == 'reform_proposed', 'year'].min()")
     return f"<pre>{escape(code)}</pre><p>{_gap()}</p>"
 
+
+# --- q3: the maker the source names for pyrotinib (look-up) -----------------------------------------
 
 def _maker() -> str:
     return str(data.table("products").set_index("product_id").loc["pyrotinib_capsule", "firm_id"])
@@ -82,12 +106,63 @@ def _maker_solution(lang):
     return f"<pre>{escape(code)}</pre><p><b>{name}</b></p><p>{why}</p>"
 
 
-register("08-q1", Question(
-    "ex_08_q1",
-    _proposed, _proposed_judge, _proposed_solution))
+# --- q4: a cumulative count against one year's (reason) -----------------------------------------------
+
+def _approvals() -> tuple[pd.Series, pd.Series]:
+    """Zhangjiang's class-1 approvals: the count to date (no year) and one year's."""
+    f = data.facts(ZJ, "class1_new_drug_approval_count")
+    return f[f["year"].isna()].iloc[0], f[f["year"].notna()].iloc[0]
+
+
+def _approval_fields(lang: str) -> dict[str, str]:
+    to_date, year = _approvals()
+    city = data.facts("shanghai", "class1_new_drug_approval_count").iloc[0]
+    return {"to_date": escape(fmt.fact(to_date, lang)), "this_year": escape(fmt.fact(year, lang)),
+            "year": str(int(year["year"])), "city": escape(fmt.fact(city, lang))}
+
+
+def _approval_options() -> list[Option]:
+    def reply(key):
+        return lambda lang: t(key, lang, **_approval_fields(lang))
+    return [Option("unit", said("ex_08_q4_opt_unit"), reply("ex_08_q4_unit")),
+            Option("place", said("ex_08_q4_opt_place"), reply("ex_08_q4_place")),
+            Option("kind", said("ex_08_q4_opt_kind"), reply("ex_08_q4_kind")),
+            Option("period", said("ex_08_q4_opt_period"), reply("ex_08_q4_period"))]
+
+
+def _approval_worked(lang: str) -> str:
+    a, b = _approvals()
+    return f"<ul>{fact_line(a, lang)}{fact_line(b, lang)}</ul>"
+
+
+# --- q5: which barrier Zhangjiang's first incubator works at (reason) --------------------------------
+
+INCUBATOR = "ex_zj_yaogu_incubator"
+
+
+def _incubator_barrier() -> str:
+    return str(regional(INCUBATOR)["barrier_id"])
+
+
+def _incubator_reply(barrier_id: str, lang: str) -> str:
+    if barrier_id == _incubator_barrier():
+        return t("ex_08_q5_right", lang, name=escape(regional_name(INCUBATOR, lang)),
+                 barrier=escape(barrier_name(barrier_id, lang)))
+    # each wrong barrier has its own reply; a key missing here means the data reclassified the platform
+    return t(f"ex_08_q5_not_{barrier_id}", lang, there=where_else(ZJ, barrier_id, lang))
+
+
+register("08-q1", choice("ex_08_q1", _ai_options, lambda: the_reason(_weeks(), _years()), "ex_08_q1_marking",
+                         worked=_ai_worked))
 register("08-q2", Question(
     "ex_08_q2",
-    _gap, _gap_judge, _gap_solution))
+    _gap, _gap_judge, _gap_solution, kind="lookup", marking="ex_08_q2_marking"))
 register("08-q3", Question(
     "ex_08_q3",
-    _maker, _maker_judge, _maker_solution))
+    _maker, _maker_judge, _maker_solution, kind="lookup", marking="ex_08_q3_marking"))
+register("08-q4", choice("ex_08_q4", _approval_options, lambda: the_reason(*_approvals()), "ex_08_q4_marking",
+                         worked=_approval_worked))
+register("08-q5", choice("ex_08_q5", lambda: barrier_options(_incubator_reply), _incubator_barrier, "ex_08_q5_marking"))
+
+register_open("08", OpenQuestion("ex_08_open", "ex_08_open_model", "ex_08_open_marking"))
+register_discussion("08", "ex_08_discuss_reform", "ex_08_discuss_source", "ex_08_discuss_platforms")

@@ -1,34 +1,207 @@
-"""The one name matcher: what a student typed, matched to a row's id."""
+"""The one name matcher: what a student typed, matched to a row's id.
+
+A name is matched as a reader means it, not as it is spelled: in either language, in any case, full- or
+half-width, with or without quotes (“死亡谷”), an article ("the Darwinian sea"), trailing punctuation, extra
+spaces, hyphens or a country in front (美国, 英国, US, UK, Danish ...); as a short name or an abbreviation; and
+as any other name a seed uses for the row (data/aliases.csv). What is linguistic (case, width, articles,
+countries, 加州 for 加利福尼亚, centre/center) is here; which names a row has is data.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+
 import pandas as pd
 
+from .. import data
 
-def _texts(row, cols) -> set[str]:
-    out = set()
+CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
+# a country (or a union) in front of a name, as a reader writes it: 美国敏捷生物工厂, the UK's SynbiCITE, Danish ...
+COUNTRIES = {
+    "us": ("美国", "united states", "the united states", "usa", "us", "u s", "u s a", "american", "america"),
+    "uk": ("英国", "united kingdom", "the united kingdom", "uk", "u k", "british", "britain"),
+    "dk": ("丹麦", "denmark", "danish"),
+    "nl": ("荷兰", "netherlands", "the netherlands", "dutch"),
+    "de": ("德国", "germany", "german"),
+    "eu": ("欧盟", "european union", "the european union", "eu", "欧洲", "europe", "european"),
+    "be": ("比利时", "belgium", "belgian"),
+    "cn": ("中国", "我国", "china", "chinese"),
+}
+COUNTRY_OF = {word: code for code, words in COUNTRIES.items() for word in words}
+COUNTRIES_ZH = tuple(w for w in COUNTRY_OF if CJK_WORD.fullmatch(w))
+COUNTRIES_EN = tuple(sorted((w for w in COUNTRY_OF if w.isascii()), key=len, reverse=True))
+ARTICLES = ("the", "a", "an")
+# spellings and short forms that mean the same word
+SAME = (("加州", "加利福尼亚"), ("centre", "center"), ("programme", "program"), ("&", " and "))
+# a name's generic head, left off when nothing else matches: 孵化基地 -> 孵化, 'incubation base' -> 'incubation'
+HEADS_ZH = ("平台", "基地", "设施", "机构")
+HEADS_EN = ("platform", "facility", "base")
+QUOTES = "\"'“”‘’「」『』《》〈〉`"
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a name answer names: `id` when exactly one row fits; else `candidates`, the ids of the rows it
+    could mean (empty when it names none)."""
+    id: str | None
+    candidates: tuple[str, ...] = ()
+
+
+def fold(text) -> str:
+    """Lower case, half-width, no quotes, no trailing punctuation, one space between words, hyphens and
+    slashes as spaces, a possessive 's dropped, 加州 read as 加利福尼亚."""
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    for a, b in SAME:
+        text = text.replace(a, b)
+    text = re.sub(f"[{re.escape(QUOTES)}]", " ", text.replace("'s ", " ").replace("’s ", " "))
+    text = re.sub(r"[-‐‑–—/_·・.,;:!?()\[\]，。；：！？、（）]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _words(text: str) -> list[str]:
+    """English words, a plural s dropped (platforms -> platform, not process); CJK is one word."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in text.split()]
+
+
+def _strip_front(text: str) -> str:
+    """The folded text without a leading article and country: 'the us agile biofoundry' -> 'agile biofoundry'."""
+    for _ in range(2):
+        for a in ARTICLES:
+            if text.startswith(a + " "):
+                text = text[len(a) + 1:]
+        for c in COUNTRIES_EN:
+            if text.startswith(c + " "):
+                text = text[len(c) + 1:]
+        for c in COUNTRIES_ZH:
+            if text.startswith(c) and len(text) > len(c):
+                text = text[len(c):].lstrip(" 的")
+    return text
+
+
+def name_key(text) -> str:
+    """The form two names are compared in: folded, article and country off, plurals off, no spaces."""
+    return "".join(_words(_strip_front(fold(text))))
+
+
+def _keys(text) -> set[str]:
+    folded = fold(text)
+    return {k for k in ("".join(_words(folded)), name_key(text)) if k}
+
+
+def country(text) -> str | None:
+    """The country a text is, and nothing else ('英国', 'the UK', 'British' -> 'uk'); None if it is not one."""
+    return COUNTRY_OF.get(fold(text))
+
+
+def aliases() -> dict[str, list[str]]:
+    """id -> the other names a seed uses for it (data/aliases.csv); empty if the table is absent."""
+    try:
+        table = data.table("aliases")
+    except (KeyError, data.DataError):
+        return {}
+    return table.groupby("id")["alias"].apply(list).to_dict()
+
+
+def _texts(row, cols) -> list[str]:
+    out = []
     for c in cols:
         v = row.get(c)
-        if v is None or pd.isna(v):
+        if v is None or (not isinstance(v, str) and pd.isna(v)):
             continue
         if isinstance(v, float) and v.is_integer():
             v = int(v)
-        out.add(str(v).strip().lower())
+        out.append(str(v))
     return out
 
 
-def match_name(given, table: pd.DataFrame, key: str, also: tuple[str, ...] = (), partial: bool = False) -> str | None:
-    """The `key` of the row whose id, Chinese or English name, or one of the columns `also` (an
-    abbreviation, a number) equals `given`, in any case; with `partial`, else the one row whose name
-    contains it (two characters or more). None when nothing, or more than one row, fits."""
-    text = str(given).strip().lower()
-    if not text:
-        return None
-    cols = [key, *(c for c in also if c in table.columns), "name_en", "name_zh"]
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def resolve(given, table: pd.DataFrame, key_col: str, also: tuple[str, ...] = (), partial: bool = False) -> Match:
+    """The row of `table` a student's answer names, matched on its id, Chinese or English name, the columns
+    `also` (an abbreviation, a number) and its aliases, as `fold` and `name_key` read them.
+
+    With `partial`, when no name equals the answer, in turn: a name containing it (two characters or more,
+    three for Latin letters); a Chinese name holding its characters in order (中试平台 in 中试放大平台) or a row's
+    English names holding all its words (Fraunhofer CBP); the same after a generic head (平台, 基地, platform)
+    is left off. The first step any row fits decides: one row is the match, several are `candidates`. A bare
+    country (英国, UK) names no row: its rows in the table (country_zh / country_en) are the candidates."""
+    if isinstance(given, dict | list | tuple | set):
+        return Match(None)
+    given_keys = _keys(given)
+    if not given_keys:
+        return Match(None)
+    extra = aliases()
+    cols = [key_col, *(c for c in also if c in table.columns), "name_en", "name_zh"]
+    names: dict[str, list[str]] = {}
     for _, r in table.iterrows():
-        if text in _texts(r, cols):
-            return r[key]
-    if not partial or len(text) < 2:
+        names.setdefault(r[key_col], []).extend([*_texts(r, cols), *extra.get(r[key_col], [])])
+
+    def pick(hits) -> Match | None:
+        hits = list(dict.fromkeys(hits))
+        if len(hits) == 1:
+            return Match(hits[0])
+        return Match(None, tuple(hits)) if hits else None
+
+    found = pick(i for i, ns in names.items() if any(given_keys & _keys(n) for n in ns))
+    if found:
+        return found
+    if country(given):
+        where = [c for c in ("country_zh", "country_en") if c in table.columns]
+        hits = [r[key_col] for _, r in table.iterrows()
+                if any(pd.notna(r[c]) and country(r[c]) == country(given) for c in where)]
+        return Match(None, tuple(dict.fromkeys(hits)))
+    if not partial:
+        return Match(None)
+    texts = {i: [n for n in ns if not re.fullmatch(r"[\d.]+", n)] for i, ns in names.items()}
+    for g in (given, _headless(given)):
+        if not g:
+            continue
+        found = _partial(g, texts)
+        if found is not None:
+            return pick(found) or Match(None)
+    return Match(None)
+
+
+def _headless(given) -> str:
+    """The answer without its generic head noun, or '' if it has none (or is nothing else)."""
+    f = fold(given)
+    for h in HEADS_ZH:
+        if f.endswith(h) and len(f) > len(h) + 1:
+            return f[:-len(h)]
+    words = f.split()
+    if len(words) > 1 and _words(words[-1])[0] in HEADS_EN:
+        return " ".join(words[:-1])
+    return ""
+
+
+def _partial(given, texts: dict[str, list[str]]) -> list[str] | None:
+    """The rows the first partial step fits (see resolve), or None if none does."""
+    k = name_key(given)
+    if len(k) < (2 if CJK.search(k) else 3):
         return None
-    hits = [r[key] for _, r in table.iterrows() if any(text in n for n in _texts(r, ("name_zh", "name_en")))]
-    return hits[0] if len(hits) == 1 else None
+    steps = [
+        lambda n: any(k in nk for nk in _keys(n)),
+        lambda n: len(k) >= 3 and CJK.search(k) and _is_subsequence(k, name_key(n)),
+    ]
+    for step in steps:
+        hits = [i for i, ns in texts.items() if any(step(n) for n in ns)]
+        if hits:
+            return hits
+    words = set(_words(_strip_front(fold(given))))
+    if len(words) > 1 and not CJK.search(k):
+        hits = [i for i, ns in texts.items() if words <= {w for n in ns for w in _words(fold(n))}]
+        if hits:
+            return hits
+    return None
+
+
+def match_name(given, table: pd.DataFrame, key: str, also: tuple[str, ...] = (), partial: bool = False) -> str | None:
+    """The `key` of the row a student's answer names (see resolve); None when it names none, or more than
+    one row fits."""
+    return resolve(given, table, key, also, partial).id

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nbformat
 
+from .. import toc
 from ..data import PACKAGE_ROOT
 from . import files
 
@@ -20,14 +21,21 @@ def collection() -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
+def reference() -> list[Path]:
+    """The notebooks a reader consults rather than reads in order (the glossary), as notebooks/toc.yml lists
+    them under `reference`: stored with outputs and checked like the lessons where a check applies to them
+    (both languages, the parameter, no typed figures, stored outputs), not as lessons (no skeleton)."""
+    return [NOTEBOOKS / e["file"] for e in toc.reference()]
+
+
 def briefings() -> list[Path]:
     """The parameterised briefing notebooks behind the static reports."""
     return sorted((NOTEBOOKS / "briefings").glob("*.ipynb"))
 
 
 def stored() -> list[Path]:
-    """Every notebook stored with outputs (lessons, briefings and the live start page)."""
-    return collection() + briefings() + [NOTEBOOKS / "present.ipynb"]
+    """Every notebook stored with outputs (lessons, reference, briefings and the live start page)."""
+    return collection() + reference() + briefings() + [NOTEBOOKS / "present.ipynb"]
 
 
 def stabilise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -19,7 +19,7 @@ NAME_COLUMN = re.compile(r"(name|short|abbr|title|term)(_zh|_en)?$")
 MAX_NAME = 300
 # columns that may point at any entity table (Frictionless foreign keys reach only one table)
 ANY_ENTITY = {("facts", "entity_id"), ("facilities", "parent_id"), ("events", "entity_id"),
-              ("recommendation_links", "target_id")}
+              ("recommendation_links", "target_id"), ("aliases", "id")}
 # sources.csv: each detail of a document (its headline, kind, author, outlet, date, the earliest date it can have
 # appeared) and the column quoting it from that seed (the row's source_id); a detail and its quote come together
 SOURCE_DETAILS = {"headline_quote": ("headline_lang",), "kind_quote": ("kind_zh", "kind_en"),
@@ -115,6 +115,20 @@ def _source_details(tables: dict, where) -> list[str]:
     return problems
 
 
+def _aliases(tables: dict, where) -> list[str]:
+    """aliases.csv: an alias names a row of the table it says, and is a name its quote uses, unless its note
+    says it is an editorial translation (of a name the quote uses)."""
+    problems = []
+    ids = {name: {r[key] for r in tables.get(name, [])} for name, key in ENTITY_TABLES.items()}
+    for row in tables.get("aliases", []):
+        if row["table"] in tables and row["id"] not in ids.get(row["table"], ()):
+            problems.append(f"{where('aliases', row, 'id')}: {row['id']!r} is not a row of {row['table']}")
+        if _squash(row["alias"]) not in _squash(row["quote"] or "") and "editorial" not in (row.get("note") or ""):
+            problems.append(f"{where('aliases', row, 'alias')}: {row['alias']!r} is not in its quote; quote the seed's "
+                            f"words that use it, or say in the note that it is an editorial translation")
+    return problems
+
+
 def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[str], Summary]:
     """All problems in the package at `folder` (default: data_dir()), quotes checked against `seeds`."""
     folder = Path(folder or data_dir())
@@ -195,6 +209,7 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
             problems.append(f"{where('plans', row, 'end_year')}: ends before it starts")
     problems += _figures_match_quotes(tables, where)
     problems += _source_details(tables, where)
+    problems += _aliases(tables, where)
 
     # quotes verbatim in their seeds (whitespace ignored)
     quotes = detail_quotes = 0
