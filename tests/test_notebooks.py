@@ -13,8 +13,14 @@ from biomfg.tools import notebooks as nbtools
 from conftest import NOTEBOOKS, ROOT, spec_dicts
 
 ALL = nbtools.collection()
+# The reference notebooks (the glossary) are not lessons: no objectives, exercises or summary, so not the
+# lesson skeleton; every check of what a reader sees applies to them as to the lessons.
+REFERENCE = nbtools.reference()
+SHOWN = ALL + REFERENCE
 SKELETON_START = ["Overview", "Learning objectives", "Prerequisites", "Imports"]
 SKELETON_END = ["Exercises", "Summary", "What's next", "Sources"]
+REFERENCE_SKELETON = ["Overview", "Imports", "Sources"]
+IMPORT_LINE = "from biomfg import charts, data, exercises, model, prose, widgets"
 
 
 def _nb(path):
@@ -40,7 +46,23 @@ def test_skeleton_in_order(path):
     assert "**Time to learn:**" in text and "**学习时间**：" in text
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", REFERENCE, ids=lambda p: p.stem)
+def test_reference_skeleton_in_order(path):
+    nb = _nb(path)
+    heads = _headings(nb)
+    found = [next(i for i, h in enumerate(heads) if h.endswith(w)) for w in REFERENCE_SKELETON]
+    assert found == sorted(found), heads
+    assert nb.cells[0].source.startswith("# ") and " · " in nb.cells[0].source.splitlines()[0]
+    params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    assert nb.cells[params + 1].source.strip() == IMPORT_LINE
+
+
+def test_the_reference_notebooks_are_listed_and_are_not_lessons():
+    assert [p.name for p in REFERENCE] == ["glossary.ipynb"]
+    assert not set(REFERENCE) & set(ALL) and set(REFERENCE) <= set(nbtools.stored())
+
+
+@pytest.mark.parametrize("path", SHOWN, ids=lambda p: p.stem)
 def test_prose_in_both_languages_and_a_lang_parameter(path):
     nb = _nb(path)
     tags = [set(c.metadata.get("tags", [])) for c in nb.cells]
@@ -61,7 +83,7 @@ def _prose_digits(source: str) -> list[str]:
     return re.findall(r"[0-9]+", text)
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SHOWN, ids=lambda p: p.stem)
 def test_no_figure_typed_into_prose(path):
     for cell in _nb(path).cells:
         if cell.cell_type == "markdown":
@@ -74,7 +96,7 @@ def test_the_digit_check_can_fail():
     assert _prose_digits("it takes 10 minutes, **Time to learn:**") == ["10"]
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SHOWN, ids=lambda p: p.stem)
 def test_stored_with_outputs_and_no_machine_paths(path):
     nb = _nb(path)
     code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
@@ -133,7 +155,7 @@ def test_no_stored_output_is_html_shown_as_text(path):
     assert _html_as_text(_nb(path)) == []
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SHOWN, ids=lambda p: p.stem)
 def test_runs_in_chinese_with_papermill(path, tmp_path):
     import papermill as pm
 

@@ -31,6 +31,16 @@ def test_lessons_have_both_languages_a_topic_module_and_real_cases():
     assert sorted(covered) == sorted(case_ids)  # every case is covered by exactly one lesson
 
 
+def test_reference_notebooks_have_both_languages_a_topic_module_and_are_not_lessons():
+    lessons = {e["file"] for e in toc.lessons()}
+    assert [e["file"] for e in toc.reference()] == ["glossary.ipynb"]
+    for e in toc.reference():
+        assert e["file"] not in lessons and "cases" not in e, e["file"]
+        for key in ("title", "summary"):
+            assert set(e[key]) == {"zh", "en"} and all(e[key].values()), (e["file"], key)
+        assert (Path(start.__file__).parent / f"{e['topic']}.py").exists(), e
+
+
 def test_the_start_page_map_and_the_report_batch_read_the_table_of_contents():
     html = start.notebook_map("en").data
     for e in toc.lessons():

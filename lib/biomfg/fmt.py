@@ -294,7 +294,8 @@ def read(given) -> Reading | None:
         tail = tail[mag.end():]
     head = _FILLERS.sub("", head).strip(" :：是为")
     qualifier, head = _qualifier_at(head)
-    money, head = _unit_at(head, start=False)
+    money, _ = _unit_at(head, start=False)
+    money = money if money in CURRENCIES else None  # before a figure only money counts: 每年2000万 is no year
     tail = tail.strip()
     unit, tail = _unit_at(tail, start=True)
     for word, q in _AFTER:

@@ -90,7 +90,7 @@ def _stack(heights: list[float], top: float, space: float, extra: list[float] | 
 def _settle(ideal: list[float], heights: list[float], top: float, bottom: float, space: float) -> list[float]:
     """Tops as near `ideal` as possible, in the given order, never overlapping, within [top, bottom]."""
     ys = []
-    for y, h in zip(ideal, heights, strict=True):
+    for y in ideal:
         ys.append(max(y, top, (ys[-1] + heights[len(ys) - 1] + space) if ys else top))
     for i in range(len(ys) - 1, -1, -1):
         limit = bottom - heights[i] if i == len(ys) - 1 else ys[i + 1] - space - heights[i]
@@ -203,9 +203,12 @@ def concept_map(lang: str = "en", region: str | Iterable[str] | None = None) -> 
     mine = set(nodes.loc[(nodes["column"] == "example") & nodes["region_id"].isin(chosen), "node"])
     regions = _data.table("regions").set_index("region_id")[f"name_{lang}"]
     columns = {c: t(f"cm_col_{c}", lang) for c in cm.COLUMNS}
-    # every box lists the boxes whose paths it lies on (the boxes a click on it lights are the same set)
-    rel = {n: "|" + "|".join(str(keys[m]) for m in sorted(members.get(n, {n}), key=keys.get)) + "|"
-           for n in nodes["node"]}
+    # every box lists the boxes a click on which lights it: those whose paths it lies on
+    lights: dict[str, list[str]] = {n: [] for n in nodes["node"]}
+    for a in nodes["node"]:
+        for m in members.get(a, {a}):
+            lights[m].append(a)
+    rel = {n: "|" + "|".join(str(keys[a]) for a in sorted(lights[n], key=keys.get)) + "|" for n in nodes["node"]}
     colour = {n: _colour(r) for n, r in zip(nodes["node"], (r for _, r in nodes.iterrows()), strict=True)}
     boxes = pd.DataFrame({
         "k": [keys[n] for n in nodes["node"]],
@@ -236,7 +239,7 @@ def concept_map(lang: str = "en", region: str | Iterable[str] | None = None) -> 
             pts.append({"e": e, "i": i, "x": x, "y": y, "on": on, "hue": hue, "lit": lit_edge,
                         "dash": "direct" if kind == "barrier_recommendation" else "step"})
     edges = pd.DataFrame(pts)
-    head = heads.assign(weight=["bold"] * len(heads), colour=[INK if k == "column" else MUTED for k in heads["kind"]])
+    head = heads.assign(colour=[INK if k == "column" else MUTED for k in heads["kind"]])
 
     x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, WIDTH], nice=False, zero=False))
     y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[height, 0], nice=False, zero=False))
@@ -244,22 +247,24 @@ def concept_map(lang: str = "en", region: str | Iterable[str] | None = None) -> 
     base_edge = "datum.lit ? 0.85 : 0.08" if chosen else "0.45"
     pick = alt.selection_point(name=PICK, fields=["k"], on="click", clear="dblclick", empty=False)
     hover = alt.selection_point(name=HOVER, fields=["k"], on="pointerover", clear="pointerout", empty=False)
-    lines = alt.Chart(edges).mark_line(interpolate="basis", strokeWidth=1.6,
+    lines = alt.Chart(edges).mark_line(interpolate="basis", strokeWidth=1.6, aria=False,
                                        strokeOpacity=_highlight("on", 0.06, base_edge, 0.9)).encode(
         x=x, y=y, detail="e:N", order="i:Q", color=alt.Color("hue:N", scale=None),
         strokeDash=alt.StrokeDash("dash:N", scale=alt.Scale(domain=["step", "direct"], range=[[1, 0], [5, 3]]),
                                   legend=None))
     tip = [alt.Tooltip("name:N", title=t("cm_tip_name", lang)), alt.Tooltip("column:N", title=t("cm_tip_column", lang)),
            alt.Tooltip("region:N", title=t("cm_tip_region", lang))]
-    rects = alt.Chart(boxes, name="cm_boxes").mark_rect(  # named: the params' view, the same in every buildcornerRadius=4, cursor="pointer",
-                                       opacity=_highlight("rel", 0.2, base_box)).encode(
+    # named, so that the params' view is called the same in every build (Altair numbers unnamed views)
+    rects = alt.Chart(boxes, name="cm_boxes").mark_rect(
+        cornerRadius=4, cursor="pointer", opacity=_highlight("rel", 0.2, base_box)).encode(
         x=alt.X("x0:Q", axis=None, scale=alt.Scale(domain=[0, WIDTH], nice=False, zero=False)), x2="x1:Q",
         y=alt.Y("y0:Q", axis=None, scale=alt.Scale(domain=[height, 0], nice=False, zero=False)), y2="y1:Q",
         color=alt.Color("fill:N", scale=None), stroke=alt.Stroke("stroke:N", scale=None),
-        strokeWidth=alt.StrokeWidth("width:Q", scale=None), tooltip=tip,
+        strokeWidth=alt.StrokeWidth("width:Q", scale=None), tooltip=tip, description="name:N",
     ).add_params(pick, hover)
     texts = alt.Chart(boxes).mark_text(align="left", baseline="top", fontSize=FONT, lineHeight=LINE, color=INK,
-                                       cursor="pointer", opacity=_highlight("rel", 0.3, base_box)).encode(
+                                       cursor="pointer", aria=False,  # the box says it (its description)
+                                       opacity=_highlight("rel", 0.3, base_box)).encode(
         x=alt.X("tx:Q", axis=None, scale=alt.Scale(domain=[0, WIDTH], nice=False, zero=False)),
         y=alt.Y("ty:Q", axis=None, scale=alt.Scale(domain=[height, 0], nice=False, zero=False)),
         text="lines", tooltip=tip)
@@ -278,7 +283,7 @@ def concept_map(lang: str = "en", region: str | Iterable[str] | None = None) -> 
         title = t("cm_title_region", lang, region=names)
         subtitle = t("cm_subtitle_region", lang, region=names) + (" " if lang == "en" else "") + subtitle
         one = len(mine) == 1
-        summary += t("cm_desc_region" + ("_one" if one else ""), lang, region=names,
+        summary += t("cm_desc_region_one" if one else "cm_desc_region", lang, region=names,
                      **({} if one else {"n": num(len(mine))}))
     rows = pd.concat([nodes[["source"]], links[["source"]]], ignore_index=True)
     return titled(chart, title, rows, lang, subtitle, width=min(TITLE_WIDTH, WIDTH), summary=summary,

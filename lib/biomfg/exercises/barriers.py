@@ -11,7 +11,7 @@ from ..i18n import t
 from ..model.barriers import platform_traits
 from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import code_solution, match_name, pick_judge
-from .lettered import Choice, lettered, row_choices
+from .lettered import Choice, in_sentence, lettered, platform_name, row_choices
 
 
 def _row(table: str, key: str, row_id: str):
@@ -61,9 +61,9 @@ def barrier_question(prompt: str, platform_id: str, why: str, wrong: dict[str, s
         return str(_row("platforms", "platform_id", platform_id)["type_id"])
 
     def why_right(lang):
-        p = _row("platforms", "platform_id", platform_id)
         kind = _row("platform_types", "type_id", type_of())[f"name_{lang}"]
-        return t(why, lang, name=escape(str(p[f"name_{lang}"])), type=escape(str(kind)), **span_of(bridged_by(type_of()), lang))
+        return t(why, lang, name=escape(platform_name(platform_id, lang)), type=escape(str(kind)),
+                 **span_of(bridged_by(type_of()), lang))
 
     def why_wrong(barrier_id, lang):
         return t("ex_barrier_wrong", lang, **span_of(barrier_id, lang), why=t(wrong[barrier_id], lang))
@@ -93,8 +93,8 @@ def factor_question(prompt: str, platform_id: str, options: list[str], wrong: di
     def why_right(lang):
         pf = data.table("platform_factors")
         row = pf[(pf["platform_id"] == platform_id) & (pf["factor_id"] == right())].iloc[0]
-        name = _row("platforms", "platform_id", platform_id)[f"name_{lang}"]
-        return t("ex_factor_right", lang, name=escape(str(name)), evidence=escape(str(row[f"evidence_{lang}"])))
+        return t("ex_factor_right", lang, name=escape(platform_name(platform_id, lang)),
+                 evidence=escape(str(row[f"evidence_{lang}"])))
 
     return lettered(prompt, row_choices("success_factors", "factor_id", options), right, why_right,
                     lambda key, lang: t(wrong[key], lang), marking=marking,
@@ -119,7 +119,7 @@ def trait_question(prompt: str, type_id: str, kind: str, answer: str, why: str, 
         return answer
 
     def why_right(lang):
-        return t(why, lang, detail=escape(str(traits().loc[answer, f"detail_{lang}"])))
+        return t(why, lang, detail=escape(in_sentence(str(traits().loc[answer, f"detail_{lang}"]), lang)))
 
     return lettered(prompt, choices, right, why_right, lambda key, lang: t(wrong[key], lang), marking=marking,
                     code=f"model.barriers.platform_traits('{type_id}', '{kind}')[['name_en', 'detail_en']]")

@@ -10,8 +10,9 @@ from ..charts.china import LAB_INDICATORS
 from ..i18n import t
 from ..model.china import COUNTRY
 from ..model.facts import fact
-from .base import Question, register
+from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import read_number, whole_number
+from .lettered import Choice, comparison, lettered
 
 
 def _number(given) -> float | None:

@@ -9,11 +9,19 @@ from html import escape
 from .. import data, fmt
 from ..i18n import t
 from ..model import targets
-from ..prose.base import join
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import as_int, match_name, whole_number
+from .judges import as_int, match_name, unclear, whole_number
 from .reasoning import (
-    barrier_name, barrier_options, choice, number_given, one_decimal, platforms_at, regional, regional_name, where_else,
+    barrier_name,
+    barrier_options,
+    choice,
+    names_list,
+    number_given,
+    one_decimal,
+    platforms_at,
+    regional,
+    regional_name,
+    where_else,
 )
 
 PLAN = "hz_synbio_plan_2024_2026"
@@ -63,7 +71,7 @@ def _centre_judge(given, right, lang):
     rid = match_name(given, districts, "region_id")
     names = districts.set_index("region_id")[f"name_{lang}"]
     if rid is None:
-        return False, t("ex_07_q2_unknown", lang)
+        return False, unclear(given, districts, "region_id", lang) or t("ex_07_q2_unknown", lang)
     if rid == right:
         return True, t("ex_07_q2_right", lang, name=escape(names[rid]))
     items = data.table("plan_items")
@@ -146,12 +154,13 @@ def _base_reply(barrier_id: str, lang: str) -> str:
     if barrier_id == _base_barrier():
         return t("ex_07_q4_right", lang, name=escape(regional_name(BASE, lang)),
                  barrier=escape(barrier_name(barrier_id, lang)))
-    return where_else("hangzhou", barrier_id, lang)
+    # each wrong barrier has its own reply; a key missing here means the data reclassified the base
+    return t(f"ex_07_q4_not_{barrier_id}", lang, there=where_else("hangzhou", barrier_id, lang))
 
 
 def _base_worked(lang: str) -> str:
     rows = "".join(f"<li>{escape(barrier_name(b, lang))}{escape(t('colon', lang))}"
-                   f"{escape(join(platforms_at('hangzhou', b, lang), lang) or t('ex_none_named', lang))}</li>"
+                   f"{escape(names_list(platforms_at('hangzhou', b, lang), lang) or t('ex_none_named', lang))}</li>"
                    for b in data.table("barriers")["barrier_id"])
     return f"<p>{t('ex_07_q4_worked', lang)}</p><ul>{rows}</ul>"
 

@@ -3,8 +3,8 @@ or with the option's words, and every wrong option gets its own reason.
 
 `lettered(...)` builds the Question; `comparison(...)` builds the one that asks why two figures of
 data/facts.csv cannot be compared, the reason computed from the two rows (unit, year, kind, indicator).
-Option words are shown in the prompt, which is static text in the catalogue: the tests check that the
-prompt lists each option's words, as the data or the catalogue gives them, after its letter.
+`ask` lists the options under the prompt, lettered (`Question.options`); their words come from data/ (a
+platform type's name, a success factor's) or from the catalogue (a reason).
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from html import escape
 
 from .. import data, fmt
 from ..i18n import t
-from .base import Question
-
-LETTERS = "ABCDEFGH"
+from ..model.names import name_key
+from .base import LETTERS, Question
 
 
 @dataclass(frozen=True)
@@ -38,10 +37,18 @@ def row_choices(table: str, key: str, ids: list[str] | None = None) -> Callable[
     return choices
 
 
+def in_sentence(text: str, lang: str) -> str:
+    """A name or phrase from data/ set inside an English sentence: 'Training versatile …' -> 'training
+    versatile …' (an initial capital only; 'IP policy' and Chinese are left alone)."""
+    if lang == "en" and len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def _norm(text) -> str:
-    """Full-width to half-width (Ａ -> A), lower case, no spaces or punctuation."""
-    text = unicodedata.normalize("NFKC", str(text)).lower()
-    return "".join(ch for ch in text if ch.isalnum())
+    """As the one name matcher reads a name (model.names.name_key: half-width, lower case, no quotes, article
+    or country in front), then letters and digits only."""
+    return "".join(ch for ch in name_key(text) if ch.isalnum())
 
 
 LETTER = re.compile(r"^\s*(?:option|choice|answer|选项|答案|选)?\s*[:：]?\s*[(\[（【]?\s*([a-z])\s*[)\]）】]?"
@@ -75,8 +82,13 @@ def resolve(given, choices: list[Choice], also: Callable[[object], str | None] |
         hit = also(given)
         if hit in labels:
             return hit
-    if len(text) >= 2 and not text.isdigit():
-        part = [k for k, ls in labels.items() if any(text in label for label in ls)]
+    # a unique part of an option's words: two characters of Chinese, three of Latin; 'currency' finds
+    # 'currencies' and 'years' 'year' (a final s or y dropped)
+    if text.isdigit() or len(text) < (3 if text.isascii() else 2):
+        return None
+    stems = [text] + ([text[:-1]] if text.isascii() and len(text) > 4 and text[-1] in "sy" else [])
+    for stem in stems:
+        part = [k for k, ls in labels.items() if any(stem in label for label in ls)]
         if len(part) == 1:
             return part[0]
     return None
@@ -104,7 +116,7 @@ def lettered(prompt: str, choices: Callable[[], list[Choice]], right: Callable[[
         opts = choices()
         key = resolve(given, opts, also)
         if key is None:
-            listed = t("ex_choice_sep", lang).join(show(opts, c.key, lang) for c in opts)
+            listed = t("ex_letter_sep", lang).join(show(opts, c.key, lang) for c in opts)
             return False, t("ex_letter_unknown", lang, given=escape(str(given)),
                             letters=t("list_sep", lang).join(LETTERS[:len(opts)]), options=listed)
         shown = show(opts, key, lang)
@@ -117,7 +129,10 @@ def lettered(prompt: str, choices: Callable[[], list[Choice]], right: Callable[[
         head = (f"<pre>{escape(code)}</pre>" if code else "") + (details(lang) if details else "")
         return f"{head}<p>{t('ex_letter_right', lang, option=f'<b>{shown}</b>', why=why_right(lang))}</p>"
 
-    return Question(prompt, answer, judge, solution, kind=kind, marking=marking)
+    def options(lang) -> list[str]:
+        return [escape(c.label(lang)) for c in choices()]
+
+    return Question(prompt, answer, judge, solution, kind=kind, marking=marking, options=options)
 
 
 # --- why two figures cannot be compared -----------------------------------------------------------
@@ -155,14 +170,35 @@ def _fact(fact_id: str):
     return f[f["fact_id"] == fact_id].iloc[0]
 
 
-def _what(row, lang: str) -> str:
-    """'the Integrated Biorefinery Research Facility's investment amount' in words: entity and indicator."""
+def platform_name(platform_id: str, lang: str) -> str:
+    """An exemplar as a sentence names it (not escaped): en its abbreviation where it has one (BioMADE),
+    zh its name with the abbreviation after it (美国生物工业制造和设计生态系统（BioMADE）)."""
+    from .judges import display_name
+
+    row = data.platforms().set_index("platform_id").loc[platform_id]
+    if lang == "en":
+        return str(row["abbr"]) if fmt.text(row["abbr"]) else str(row["name_en"])
+    return display_name(row, lang)
+
+
+def _entity(entity_id: str, lang: str) -> str:
+    """A fact's entity in a sentence (not escaped): an exemplar as platform_name gives it; in English a
+    facility takes 'the' (the Pilots4U database), a country or region does not."""
     from ..prose.base import entity_name
 
-    ind = str(row[f"indicator_{lang}"])
-    if lang == "en" and len(ind) > 1 and ind[1].islower():
-        ind = ind[0].lower() + ind[1:]
-    return t("ex_cmp_what", lang, entity=escape(entity_name(row["entity_id"], lang)), indicator=escape(ind))
+    names = data.entity_names().drop_duplicates("entity_id").set_index("entity_id")
+    table = names.loc[entity_id, "table"] if entity_id in names.index else ""
+    if table == "platforms":
+        return platform_name(entity_id, lang)
+    name = entity_name(entity_id, lang)
+    return f"the {name}" if lang == "en" and table == "facilities" else name
+
+
+def _what(row, lang: str) -> str:
+    """An entity's indicator in words (escaped): 'the Integrated Biorefinery Research Facility's investment
+    amount', 'BioMADE's number of states', '中国的生物基材料产能占全球比重'."""
+    ind = in_sentence(str(row[f"indicator_{lang}"]), lang)
+    return t("ex_cmp_what", lang, entity=escape(_entity(row["entity_id"], lang)), indicator=escape(ind))
 
 
 def _unit_word(row, lang: str) -> str:
@@ -197,7 +233,7 @@ def _why_reason(reason: str, a, b, lang: str, right: bool) -> str:
     if reason == "target":
         if a["kind"] == b["kind"] == "target":
             return t("ex_cmp_target_both", lang)
-        return t("ex_cmp_target_none", lang)
+        return t("ex_cmp_target_none" if a["kind"] == b["kind"] == "actual" else "ex_cmp_target_neither", lang)
     return t("ex_cmp_scope_same", lang, a=wa, b=wb)
 
 
@@ -214,7 +250,11 @@ def comparison(prompt: str, fact_a: str, fact_b: str, *, extra: str | None = Non
         return _fact(fact_a), _fact(fact_b)
 
     def right() -> str:
-        return reasons(*rows())[0]
+        found = reasons(*rows())
+        if not found:
+            raise data.DataError(f"facts.csv: nothing keeps {fact_a} and {fact_b} apart any more (same unit, measure, "
+                                 "kind and year); the comparison question needs another pair")
+        return found[0]
 
     def why_right(lang):
         text = _why_reason(right(), *rows(), lang, right=True)
@@ -227,7 +267,8 @@ def comparison(prompt: str, fact_a: str, fact_b: str, *, extra: str | None = Non
         items = []
         for r in rows():
             year = _year(r)
-            items.append(t("ex_cmp_row", lang, what=_what(r, lang), value=escape(fmt.fact(r, lang)),
+            what = _what(r, lang)
+            items.append(t("ex_cmp_row", lang, what=what[:1].upper() + what[1:], value=escape(fmt.fact(r, lang)),
                            year=t("ex_cmp_year", lang, year=year) if year is not None else t("ex_cmp_no_year", lang),
                            kind=t(f"ex_cmp_kind_{r['kind']}", lang)))
         return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"

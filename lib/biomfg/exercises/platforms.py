@@ -143,14 +143,16 @@ EXAMPLE_MARKERS = ("如", "等")  # 如 (such as), 等 (and others): the article
 
 
 def _launched_named_as_examples() -> str:
-    """'examples' when every firm the article names for an incubator comes with 如 or 等 and no fact counts
-    the firms an incubator launched; the question's premise fails otherwise."""
+    """'examples' when the article introduces every incubator's list of firms with 如 or 等 (one of its quotes
+    says so; a list's later quotes are fragments of the same sentence) and no fact counts the firms an
+    incubator launched; the question's premise fails otherwise."""
     pf = data.table("platform_firms")
     incubators = set(data.platforms().query("type_id == 'industry_incubation'")["platform_id"])
     rows = pf[pf["platform_id"].isin(incubators) & (pf["relation"] == "incubated")]
     counted = data.facts()
     counted = counted[counted["entity_id"].isin(incubators) & counted["indicator"].str.contains("incubated")]
-    if rows.empty or not counted.empty or not all(any(m in q for m in EXAMPLE_MARKERS) for q in rows["quote"]):
+    marked = rows.groupby("platform_id")["quote"].agg(lambda qs: any(m in q for q in qs for m in EXAMPLE_MARKERS))
+    if rows.empty or not counted.empty or not marked.all():
         raise data.DataError("platform_firms.csv: the incubated firms are no longer all named as examples (如, 等)")
     return "examples"
 

@@ -3,15 +3,13 @@ figures cannot be set side by side (read from their rows in facts.csv), the regi
 a barrier (regional_platforms.csv), and estimates judged within a stated tolerance.
 
 A choice question shows its options lettered A, B, C ... (`Question.options`); the student answers with the
-letter (A, a, full-width Ａ, "(B)") or with the option's text or name, and every option carries its own
-reply, so a wrong pick is told why *that* pick is wrong.
+letter (A, a, full-width Ａ, "(B)") or with the option's words or name (exercises.lettered reads them), and
+every option carries its own reply, so a wrong pick is told why *that* pick is wrong.
 """
 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -20,10 +18,11 @@ import pandas as pd
 
 from .. import data, fmt
 from ..i18n import t
-from .base import LETTERS, Question
+from ..model.names import aliases, name_key
+from .base import Question
+from .lettered import Choice, lettered
 
-
-# --- lettered choices ------------------------------------------------------------------------------
+# --- lettered choices (the mechanics are exercises.lettered's; these options carry their own replies) --------
 
 @dataclass(frozen=True)
 class Option:
@@ -33,61 +32,27 @@ class Option:
     names: tuple[str, ...] = ()   # other spellings accepted: its name in each language, its number
 
 
-_EDGES = r"\s\"'“”‘’()\[\]【】「」《》.。:,;!?、"  # NFKC has already turned （）：，；！？ into ASCII
-
-
 def _norm(text) -> str:
-    s = unicodedata.normalize("NFKC", str(text)).strip().lower()
-    return re.sub(rf"^[{_EDGES}]+|[{_EDGES}]+$", "", s)
-
-
-def _letter(text: str) -> int | None:
-    m = re.fullmatch(r"(?:option|choice|选项|选|答案)?\s*([a-h])", text)
-    return LETTERS.lower().index(m[1]) if m else None
-
-
-def pick(given, options: list[Option]) -> int | None:
-    """The index of the option a student means: a letter, or the option's text or one of its names in
-    either language, whole or (two characters or more) a part only one option holds."""
-    if given is None or isinstance(given, dict | list | tuple | set):
-        return None
-    text = _norm(given)
-    if not text:
-        return None
-    i = _letter(text)
-    if i is not None:
-        return i if i < len(options) else None
-    spellings = [{_norm(o.text("en")), _norm(o.text("zh")), *(_norm(n) for n in o.names)} for o in options]
-    exact = [k for k, s in enumerate(spellings) if text in s]
-    if len(exact) == 1:
-        return exact[0]
-    part = [k for k, s in enumerate(spellings) if len(text) >= 2 and any(text in x for x in s)]
-    return part[0] if len(part) == 1 else None
+    """As the one name matcher reads a name (model.names.name_key), letters and digits only."""
+    return "".join(ch for ch in name_key(text) if ch.isalnum())
 
 
 def choice(prompt: str, options: Callable[[], list[Option]], right: Callable[[], str], marking: str,
            kind: str = "reason", worked: Callable[[str], str] | None = None) -> Question:
-    """A lettered choice question: `right()` is the key of the right option, computed from data; the answer
-    is its letter. `worked(lang)` (HTML) adds the rows behind the answer to the folded solution."""
-    def answer() -> str:
-        keys = [o.key for o in options()]
-        return LETTERS[keys.index(right())]
+    """A lettered choice question (exercises.lettered) whose options are computed from data, each with its
+    own reply. `right()` is the key of the right option;
+    `worked(lang)` (HTML) adds the rows behind the answer to the folded solution."""
+    def find(key: str) -> Option:
+        return next(o for o in options() if o.key == key)
 
-    def judge(given, right_letter, lang):
-        opts = options()
-        i = pick(given, opts)
-        if i is None:
-            return False, t("ex_choice_letters", lang, last=LETTERS[len(opts) - 1], given=escape(str(given)))
-        return LETTERS[i] == right_letter, t("ex_choice_read", lang, letter=LETTERS[i], why=opts[i].why(lang))
+    def by_name(given) -> str | None:
+        text = _norm(given)
+        hits = [o.key for o in options() if text and text in {_norm(n) for n in (*o.names, *aliases().get(o.key, ()))}]
+        return hits[0] if len(hits) == 1 else None
 
-    def solution(lang):
-        opts = options()
-        i = LETTERS.index(answer())
-        extra = worked(lang) if worked is not None else ""
-        return f"<p><b>{LETTERS[i]}</b> {escape(opts[i].text(lang))}</p><p>{opts[i].why(lang)}</p>{extra}"
-
-    return Question(prompt, answer, judge, solution, kind=kind, marking=marking,
-                    options=lambda lang: [escape(o.text(lang)) for o in options()])
+    return lettered(prompt, lambda: [Choice(o.key, o.text) for o in options()], right,
+                    lambda lang: find(right()).why(lang), lambda key, lang: find(key).why(lang),
+                    kind=kind, marking=marking, also=by_name, details=worked)
 
 
 def said(key: str, **fields) -> Callable[[str], str]:
@@ -140,18 +105,20 @@ def the_reason(a: pd.Series, b: pd.Series) -> str:
     """The one reason the two rows differ by (a comparison question is built on a pair with exactly one)."""
     found = differences(a, b)
     if len(found) != 1:
-        raise ValueError(f"{a['fact_id']} and {b['fact_id']} differ by {sorted(found) or 'nothing'}, not by one reason")
+        raise data.DataError(f"facts.csv: {a['fact_id']} and {b['fact_id']} differ by {sorted(found) or 'nothing'}, "
+                             "not by one reason: the exercise comparing them no longer has one right answer")
     return found.pop()
 
 
 def fact_line(row: pd.Series, lang: str) -> str:
-    """'<li>name, indicator: figure (year) — “quote”</li>' for a worked solution (escaped)."""
-    from ..prose.base import entity_name, year_text
+    """'<li>name — indicator, year: figure; the source says “quote”</li>' for a worked solution (escaped)."""
+    from ..prose.base import entity_name, year_in_sentence
 
-    year = year_text(row, lang)
-    what = t("ex_fact_line", lang, name=entity_name(row["entity_id"], lang), indicator=row[f"indicator_{lang}"],
-             value=fmt.fact(row, lang), year=t("paren", lang, text=year) if year else "")
-    return f"<li>{escape(what)}{escape(t('colon', lang))}“{escape(str(row['quote']))}”</li>"
+    year = year_in_sentence(row, lang)
+    line = t("ex_fact_line", lang, name=escape(entity_name(row["entity_id"], lang)),
+             indicator=escape(str(row[f"indicator_{lang}"])), value=escape(fmt.fact(row, lang)),
+             year=escape(t("ex_fact_year", lang, year=year)) if year else "", quote=escape(str(row["quote"])))
+    return f"<li>{line}</li>"
 
 
 # --- the regional platforms classified to a barrier -----------------------------------------------
@@ -174,6 +141,11 @@ def platforms_at(region_id: str, barrier_id: str, lang: str) -> list[str]:
     return list(rp[(rp["region_id"] == region_id) & (rp["barrier_id"] == barrier_id)][f"name_{lang}"])
 
 
+def names_list(names: list[str], lang: str) -> str:
+    """Names joined by a semicolon: the names themselves hold commas and 、 (专业孵化器、众创空间、“双创”示范基地)."""
+    return t("ex_names_sep", lang).join(names)
+
+
 def barrier_options(why: Callable[[str, str], str]) -> list[Option]:
     """The three barriers as options, in barriers.csv order; `why(barrier_id, lang)` is each one's reply."""
     return [Option(r["barrier_id"], lambda lang, r=r: str(r[f"name_{lang}"]),
@@ -183,13 +155,13 @@ def barrier_options(why: Callable[[str, str], str]) -> list[Option]:
 
 def where_else(region_id: str, barrier_id: str, lang: str) -> str:
     """Where barrier `barrier_id` lies, and which of the region's platforms the data places there (or none)."""
-    from ..prose.base import entity_name, join
+    from ..prose.base import entity_name
 
     names = platforms_at(region_id, barrier_id, lang)
     region = escape(entity_name(region_id, lang))
-    there = (t("ex_barrier_there", lang, region=region, names=escape(join(names, lang))) if names
+    there = (t("ex_barrier_there", lang, region=region, names=escape(names_list(names, lang))) if names
              else t("ex_barrier_none_there", lang, region=region))
-    return f"{t(f'ex_barrier_lies_{barrier_id}', lang)}{t('ex_sentence_gap', lang)}{there}"
+    return t("ex_barrier_where", lang, lies=t(f"ex_barrier_lies_{barrier_id}", lang), there=there)
 
 
 # --- estimates ------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""Exercises of 10_recommendations, checked with the policy-mix logic (biomfg.policy)."""
+"""Exercises of 10_recommendations, checked with the policy-mix logic (biomfg.policy): two look-ups on the map,
+the smallest mix that covers every barrier, which recommendation answers a gap, and which one does nationally what
+a park's scheme does locally; its open question and discussion prompts."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from .. import data
 from ..i18n import t
 from ..model import policy
 from ..model.names import match_name
-from .base import Question, register
+from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import unclear
+from .reasoning import Option, barrier_name, choice, regional, regional_name
 
 
 def _rec_id(given) -> str | None:
@@ -64,7 +67,7 @@ def _widest_solution(lang):
 
 register("10-q1", Question(
     "ex_10_q1",
-    _widest, _widest_judge, _widest_solution))
+    _widest, _widest_judge, _widest_solution, kind="lookup", marking="ex_10_q1_marking"))
 
 
 # --- q2: the gaps no recommendation addresses ------------------------------------------------
@@ -112,7 +115,7 @@ def _orphan_solution(lang):
 
 register("10-q2", Question(
     "ex_10_q2",
-    _orphans, _orphan_judge, _orphan_solution))
+    _orphans, _orphan_judge, _orphan_solution, kind="lookup", marking="ex_10_q2_marking"))
 
 
 # --- q3: the smallest mix that covers every barrier ------------------------------------------
@@ -178,4 +181,70 @@ def _cover_solution(lang):
 
 register("10-q3", Question(
     "ex_10_q3",
-    _smallest_cover, _cover_judge, _cover_solution))
+    _smallest_cover, _cover_judge, _cover_solution, kind="reason", marking="ex_10_q3_marking"))
+
+
+# --- q4 and q5: which recommendation answers a gap, and a park's scheme (reason) ----------------------------
+
+def _addresses(rid: str) -> list[str]:
+    """The barriers, gaps and challenges the data links a recommendation to, in link order."""
+    links = data.table("recommendation_links")
+    return list(links.loc[links["rec_id"] == rid, "target_id"])
+
+
+def _rec_option(rid: str, reply_key: str, **fields) -> Option:
+    """A recommendation as an option, accepted by its number or name too; its reply (the message `reply_key`,
+    one per recommendation) is told what the data links it to (the option, named, precedes the reply)."""
+    r = data.table("recommendations").set_index("rec_id").loc[rid]
+
+    def why(lang):
+        extra = {k: v(lang) for k, v in fields.items()}
+        return t(reply_key, lang, targets=escape(_target_names(_addresses(rid), lang, "ex_10_q2_sep")), **extra)
+    return Option(rid, lambda lang: _rec_name(rid, lang), why, (str(int(r["order"])), str(r["name_zh"]), str(r["name_en"])))
+
+
+def _links_worked(rids, lang: str) -> str:
+    colon = t("colon", lang)
+    rows = "".join(f"<li>{escape(_rec_name(r, lang))}{colon}{escape(_target_names(_addresses(r), lang, 'ex_10_q2_sep'))}</li>"
+                   for r in rids)
+    return f"<p>{t('ex_10_links_worked', lang)}</p><ul>{rows}</ul>"
+
+
+GAP = "gap_incubator_scarcity"
+GAP_OPTIONS = ("rec_capability_enhancement", "rec_ecosystem_building", "rec_policy_guidance")
+
+
+def _gap_options() -> list[Option]:
+    return [_rec_option(r, f"ex_10_q4_{r}") for r in GAP_OPTIONS]
+
+
+def _gap_answer() -> str:
+    return next(r for r in GAP_OPTIONS if GAP in _addresses(r))
+
+
+SCHEME = "ex_sip_poc_fund"
+SCHEME_OPTIONS = ("rec_innovation_leadership", "rec_platform_support", "rec_policy_guidance")
+
+
+def _scheme_barrier() -> str:
+    return str(regional(SCHEME)["barrier_id"])
+
+
+def _scheme_answer() -> str:
+    return next(r for r in SCHEME_OPTIONS if _scheme_barrier() in _addresses(r))
+
+
+def _scheme_options() -> list[Option]:
+    return [_rec_option(r, f"ex_10_q5_{r}", scheme=lambda lang: escape(regional_name(SCHEME, lang)),
+                        barrier=lambda lang: escape(barrier_name(_scheme_barrier(), lang)),
+                        right=lambda lang: escape(_rec_name(_scheme_answer(), lang)))
+            for r in SCHEME_OPTIONS]
+
+
+register("10-q4", choice("ex_10_q4", _gap_options, _gap_answer, "ex_10_q4_marking",
+                         worked=lambda lang: _links_worked(GAP_OPTIONS, lang)))
+register("10-q5", choice("ex_10_q5", _scheme_options, _scheme_answer, "ex_10_q5_marking",
+                         worked=lambda lang: _links_worked(SCHEME_OPTIONS, lang)))
+
+register_open("10", OpenQuestion("ex_10_open", "ex_10_open_model", "ex_10_open_marking"))
+register_discussion("10", "ex_10_discuss_open", "ex_10_discuss_links", "ex_10_discuss_weights")

@@ -1,93 +1,114 @@
-"""Exercises of 09_other_parks."""
+"""Exercises of 09_other_parks: why two parks' investment totals cannot be ranked, two look-ups, an estimate of
+the city's chain-leader firms from a share, and which barrier the Hetao zone's innovation centre works at; its
+open question and discussion prompts."""
 
 from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
+
 from .. import data, fmt
 from ..i18n import t
-from ..model.cases import own_notebook
-from ..prose import regions as prose_regions
-from .base import Question, register
+from ..model.cases import cases
+from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import as_int, match_name, unclear, whole_number
+from .reasoning import (
+    Option,
+    barrier_name,
+    barrier_options,
+    choice,
+    fact_line,
+    number_given,
+    one_decimal,
+    project_count,
+    regional,
+    said,
+    the_reason,
+    where_else,
+)
+
+# --- q1: two investment totals that cannot be ranked (reason) ----------------------------------------
+
+def _investment(entity_id: str) -> pd.Series:
+    return data.facts(entity_id, "total_investment").iloc[0]
 
 
-def _others():
-    c = prose_regions.cases()
-    return c[~c["region_id"].isin(own_notebook())]
+def _pair() -> tuple[pd.Series, pd.Series]:
+    return _investment("zhaoqing_hitech"), _investment("xiangyang_hitech")
 
 
-def _case_judge(pick_fn, why_right, why_wrong):
-    def judge(given, right, lang):
-        cases = prose_regions.cases()
-        rid = match_name(given, cases, "region_id")
-        if rid is None and unclear(given, cases, "region_id", lang):
-            return False, unclear(given, cases, "region_id", lang)
-        if rid is None:
-            names = t("ex_choice_sep", lang).join(cases[f"name_{lang}"])
-            return False, t("ex_09_case_unknown", lang, names=escape(names))
-        name = escape(str(cases.set_index("region_id").loc[rid, f"name_{lang}"]))
-        return (True, why_right(name, lang)) if rid == right else (False, why_wrong(name, rid, lang))
-    return judge
+def _invest_fields(lang: str) -> dict[str, str]:
+    zq, xy = _pair()
+    return {"zq": escape(fmt.fact(zq, lang)), "xy": escape(fmt.fact(xy, lang)),
+            "zq_n": fmt.plain(project_count("zhaoqing_hitech")), "xy_n": fmt.plain(project_count("xiangyang_hitech")),
+            "ratio": one_decimal(float(zq["value"]) / float(xy["value"]))}
 
 
-# --- q1: largest stated total investment (CNY only) ----------------------------------------------
-
-def _investments():
-    f = prose_regions.case_facts()
-    f = f[(f["indicator"] == "total_investment") & (f["unit"] == "CNY") & f["case_id"].isin(_others()["region_id"])]
-    return f[f["entity_id"] == f["case_id"]]
-
-
-def _invest() -> str:
-    f = _investments()
-    return f.loc[f["value"].idxmax(), "case_id"]
+def _invest_options() -> list[Option]:
+    def reply(key):
+        return lambda lang: t(key, lang, **_invest_fields(lang))
+    return [Option("about", said("ex_09_q1_opt_about"), reply("ex_09_q1_about")),
+            Option("scope", said("ex_09_q1_opt_scope"), reply("ex_09_q1_scope")),
+            Option("unit", said("ex_09_q1_opt_unit"), reply("ex_09_q1_unit")),
+            Option("kind", said("ex_09_q1_opt_kind"), reply("ex_09_q1_kind"))]
 
 
-def _invest_wrong(name, rid, lang):
-    f = _investments().set_index("case_id")
-    if rid not in f.index:
-        return t("ex_09_q1_no_investment", lang)
-    said = escape(fmt.fact(f.loc[rid], lang))
-    return t("ex_09_q1_wrong", lang, name=name, value=said)
+def _invest_worked(lang: str) -> str:
+    zq, xy = _pair()
+    counts = data.facts(indicator="project_count")
+    counts = counts[counts["entity_id"].isin([zq["entity_id"], xy["entity_id"]])]
+    lines = "".join(fact_line(r, lang) for r in (zq, *[r for _, r in counts.iterrows()], xy))
+    park = _investment("fujian_three_gorges_wind_park")
+    third = t("ex_09_q1_third", lang)
+    return f"<ul>{lines}</ul><p>{third}</p><ul>{fact_line(park, lang)}</ul>"
 
 
-def _invest_solution(lang):
-    f = _investments()
-    colon = t("colon", lang)
-    lines = "".join(f"<li>{escape(str(r[f'case_{lang}']))}{colon}{escape(fmt.fact(r, lang))}</li>" for _, r in f.iterrows())
-    what = str(data.table("indicators").set_index("indicator_id").loc["total_investment", f"name_{lang}"])
-    # escaped after filling, as the whole sentence always was (the apostrophe of "parks'" becomes &#x27;)
-    return f"<p>{escape(t('ex_09_q1_solution', lang, what=what))}</p><ul>{lines}</ul>"
-
-
-# --- q2: furthest south --------------------------------------------------------------------------
+# --- q2: furthest south (look-up) ---------------------------------------------------------------
 
 def _south() -> str:
-    c = prose_regions.cases()
+    c = cases()
     return c.loc[c["lat"].idxmin(), "region_id"]
+
+
+def _south_judge(given, right, lang):
+    c = cases()
+    rid = match_name(given, c, "region_id")
+    if rid is None:
+        return False, unclear(given, c, "region_id", lang) or t(
+            "ex_09_case_unknown", lang, names=escape(t("ex_choice_sep", lang).join(c[f"name_{lang}"])))
+    row = c.set_index("region_id").loc[rid]
+    name = escape(str(row[f"name_{lang}"]))
+    if rid == right:
+        return True, t("ex_09_q2_right", lang, name=name)
+    further = int((c["lat"] < row["lat"]).sum())
+    return False, t("ex_09_q2_hint", lang, name=name, lat=fmt.plain(row["lat"]), n=further)
 
 
 def _south_solution(lang):
     code = "c = model.cases.cases()\nc.loc[c['lat'].idxmin(), ['name_en', 'lat']]"
-    c = prose_regions.cases().set_index("region_id")
+    c = cases().set_index("region_id")
     return f"<pre>{escape(code)}</pre><p>{escape(c.loc[_south(), f'name_{lang}'])}</p>"
 
 
-# --- q3: Zhengzhou's cumulative chain leaders ------------------------------------------------------
+# --- q3: Zhengzhou's chain leaders approved to date (look-up) ------------------------------------------
 
 BATCHES = ("second_batch_chain_leader_firm_count", "reexamined_chain_leader_firm_count")  # the two batches
 
 
+def _zz(indicator: str) -> float:
+    return float(data.facts("zhengzhou_hitech", indicator)["value"].iloc[0])
+
+
 def _chain() -> int:
-    return int(data.facts("zhengzhou_hitech", "approved_chain_leader_firm_count")["value"].iloc[0])
+    return int(_zz("approved_chain_leader_firm_count"))
 
 
 def _chain_judge(given, right, lang):
     n = as_int(given)
     if n is None:
         return False, whole_number(lang)
-    batches = sorted(int(data.facts("zhengzhou_hitech", i)["value"].iloc[0]) for i in BATCHES)
+    batches = sorted(int(_zz(i)) for i in BATCHES)
     if n == right:
         return True, t("ex_09_q3_right", lang, n=right)
     if n in batches:
@@ -100,15 +121,87 @@ def _chain_solution(lang):
     return f"<pre>{escape(code)}</pre><p>{_chain()}</p>"
 
 
-register("09-q1", Question(
-    "ex_09_q1",
-    _invest, _case_judge(_invest, lambda n, lang: t("ex_09_q1_right", lang, name=n), _invest_wrong),
-    _invest_solution))
+# --- q4: the city's chain leaders, estimated from the zone's share (reason) --------------------------------
+
+SHARES = {"approved_chain_leader_firm_count": "share_of_city_chain_leader_firms",
+          "second_batch_chain_leader_firm_count": "share_of_city_second_batch_chain_leader_firms",
+          "reexamined_chain_leader_firm_count": "share_of_city_reexamined_chain_leader_firms"}
+
+
+def _city(count: str) -> float:
+    """The city's number implied by the zone's count and its stated share of the city's."""
+    return _zz(count) / (_zz(SHARES[count]) / 100)
+
+
+def _city_total() -> float:
+    return _city("approved_chain_leader_firm_count")
+
+
+def _city_fields(lang: str) -> dict:
+    second, first = _city("second_batch_chain_leader_firm_count"), _city("reexamined_chain_leader_firm_count")
+    return {"n": fmt.plain(_zz("approved_chain_leader_firm_count")),
+            "share": fmt.number(_zz("share_of_city_chain_leader_firms"), "percent", lang),
+            "est": one_decimal(_city_total()), "whole": round(_city_total()),
+            "second": one_decimal(second), "first": one_decimal(first), "sum": one_decimal(second + first)}
+
+
+def _city_judge(given, right, lang):
+    v = number_given(given)
+    if v is None or v <= 0:
+        return False, whole_number(lang)
+    f = _city_fields(lang)
+    n, share = _zz("approved_chain_leader_firm_count"), _zz("share_of_city_chain_leader_firms")
+    if abs(v - round(right)) <= 1:  # one firm either side of the whole number: the share itself is rounded
+        return True, t("ex_09_q4_right", lang, **f)
+    if abs(v - n * share / 100) < 0.5:
+        return False, t("ex_09_q4_multiplied", lang, **f)
+    if abs(v - n / share) < 0.05:
+        return False, t("ex_09_q4_percent", lang, **f)
+    if v == n:
+        return False, t("ex_09_q4_zone", lang, **f)
+    if abs(v - _city("second_batch_chain_leader_firm_count")) <= 1:
+        return False, t("ex_09_q4_second", lang, **f)
+    if abs(v - _city("reexamined_chain_leader_firm_count")) <= 1:
+        return False, t("ex_09_q4_first", lang, **f)
+    return False, t("ex_09_q4_hint", lang, **f)
+
+
+def _city_solution(lang):
+    code = ("n = data.facts('zhengzhou_hitech', 'approved_chain_leader_firm_count')['value'].iloc[0]\n"
+            "share = data.facts('zhengzhou_hitech', 'share_of_city_chain_leader_firms')['value'].iloc[0]\n"
+            "n / (share / 100)")
+    return f"<pre>{escape(code)}</pre><p>{t('ex_09_q4_solution', lang, **_city_fields(lang))}</p>"
+
+
+# --- q5: which barrier the Hetao zone's innovation centre works at (reason) --------------------------------
+
+CENTRE = "ex_hetao_gba_ntic_hq"
+
+
+def _centre_barrier() -> str:
+    return str(regional(CENTRE)["barrier_id"])
+
+
+def _centre_reply(barrier_id: str, lang: str) -> str:
+    if barrier_id == _centre_barrier():
+        return t("ex_09_q5_right", lang, barrier=escape(barrier_name(barrier_id, lang)))
+    # each wrong barrier has its own reply; a key missing here means the data reclassified the centre
+    region = str(regional(CENTRE)["region_id"])
+    return t(f"ex_09_q5_not_{barrier_id}", lang, there=where_else(region, barrier_id, lang))
+
+
+register("09-q1", choice("ex_09_q1", _invest_options, lambda: the_reason(*_pair()), "ex_09_q1_marking",
+                         worked=_invest_worked))
 register("09-q2", Question(
     "ex_09_q2",
-    _south, _case_judge(_south, lambda n, lang: t("ex_09_q2_right", lang, name=n),
-                        lambda n, rid, lang: t("ex_09_q2_hint", lang)),
-    _south_solution))
+    _south, _south_judge, _south_solution, kind="lookup", marking="ex_09_q2_marking"))
 register("09-q3", Question(
     "ex_09_q3",
-    _chain, _chain_judge, _chain_solution))
+    _chain, _chain_judge, _chain_solution, kind="lookup", marking="ex_09_q3_marking"))
+register("09-q4", Question(
+    "ex_09_q4",
+    _city_total, _city_judge, _city_solution, kind="reason", marking="ex_09_q4_marking"))
+register("09-q5", choice("ex_09_q5", lambda: barrier_options(_centre_reply), _centre_barrier, "ex_09_q5_marking"))
+
+register_open("09", OpenQuestion("ex_09_open", "ex_09_open_model", "ex_09_open_marking"))
+register_discussion("09", "ex_09_discuss_comparer", "ex_09_discuss_chain", "ex_09_discuss_planned")

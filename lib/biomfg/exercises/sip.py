@@ -11,7 +11,7 @@ from .. import data, fmt
 from ..i18n import t
 from ..prose.base import entity_name
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import as_int, match_name, whole_number
+from .judges import as_int, match_name, unclear, whole_number
 from .reasoning import Option, barrier_name, choice, fact_line, regional, regional_name, said, the_reason
 
 
@@ -75,7 +75,8 @@ def _most_firms_judge(given, right, lang):
     fid = match_name(given, ind, "facility_id")
     names = ind.set_index("facility_id")[f"name_{lang}"]
     if fid is None:
-        return False, t("ex_06_q2_unknown", lang, valid=escape(t("ex_choice_sep", lang).join(names)))
+        return False, unclear(given, ind, "facility_id", lang) or t(
+            "ex_06_q2_unknown", lang, valid=escape(t("ex_choice_sep", lang).join(names)))
     f = data.facts(fid, "firm_count").iloc[0]
     n = escape(fmt.fact(f, lang))
     if fid == right:
@@ -105,11 +106,10 @@ Q3_BARRIER = "valley_of_death"
 
 
 def _scheme_reply(example_id: str, lang: str) -> str:
-    row = regional(example_id)
-    name, does = escape(regional_name(example_id, lang)), t(SCHEMES[example_id], lang)
-    if row["barrier_id"] == Q3_BARRIER:
-        return t("ex_06_q3_right", lang, name=name, does=does, barrier=escape(barrier_name(Q3_BARRIER, lang)))
-    return t("ex_06_q3_wrong", lang, name=name, does=does, barrier=escape(barrier_name(row["barrier_id"], lang)))
+    """What the scheme does, and the barrier the data places it at (the option, named, precedes the reply)."""
+    barrier, does = str(regional(example_id)["barrier_id"]), t(SCHEMES[example_id], lang)
+    key = "ex_06_q3_right" if barrier == Q3_BARRIER else "ex_06_q3_wrong"
+    return t(key, lang, does=does, barrier=escape(barrier_name(barrier, lang)))
 
 
 def _scheme_options() -> list[Option]:

@@ -6,7 +6,8 @@ from html import escape
 
 from .. import data
 from ..i18n import t
-from .base import Question, register
+from .barriers import type_question
+from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import as_int, choices, match_name, unclear, whole_number
 
 

@@ -11,9 +11,18 @@ import pandas as pd
 from .. import data, fmt
 from ..i18n import t
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import as_int, match_name, whole_number
+from .judges import as_int, match_name, unclear, whole_number
 from .reasoning import (
-    Option, barrier_name, barrier_options, choice, fact_line, regional, regional_name, said, the_reason, where_else,
+    Option,
+    barrier_name,
+    barrier_options,
+    choice,
+    fact_line,
+    regional,
+    regional_name,
+    said,
+    the_reason,
+    where_else,
 )
 
 ZJ = "shanghai_zhangjiang"
@@ -91,7 +100,7 @@ def _maker_judge(given, right, lang):
         return False, t("ex_08_q3_hengrui", lang)
     fid = match_name(given, firms, "firm_id")
     if fid is None:
-        return False, t("ex_08_q3_unknown", lang)
+        return False, unclear(given, firms, "firm_id", lang) or t("ex_08_q3_unknown", lang)
     name = escape(str(firms.set_index("firm_id").loc[right, f"name_{lang}"]))
     if fid == right:
         return True, t("ex_08_q3_right", lang, name=name)

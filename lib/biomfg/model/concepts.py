@@ -15,6 +15,7 @@ Node keys are `<column>:<id>` (never shown); names come in both languages from t
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 import pandas as pd
 
 from .. import data

@@ -93,7 +93,8 @@ def _keys(text) -> set[str]:
 
 def country(text) -> str | None:
     """The country a text is, and nothing else ('英国', 'the UK', 'British' -> 'uk'); None if it is not one."""
-    return COUNTRY_OF.get(fold(text))
+    f = fold(text)
+    return COUNTRY_OF.get(f) or COUNTRY_OF.get(re.sub(r"^(the|a|an) ", "", f))
 
 
 def aliases() -> dict[str, list[str]]:

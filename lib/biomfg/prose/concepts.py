@@ -43,7 +43,7 @@ def concept_reading(lang: str = "en", region: str | Iterable[str] | None = None)
         paths = cm.example_paths(chosen)
         regions = data.table("regions").set_index("region_id")[f"name_{lang}"]
         names = join([regions[r] for r in cm.example_regions() if r in set(paths["region_id"])], lang)
-        head = t("cm_prose_region" + ("_one" if len(paths) == 1 else ""), lang, region=escape(names),
+        head = t("cm_prose_region_one" if len(paths) == 1 else "cm_prose_region", lang, region=escape(names),
                  **({} if len(paths) == 1 else {"n": num(len(paths))}))
         items = []
         for _, p in paths.iterrows():

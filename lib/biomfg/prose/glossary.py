@@ -1,11 +1,21 @@
 """The glossary page and the "Terms in this lesson" box of each lesson, from data/glossary.csv.
 
-Every term has a stable anchor, `term-<term_id>`, written both as `id` (a browser, an exported page) and as
-`data-jupyter-id`: JupyterLab 4 opens `glossary.ipynb#term-x` by looking for `[data-jupyter-id="term-x"]` in
-the notebook's cells (its `setFragment`, as long as its sanitizer's allowNamedProperties is off, the
-default); a trusted notebook's HTML is not sanitised, so a bare `id` would never be found there, while an
-untrusted one has its `id` renamed to `data-jupyter-id` by the sanitizer. With both, the link scrolls to the
-term either way. Readers see names, never the ids; the curators' notes are not shown.
+Every term has a stable anchor, `term-<term_id>`, and a lesson's box links to `glossary.ipynb#term-<term_id>`.
+How JupyterLab 4 (4.6) follows such a link, read in its code and checked in tests/test_glossary_lab.py:
+
+- It opens the notebook and looks for `[data-jupyter-id="term-x"]` in its cells (`Notebook.setFragment`,
+  the "legacy" fragment kind; `id` only if the sanitizer's allowNamedProperties setting is on, off by
+  default). A trusted notebook's HTML outputs are not sanitised, so their `id` stays `id` and is never found;
+  an untrusted one's `id` is renamed `data-jupyter-id` by the sanitizer. The anchor carries both attributes:
+  `id` for a browser and an exported page, `data-jupyter-id` for JupyterLab, trusted or not.
+- It looks once, when the notebook's document is ready. A notebook already open scrolls to the term. One
+  opened by the click does not under the default windowing mode (contentVisibility, and full and defer):
+  its outputs are rendered about a second later, Markdown cells at once (a heading in a Markdown cell is
+  found). So the box's links also leave the term in the page's sessionStorage, and the glossary's output,
+  once rendered, scrolls to it (`HANDOFF`): a trusted notebook runs an output's script, an untrusted one
+  does not (there the first click opens the glossary at its top, a second click scrolls).
+
+Readers see names, never the ids; the curators' notes are not shown.
 """
 
 from __future__ import annotations
@@ -28,7 +38,8 @@ ONE_LINE = {"en": 110, "zh": 48}  # characters of a definition the lesson box sh
 CSS = """<style>
 .biomfg-glossary{max-width:56em;line-height:1.55}
 .biomfg-glossary .lead{margin:.2em 0 .8em}
-.biomfg-glossary h3.group{margin:1.1em 0 .3em;padding-bottom:.15em;border-bottom:1px solid #ccc;font-size:1.15em}
+.biomfg-glossary h3.group{margin:1.2em 0 .4em;padding-bottom:.15em;border-bottom:1px solid #ccc;font-size:1.25em;
+ font-weight:600}
 .biomfg-glossary h3.group a{color:inherit;text-decoration:none}
 .biomfg-term{margin:.2em 0 .75em;padding:.15em 0 .15em .8em;border-left:4px solid #0072B2}
 .biomfg-term .name{font-weight:600;font-size:1.05em}
@@ -43,6 +54,18 @@ CSS = """<style>
 .biomfg-terms-here .other{color:#555}
 .biomfg-terms-here .all{color:#555;font-size:.9em}
 </style>"""
+
+
+KEY = "biomfg-glossary-term"  # the sessionStorage entry a box link leaves for the glossary: '<anchor>|<ms>'
+REMEMBER = """try{sessionStorage.setItem('@KEY@',this.dataset.term+'|'+Date.now())}catch(e){}""".replace("@KEY@", KEY)
+# Run by JupyterLab when the (trusted) glossary output is rendered: scroll to the term a link asked for in the
+# last 15 s, once its entry is laid out (outputs render after the notebook is ready); forget it either way.
+HANDOFF = """<script>(function(){var s=document.currentScript,root=s&&s.parentElement,raw=null;
+try{raw=sessionStorage.getItem('@KEY@');sessionStorage.removeItem('@KEY@')}catch(e){}
+if(!root||!raw)return;var p=raw.split('|'),n=0;if(!(Date.now()-Number(p[1])<15000))return;
+(function go(){var el=root.querySelector('[data-jupyter-id="'+CSS.escape(p[0])+'"]');
+if(el&&el.isConnected&&el.getBoundingClientRect().height>0){el.scrollIntoView();return}
+if(++n<100)setTimeout(go,100)})()})()</script>""".replace("@KEY@", KEY)
 
 
 def anchor(term_id: str) -> str:
@@ -112,8 +135,8 @@ def _entry(row, lang: str, first_line: bool) -> str:
 
 
 def _group_head(key: str | None, lang: str) -> str:
-    if lang == "en":
-        return f"<h3 class='group'>{escape(str(key))}</h3>"
+    if lang == "en":  # an initial; the names that open with a digit ('1354') under 0–9
+        return f"<h3 class='group'>{'0–9' if str(key).isdigit() else escape(str(key))}</h3>"
     if key is None:
         return f"<h3 class='group'>{escape(t('glossary_group_unused', lang))}</h3>"
     return f"<h3 class='group'>{_lesson_link(key, lang)}</h3>"
@@ -129,7 +152,8 @@ def glossary(lang: str = "en") -> HTMLText:
     lead = t("glossary_lead_en_order" if lang == "en" else "glossary_lead_zh_order", lang, n=n)
     body = "".join(_group_head(key, lang) + "".join(_entry(r, lang, lang == "en") for _, r in rows.iterrows())
                    for key, rows in groups)
-    return HTMLText(cards.CSS + CSS + f"<div class='biomfg-glossary'><p class='lead'>{escape(lead)}</p>{body}</div>")
+    return HTMLText(cards.CSS + CSS + f"<div class='biomfg-glossary'><p class='lead'>{escape(lead)}</p>{body}"
+                    f"{HANDOFF}</div>")
 
 
 def _stem(notebook: str) -> str:
@@ -141,17 +165,23 @@ def _stem(notebook: str) -> str:
     return by_number.get(key, key)
 
 
+def _box_item(row, lang: str) -> str:
+    """One term of a lesson's box: its name linking to its entry, and its definition's first clause. In English
+    the Chinese name follows; a Chinese page shows no English phrases (the house style; the glossary itself
+    gives both names)."""
+    other = f"<span class='other'>{escape(t('paren', lang, text=_name(row, 'zh')))}</span>" if lang == "en" else ""
+    return (f"<li><a href='{escape(link(row['term_id']))}' data-term='{escape(anchor(row['term_id']))}' "
+            f"onclick=\"{REMEMBER}\"><b>{escape(_name(row, lang))}</b></a>{other}"
+            f"{escape(t('colon', lang))}{escape(one_line(row, lang))}</li>")
+
+
 def terms_here(notebook: str, lang: str = "en") -> HTMLText:
     """The box of a lesson's terms: those the lesson is the first to use (data/glossary.csv first_notebook),
     each with a one-line definition, its name linking to its entry in the glossary notebook."""
     check_lang(lang)
     stem = _stem(notebook)
     rows: pd.DataFrame = model.in_lesson(stem)
-    other = "zh" if lang == "en" else "en"
-    items = "".join(
-        f"<li><a href='{escape(link(r['term_id']))}'><b>{escape(_name(r, lang))}</b></a> "
-        f"<span class='other' lang='{other}'>{escape(_name(r, other, head=False))}</span>{escape(t('colon', lang))}"
-        f"{escape(one_line(r, lang))}</li>" for _, r in rows.iterrows())
+    items = "".join(_box_item(r, lang) for _, r in rows.iterrows())
     body = f"<ul>{items}</ul>" if items else f"<p>{escape(t('glossary_terms_here_none', lang))}</p>"
     everything = t("glossary_terms_here_all", lang, glossary=f"<a href='{PAGE}'>{escape(t('glossary_title', lang))}</a>")
     return HTMLText(CSS + f"<div class='biomfg-terms-here'><b>{escape(t('glossary_terms_here', lang))}</b>{body}"

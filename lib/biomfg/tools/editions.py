@@ -292,7 +292,7 @@ class Result:
 
 def build(kind: str = "lang", lang: str = "zh", *, out: Path = OUT, only: list[str] | None = None,
           force: bool = False, execute: bool = True, jobs: int | None = None, source: Path = NOTEBOOKS,
-          names: list[str] | None = None, stream=sys.stderr) -> Result:
+          names: list[str] | None = None, stream=None) -> Result:
     """Make (or bring up to date) the `kind` edition in `lang` under `out`; see the module's docstring."""
     check_choice("kind", kind, KINDS)
     check_choice("--lang", lang, LANGS)
@@ -314,7 +314,7 @@ def build(kind: str = "lang", lang: str = "zh", *, out: Path = OUT, only: list[s
         ours = not target.exists() or cells_hash(target) in entry.get("cells", [])
         if not ours and not force:
             result.kept.append(name)
-            print(f"{os.path.relpath(target)}: changed since it was built; kept (FORCE=1 rebuilds it)", file=stream)
+            print(f"{os.path.relpath(target)}: changed since it was built; kept (FORCE=1 rebuilds it)", file=stream or sys.stderr)
         elif ours and target.exists() and entry.get("input") == wanted:
             result.current.append(name)
         else:

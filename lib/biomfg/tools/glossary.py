@@ -18,7 +18,6 @@ from __future__ import annotations
 import copy
 import csv
 import io
-import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path

@@ -1,0 +1,397 @@
+"""One language at a time (issue 17): the language editions (make lab-zh / lab-en), the student edition
+without solutions (make student-edition) and the teacher's answer key (make answer-key).
+
+Most tests make editions without running them (`execute=False`: the cells alone); the tests about outputs
+run one or two notebooks each."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from biomfg import exercises, i18n, toc
+from biomfg.tools import answer_key, editions
+
+from conftest import NOTEBOOKS, PY, ROOT, run
+from reader import chart_words, visible
+from screen import ENGLISH_PROSE
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+OTHER = {"zh": "en", "en": "zh"}
+
+
+def lesson_names() -> list[str]:
+    return [e["file"] for e in toc.lessons()]
+
+
+def edition(tmp_path, lang, kind="lang", only=None, execute=False):
+    result = editions.build(kind, lang, out=tmp_path, only=only, execute=execute)
+    return result, {n: nbformat.read(result.folder / n, as_version=4) for n in [*result.built, *result.current]}
+
+
+def tags(cell) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def paragraphs(cell) -> list[str]:
+    """A Markdown cell's paragraphs as words: code spans, link targets, HTML tags and URLs left out."""
+    words = re.sub(r"`[^`]*`|\]\([^)]*\)|<[^>]+>|https?://\S+", " ", cell.source)
+    return [p.strip() for p in re.split(r"\n\s*\n", words) if p.strip()]
+
+
+def output_texts(nb) -> list[tuple[int, str]]:
+    """What a reader reads of each output: HTML's visible text, a chart's words, printed text, errors."""
+    out = []
+    for i, cell in enumerate(nb.cells):
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            if "text/html" in data:
+                out.append((i, visible(data["text/html"])))
+            out += [(i, " | ".join(chart_words(v))) for k, v in data.items() if k.startswith("application/vnd.vegalite")]
+            if o.get("output_type") == "stream":
+                out.append((i, o["text"]))
+            if o.get("output_type") == "error":
+                out.append((i, f"{o['ename']}: {o['evalue']}"))
+    return out
+
+
+def unquoted(text: str) -> str:
+    """The text without its verbatim quotes “…” (nested ones too): a source is quoted in its own language."""
+    while True:
+        shorter = re.sub(r"“[^“”]*”", " ", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def label_fragments(lang: str) -> set[str]:
+    """Pieces of the catalogue's `lang` labels a reader of the other language must never see: the text
+    between placeholders, long enough to be a phrase of that language alone (four CJK characters; two
+    English words and ten letters), and not also in the other language's text of any label."""
+    other = OTHER[lang]
+    everything_other = "\n".join(v[other] for v in i18n.messages().values())
+    out = set()
+    for texts in i18n.messages().values():
+        for piece in re.split(r"\{[^}]*\}|<[^>]+>", texts[lang]):
+            piece = piece.strip(" ,.;:()（）：；，。、—-")
+            if re.search("[“”\"']", piece):
+                continue  # a label quoting a source: the quote may be shown in either language
+            if lang == "zh" and len(CJK.findall(piece)) >= 4 and not LATIN.search(piece):
+                out.add(piece)
+            if lang == "en" and " " in piece and len(LATIN.findall(piece)) >= 10 and not CJK.search(piece):
+                out.add(piece)
+    return {p for p in out if p not in everything_other}
+
+
+# --- the cells: every lesson, without running it -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "zh", "en"), [
+    ("## 概述 · Overview", "## 概述", "## Overview"),
+    ("# 苏州工业园区 · Suzhou Industrial Park", "# 苏州工业园区", "# Suzhou Industrial Park"),
+    ("**生物制造平台设施：从实验室到市场** · *Biomanufacturing platforms: from the lab to the market*",
+     "**生物制造平台设施：从实验室到市场**", "*Biomanufacturing platforms: from the lab to the market*"),
+    ("*你的答案 · Your answer:*", "*你的答案*", "*Your answer:*"),
+    ("your answer here · 在此填写答案", "在此填写答案", "your answer here"),
+    ("- 中文 · English", "- 中文", "- English"),
+    ("## `1354`总体目标 · The `1354` goal", "## `1354`总体目标", "## The `1354` goal"),
+    ("ABF · CPI", None, None),                        # not a pair of languages: left alone
+    ("中文 · `2024` · English", None, None),         # where it splits is not clear: left alone
+])
+def test_a_bilingual_pair_is_reduced_to_one_language(text, zh, en):
+    assert editions.pick(text, "zh") == zh
+    assert editions.pick(text, "en") == en
+
+
+def test_a_bilingual_code_comment_is_reduced_and_the_code_kept():
+    code = 'answer = None  # your answer here · 在此填写答案\nexercises.check("01-q1", answer, lang)  # a · b'
+    assert editions.one_language_comments(code, "zh") == \
+        'answer = None  # 在此填写答案\nexercises.check("01-q1", answer, lang)  # a · b'
+    assert editions.one_language_comments("x = '中文 · English'", "en") == "x = '中文 · English'"  # a string is code
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_language_edition_holds_that_language_alone(tmp_path, lang):
+    """Every notebook toc.yml lists for students: no cell of the other language, no bilingual heading or
+    line, no paragraph in the other language only, the parameters cell set to the language."""
+    result, nbs = edition(tmp_path, lang)
+    assert list(nbs) == editions.lesson_files() and set(lesson_names()) <= set(nbs)
+    assert {r["file"] for r in toc.reference()} <= set(nbs)  # the glossary too
+    assert not any(n.startswith("briefings/") or n == "present.ipynb" for n in nbs)
+    problems = []
+    for name, nb in nbs.items():
+        params = [c for c in nb.cells if "parameters" in tags(c)]
+        if [c.source for c in params] != [f'lang = "{lang}"']:
+            problems.append(f"{name}: parameters cell {[c.source for c in params]}")
+        for i, cell in enumerate(nb.cells):
+            if f"lang-{OTHER[lang]}" in tags(cell):
+                problems.append(f"{name} cell {i}: tagged lang-{OTHER[lang]}")
+            if cell.cell_type == "markdown":
+                for line in cell.source.splitlines():
+                    if line.startswith("#") and " · " in line:
+                        problems.append(f"{name} cell {i}: bilingual heading {line!r}")
+                for p in paragraphs(cell):
+                    if lang == "zh" and LATIN.search(p) and not CJK.search(p):
+                        problems.append(f"{name} cell {i}: Latin-only paragraph {p[:60]!r}")
+                    if lang == "en" and CJK.search(p) and not LATIN.search(p):
+                        problems.append(f"{name} cell {i}: Chinese-only paragraph {p[:60]!r}")
+            if cell.cell_type == "code":
+                if cell.outputs:
+                    problems.append(f"{name} cell {i}: an output made in another run")
+                if " · " in cell.source and "#" in cell.source and CJK.search(cell.source) and LATIN.search(
+                        cell.source.split("#", 1)[1]) and " · " in cell.source.split("#", 1)[1]:
+                    problems.append(f"{name} cell {i}: bilingual comment")
+        problems += [f"{name}: {s}" for s in editions.stray_lines(nb, lang)]
+    assert not problems, "\n".join(problems)
+
+
+def test_relative_links_between_notebooks_resolve_inside_the_edition(tmp_path):
+    result, nbs = edition(tmp_path, "zh")
+    broken = []
+    for name, nb in nbs.items():
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                for target in re.findall(r"\]\(([^)#\s]+\.ipynb)(?:#[^)]*)?\)", cell.source):
+                    if not (result.folder / target).exists():
+                        broken.append(f"{name}: {target}")
+    assert not broken, broken
+
+
+def test_the_student_edition_has_no_solution_cells(tmp_path):
+    result, nbs = edition(tmp_path, "zh", kind="student")
+    assert result.folder.name == "student-zh"
+    asked = [c for nb in nbs.values() for c in nb.cells if c.cell_type == "code" and "exercises.ask(" in c.source]
+    assert asked, "the student edition lost the exercises themselves"
+    left = [f"{n}: {c.source[:60]}" for n, nb in nbs.items() for c in nb.cells
+            if c.cell_type == "code" and re.search(r"exercises\.(solution|model_answer)\(", c.source)]
+    assert not left, left
+
+
+def test_a_model_answer_cell_is_dropped_and_an_open_question_kept():
+    nb = new_notebook(cells=[new_code_cell('lang = "en"', metadata={"tags": ["parameters"]}),
+                             new_code_cell('exercises.ask_open("06", lang)'),
+                             new_markdown_cell("*你的答案 · Your answer:*"),
+                             new_code_cell('exercises.model_answer("06", lang)'),
+                             new_code_cell('exercises.discussion("06", lang)')])
+    out = editions.transform(nb, "zh", "student", "x.ipynb")
+    assert [c.source for c in out.cells] == ['lang = "zh"', 'exercises.ask_open("06", lang)', "*你的答案*",
+                                             'exercises.discussion("06", lang)']
+
+
+# --- outputs: one or two notebooks run ---------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_outputs_of_an_edition_are_in_its_language(tmp_path, lang):
+    _, nbs = edition(tmp_path, lang, only=["01"], execute=True)
+    texts = output_texts(nbs["01_three_barriers.ipynb"])
+    assert len(texts) > 10
+    errors = [t for _, t in texts if re.match(r"\w+(Error|Exception):", t)]
+    assert not errors, errors
+    foreign = label_fragments(OTHER[lang])
+    # a verbatim quote “…” is in its source's language (a journal's English title, a Chinese plan's words)
+    seen = [f"cell {i}: {f!r}" for i, t in texts for f in foreign if f in unquoted(t)]
+    if lang == "zh":
+        seen += [f"cell {i}: {m!r}" for i, t in texts for m in ENGLISH_PROSE.findall(unquoted(t))]
+    assert not seen, "\n".join(seen)
+    asked = [t for i, t in texts if re.search(r"\b01-q1\b", t)]
+    assert asked and (CJK.search(asked[0]) if lang == "zh" else not CJK.search(asked[0]))
+
+
+@pytest.mark.slow
+def test_the_student_edition_shows_no_solution_in_any_output(tmp_path):
+    _, nbs = edition(tmp_path, "zh", kind="student", only=["01"], execute=True)
+    nb = nbs["01_three_barriers.ipynb"]
+    html = json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
+    assert "exercises.check" in "".join(c.source for c in nb.cells)
+    assert "biomfg-check" in html  # the checker's boxes are there ...
+    assert "biomfg-solution" not in html and "<details" not in html  # ... and no solution
+
+
+# --- the teacher's answer key -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def key_pages(tmp_path_factory):
+    out = tmp_path_factory.mktemp("key")
+    return {lang: answer_key.write(lang, out, pdf=False)[0].read_text(encoding="utf-8") for lang in i18n.LANGS}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_answer_key_holds_every_exercise_and_open_question(key_pages, lang):
+    page = key_pages[lang]
+    assert f'lang="{lang}"' in page[:400]
+    missing = [qid for qid in exercises.QUESTIONS if f'id="{qid}"' not in page]
+    assert not missing, f"exercises missing from the {lang} key: {missing}"
+    text = visible(page)
+    for qid, q in exercises.QUESTIONS.items():
+        section = page.split(f'id="{qid}"', 1)[1].split("</section>", 1)[0]
+        assert visible(i18n.t(q.prompt, lang)) in visible(section), qid
+        assert visible(q.solution(lang)).strip() in visible(section), qid
+        assert i18n.t(f"ak_kind_{q.kind}", lang) in section, qid
+        assert (visible(i18n.t(q.marking, lang)) if q.marking else "—") in visible(section), qid
+    for number, q in exercises.OPEN.items():
+        for key in (q.prompt, q.model_answer, q.marking):
+            assert visible(i18n.t(key, lang)) in text, f"open question of {number}: {key}"
+    for number, keys in exercises.DISCUSSION.items():
+        for key in keys:
+            assert visible(i18n.t(key, lang)) in text, f"discussion prompt of {number}: {key}"
+    # a heading per lesson with exercises, in toc order
+    headings = [visible(h).strip() for h in re.findall(r"<h2\b[^>]*>([^<$`]*)</h2>", page)]
+    assert headings == [e["title"][lang] for e, ids in answer_key.lesson_items() if ids or e["file"][:2] in exercises.OPEN]
+
+
+@pytest.mark.browser
+def test_the_answer_key_prints_to_a_pdf_with_every_exercise(tmp_path):
+    from conftest import need_browser
+
+    need_browser()
+    made = answer_key.write("zh", tmp_path, pdf=True)
+    pdf = made[-1]
+    assert pdf.suffix == ".pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert [q for q in exercises.QUESTIONS if q not in text] == []
+
+
+# --- rebuilding: the student's changes kept, a failure leaves the edition as it was ----------------------
+
+def test_a_notebook_the_student_changed_is_kept_and_force_rebuilds_it(tmp_path, capsys):
+    result, _ = edition(tmp_path, "zh", only=["00", "01"])
+    changed = result.folder / "01_three_barriers.ipynb"
+    nb = nbformat.read(changed, as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("answer = None"))
+    cell.source = cell.source.replace("answer = None", 'answer = "达尔文死海"')
+    nbformat.write(nb, changed)
+    mine = changed.read_bytes()
+    # a notebook saved again by JupyterLab (other formatting, outputs added) with the same cells is not changed
+    resaved = result.folder / "00_start_here.ipynb"
+    again = nbformat.read(resaved, as_version=4)
+    again.cells[-1].outputs = [nbformat.v4.new_output("stream", text="ran\n")]
+    resaved.write_text(json.dumps(again, indent=2, ensure_ascii=True), encoding="utf-8")
+    manifest = json.loads((result.folder / editions.MANIFEST).read_text())
+    for entry in manifest["notebooks"].values():
+        entry["input"] = "stale"  # as if data/ had changed
+    (result.folder / editions.MANIFEST).write_text(json.dumps(manifest))
+
+    again = editions.build("lang", "zh", out=tmp_path, only=["00", "01"], execute=False)
+    assert again.kept == ["01_three_barriers.ipynb"] and again.built == ["00_start_here.ipynb"]
+    assert changed.read_bytes() == mine
+    err = capsys.readouterr().err
+    assert "01_three_barriers.ipynb: changed since it was built; kept" in err and err.count("\n") == 1
+    assert "ran" not in resaved.read_text()  # rebuilt
+
+    forced = editions.build("lang", "zh", out=tmp_path, only=["00", "01"], execute=False, force=True)
+    assert forced.built == ["01_three_barriers.ipynb"] and forced.current == ["00_start_here.ipynb"]
+    assert 'answer = "达尔文死海"' not in changed.read_text(encoding="utf-8")
+
+
+def _tiny(source, name, body):
+    nb = new_notebook(cells=[new_markdown_cell("# 小 · Tiny"), new_markdown_cell("Tiny.", metadata={"tags": ["lang-en"]}),
+                             new_markdown_cell("小。", metadata={"tags": ["lang-zh"]}),
+                             new_code_cell('lang = "en"', metadata={"tags": ["parameters"]}), new_code_cell(body)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, source / name)
+
+
+def _leftovers(out):
+    return [p.name for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+@pytest.mark.slow
+def test_a_build_that_fails_midway_leaves_the_previous_edition_as_it_was(tmp_path):
+    source, out = tmp_path / "src", tmp_path / "editions"
+    source.mkdir()
+    names = ["a.ipynb", "b.ipynb"]
+    _tiny(source, "a.ipynb", "print(lang)")
+    _tiny(source, "b.ipynb", "print(lang * 2)")
+    first = editions.build("lang", "zh", out=out, source=source, names=names)
+    assert first.built == names
+    before = {p.name: p.read_bytes() for p in first.folder.iterdir()}
+    assert nbformat.reads(before["a.ipynb"].decode(), as_version=4).cells[-1].outputs[0]["text"] == "zh\n"
+
+    _tiny(source, "a.ipynb", "print(lang, 'again')")
+    _tiny(source, "b.ipynb", "raise RuntimeError('the data are broken')")
+    with pytest.raises(editions.EditionError, match=r"b\.ipynb \(zh\): RuntimeError: the data are broken"):
+        editions.build("lang", "zh", out=out, source=source, names=names)
+    assert {p.name: p.read_bytes() for p in first.folder.iterdir()} == before
+    assert _leftovers(out) == []
+
+    # stopped between two moves into place: the notebook already moved is not mistaken for the student's
+    _tiny(source, "b.ipynb", "print('fixed')")
+    real, calls = os.replace, []
+
+    def stop_at_second(src, dst):
+        calls.append(dst)
+        if str(dst).endswith(".ipynb") and len([c for c in calls if str(c).endswith(".ipynb")]) == 2:
+            raise KeyboardInterrupt
+        return real(src, dst)
+
+    editions.os.replace = stop_at_second
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            editions.build("lang", "zh", out=out, source=source, names=names)
+    finally:
+        editions.os.replace = real
+    assert _leftovers(out) == []
+    last = editions.build("lang", "zh", out=out, source=source, names=names)
+    assert last.kept == [] and sorted(last.built + last.current) == names
+    assert "again" in (first.folder / "a.ipynb").read_text() and "fixed" in (first.folder / "b.ipynb").read_text()
+
+
+def test_the_command_names_a_bad_choice_in_one_line(tmp_path):
+    bad = run(PY, "-m", "biomfg", "editions", "--lang", "fr", "--out", tmp_path, "--no-execute")
+    assert bad.returncode == 1 and bad.stderr.strip().count("\n") == 0 and "valid choices: en, zh" in bad.stderr
+    bad = run(PY, "-m", "biomfg", "student", "--only", "99", "--out", tmp_path, "--no-execute")
+    assert bad.returncode == 1 and "01_three_barriers" in bad.stderr
+    assert not list(tmp_path.iterdir())
+
+
+# --- from a fresh clone, with the commands a teacher types -----------------------------------------------
+
+def from_clone(repo, tmp_path) -> dict[str, subprocess.CompletedProcess]:
+    """Clone `repo` (committed files only) and make a zh edition, a student edition and the answer key
+    there with the make targets and this environment's Python; return each command's result."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(repo), str(clone)], check=True, capture_output=True, timeout=120)
+    venv = ROOT / ".venv"
+    # this environment instead of a new .venv (-o: its stamps count as up to date), the clone's library first
+    make = ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", "-o", "node_modules/.installed"]
+    env = {"PYTHONPATH": str(clone / "lib"), "BIOMFG_DATA": ""}
+    results = {
+        "editions": run(PY, "-m", "biomfg", "editions", "--lang", "zh", "--only", "01", cwd=clone, env=env, timeout=600),
+        "student": run(*make, "student-edition", "LANGUAGE=en", "EDITION_ARGS=--only 01", cwd=clone, env=env, timeout=600),
+        "key": run(*make, "answer-key", "EDITION_ARGS=--no-pdf", cwd=clone, env=env, timeout=600),
+    }
+    results["clone"] = clone
+    return results
+
+
+@pytest.mark.slow
+def test_the_editions_and_the_key_are_made_from_a_fresh_clone(tmp_path):
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    results = from_clone(ROOT, tmp_path)
+    clone = results.pop("clone")
+    for name, r in results.items():
+        assert r.returncode == 0, f"{name}: {r.stdout[-1500:]}{r.stderr[-1500:]}"
+    zh = nbformat.read(clone / "editions" / "zh" / "01_three_barriers.ipynb", as_version=4)
+    assert any(CJK.search(t) for _, t in output_texts(zh))
+    student = nbformat.read(clone / "editions" / "student-en" / "01_three_barriers.ipynb", as_version=4)
+    assert not any("exercises.solution(" in c.source for c in student.cells)
+    assert any(c.get("outputs") for c in student.cells)
+    for lang in i18n.LANGS:
+        assert (clone / "editions" / "answer-key" / f"answer-key.{lang}.html").stat().st_size > 10000
+    assert "editions/" in (clone / ".gitignore").read_text()
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True, check=True)
+    assert status.stdout == "", status.stdout  # editions/ is ignored; nothing else changed
+
+
+def test_editions_is_git_ignored_and_every_notebook_it_lists_exists():
+    assert "editions/" in (ROOT / ".gitignore").read_text().splitlines()
+    assert [n for n in editions.lesson_files() if not (NOTEBOOKS / n).exists()] == []

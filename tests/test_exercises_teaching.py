@@ -1,0 +1,268 @@
+"""Issue 17, notebooks 00-05: exercises that make students think.
+
+Every exercise of 00-05: its computed answer is accepted in both languages; a lettered question takes the
+letter in any form or the option's words, and gives each wrong option its own reason; no reply names an id;
+each notebook has three to five exercises, at least half of them reasoning, marking notes for every one, an
+open question with a model answer and two or three discussion prompts, all called from the notebook in the
+order the skeleton wants. The reasons are computed from data/: changing a row changes the answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+
+import nbformat
+import pytest
+
+from biomfg import data, exercises, i18n
+from biomfg.exercises import lettered
+
+from conftest import NOTEBOOKS
+
+LANGS = ("en", "zh")
+LESSONS = ("00", "01", "02", "03", "04", "05")
+QIDS = [q for q in exercises.QUESTIONS if q[:2] in LESSONS]
+CHOICE = [q for q in QIDS if exercises.QUESTIONS[q].options is not None]
+SNAKE = re.compile(r"(?<![A-Za-z0-9_.\-/])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_.\-/])")
+
+
+def _ok(qid, given, lang="en") -> bool:
+    return "biomfg-check ok" in exercises.check(qid, given, lang).data
+
+
+def _reply(qid, given, lang) -> str:
+    """What the checker says, as text (markup, styles and code blocks left out)."""
+    html = exercises.check(qid, given, lang).data
+    html = re.sub(r"<style.*?</style>|<pre>.*?</pre>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def _ids() -> set[str]:
+    """Ids a reply must never show: rows of the tables these exercises read and their fact ids, less the ids
+    that are English words (a factor called collaboration); the exemplars' one-word ids (indiebio) are not."""
+    out = set(data.table("platforms")["platform_id"])
+    for table, key in (("platform_types", "type_id"), ("barriers", "barrier_id"), ("success_factors", "factor_id"),
+                       ("gaps", "gap_id"), ("platform_traits", "trait_id"), ("facts", "fact_id"),
+                       ("facilities", "facility_id")):
+        out |= {i for i in data.table(table)[key] if not i.isalpha()}
+    return out
+
+
+def _options(qid, lang) -> list[str]:
+    """The options as a student reads them (ask() shows them as HTML)."""
+    return [html.unescape(o) for o in exercises.QUESTIONS[qid].options(lang)]
+
+
+# --- what each notebook has --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("nb", LESSONS)
+def test_three_to_five_exercises_at_least_half_of_them_reasoning(nb):
+    qs = [exercises.QUESTIONS[q] for q in QIDS if q.startswith(nb)]
+    assert 3 <= len(qs) <= 5, f"notebook {nb}: {len(qs)} exercises"
+    reason = sum(q.kind == "reason" for q in qs)
+    assert 2 * reason >= len(qs), f"notebook {nb}: {reason} of {len(qs)} are reasoning"
+
+
+def test_at_least_half_of_all_exercises_are_reasoning():
+    assert 2 * sum(exercises.QUESTIONS[q].kind == "reason" for q in QIDS) >= len(QIDS)
+
+
+@pytest.mark.parametrize("qid", QIDS)
+def test_every_exercise_has_marking_notes_in_both_languages(qid):
+    key = exercises.QUESTIONS[qid].marking
+    assert key, f"{qid} has no marking notes"
+    for lang in LANGS:
+        assert len(i18n.t(key, lang)) > (80 if lang == "en" else 40), (qid, lang)  # what earns marks, and the slips
+
+
+@pytest.mark.parametrize("nb", LESSONS)
+def test_an_open_question_and_two_or_three_discussion_prompts(nb):
+    q = exercises.OPEN[nb]
+    assert 2 <= len(exercises.DISCUSSION[nb]) <= 3
+    for lang in LANGS:
+        for key in (q.prompt, q.model_answer, q.marking):
+            assert i18n.t(key, lang).strip(), (nb, key, lang)
+        model = exercises.model_answer(nb, lang).data
+        assert "<details" in model and i18n.t(q.marking, lang) in model
+        assert exercises.discussion(nb, lang).data.count("<li>") == len(exercises.DISCUSSION[nb])
+        # a figure in a model answer would be typed, not computed from data/
+        assert not re.search(r"\d", i18n.t(q.model_answer, lang)), (nb, lang)
+
+
+def _cells(nb: str) -> list[str]:
+    path = next(NOTEBOOKS.glob(f"{nb}_*.ipynb"))
+    return [c.source for c in nbformat.read(path, as_version=4).cells]
+
+
+@pytest.mark.parametrize("nb", LESSONS)
+def test_the_notebook_asks_everything_in_order(nb):
+    cells = _cells(nb)
+    at = {s: i for i, s in enumerate(cells)}
+    heads = [i for i, s in enumerate(cells) if s.startswith("## ")]
+    exercises_h = next(i for i in heads if cells[i].endswith("Exercises"))
+    discussion_h = next(i for i in heads if cells[i].endswith("Discussion"))
+    summary_h = next(i for i in heads if cells[i].endswith("Summary"))
+    assert exercises_h < discussion_h < summary_h
+    last = exercises_h
+    for qid in sorted(q for q in QIDS if q.startswith(nb)):
+        ask = at[f'exercises.ask("{qid}", lang)']
+        check = next(i for i, s in enumerate(cells) if f'exercises.check("{qid}", answer, lang)' in s)
+        solve = at[f'exercises.solution("{qid}", lang)']
+        assert last < ask < check < solve < discussion_h, qid
+        last = solve
+    open_ask, model = at[f'exercises.ask_open("{nb}", lang)'], at[f'exercises.model_answer("{nb}", lang)']
+    assert last < open_ask < model < discussion_h < at[f'exercises.discussion("{nb}", lang)'] < summary_h
+    assert any("Your answer" in s for s in cells[open_ask:model])
+
+
+# --- every exercise, checked -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("qid", QIDS)
+def test_the_computed_answer_is_accepted(qid, lang):
+    right = exercises.QUESTIONS[qid].answer()
+    assert _ok(qid, right, lang), _reply(qid, right, lang)
+    assert "<details" in exercises.solution(qid, lang).data
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("qid", QIDS)
+def test_no_reply_names_an_id(qid, lang):
+    q = exercises.QUESTIONS[qid]
+    givens = [q.answer(), "nonsense", ""]
+    if q.options is not None:
+        givens += list(lettered.LETTERS[:len(q.options(lang))])
+    ids = _ids()
+    texts = [_reply(qid, g, lang) for g in givens]
+    texts += [re.sub(r"<pre>.*?</pre>|<[^>]+>", " ", exercises.solution(qid, lang).data, flags=re.S),
+              re.sub(r"<[^>]+>", " ", exercises.ask(qid, lang).data)]
+    for text in texts:
+        assert not SNAKE.search(text), (qid, lang, text)
+        shown = {tok for tok in re.findall(r"[A-Za-z0-9][A-Za-z0-9_-]*", text) if tok in ids}
+        assert not shown, (qid, lang, shown)  # ids are lower case; a name is written as data/ spells it (IndieBio)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("qid", CHOICE)
+def test_each_wrong_option_gets_its_own_reason(qid, lang):
+    right = exercises.QUESTIONS[qid].answer()
+    letters = lettered.LETTERS[:len(_options(qid, lang))]
+    assert right in letters
+    wrong = {x: _reply(qid, x, lang) for x in letters if x != right}
+    assert wrong and not any(_ok(qid, x, lang) for x in wrong)
+    reasons = [text.split("：" if lang == "zh" else ": ", 1)[1] for text in wrong.values()]
+    assert len(set(reasons)) == len(reasons), wrong  # a different reply for each wrong choice
+    unknown = _reply(qid, "nonsense", lang)
+    assert all(r not in unknown for r in reasons)
+
+
+@pytest.mark.parametrize("qid", CHOICE)
+def test_a_choice_is_taken_as_a_letter_in_any_form_or_as_its_words(qid):
+    right = exercises.QUESTIONS[qid].answer()
+    index = lettered.LETTERS.index(right)
+    full_width = chr(ord("Ａ") + index)
+    for form in (right, right.lower(), full_width, f"({right})", f"（{right}）", f"{right}.", f"选{right}", f" {right} "):
+        assert _ok(qid, form) and _ok(qid, form, "zh"), form
+    for lang in LANGS:
+        words = _options(qid, lang)[index]
+        assert _ok(qid, words, "en") and _ok(qid, words, "zh"), (lang, words)
+        assert html.escape(words) in exercises.ask(qid, lang).data  # ask() lists the options, lettered
+    beyond = lettered.LETTERS[len(_options(qid, "en"))]
+    assert not _ok(qid, beyond) and "A, B" in _reply(qid, beyond, "en")
+
+
+def test_a_short_part_of_an_option_is_enough_where_it_is_unique():
+    assert _ok("02-q3", "currency") and _ok("02-q3", "货币", "zh")
+    assert _ok("01-q2", "pilot") and _ok("01-q2", "a pilot-scale platform") and _ok("01-q2", "中试")
+    assert not _ok("01-q2", "platform") and "is not one of the options" in _reply("01-q2", "platform", "en")
+
+
+# --- the answers come from data/ --------------------------------------------------------------------
+
+COMPARISONS = {"02-q3": ("h1-005", "h1-030", "currency"), "03-q5": ("h1-023", "h1-021", "scope"),
+               "05-q5": ("h2-005", "h2-006", "scope")}
+
+
+@pytest.mark.parametrize("qid", COMPARISONS)
+def test_each_comparison_has_exactly_one_reason_in_the_data(qid):
+    a, b, reason = COMPARISONS[qid]
+    f = data.facts().set_index("fact_id")
+    assert lettered.reasons(f.loc[a], f.loc[b]) == [reason]
+    assert exercises.QUESTIONS[qid].answer() == "ABCD"[lettered.REASONS.index(reason)]
+
+
+def test_the_reasons_read_the_rows():
+    base = {"indicator": "investment_amount", "unit": "USD", "year": 2023, "kind": "actual"}
+    assert lettered.reasons(base, {**base, "unit": "GBP"}) == ["currency"]
+    assert lettered.reasons(base, {**base, "year": 2020}) == ["year"]
+    assert lettered.reasons(base, {**base, "year": None}) == []
+    assert lettered.reasons(base, {**base, "kind": "target", "year": 2027}) == ["target", "year"]
+    assert lettered.reasons(base, {**base, "indicator": "annual_funding"}) == ["scope"]
+    assert lettered.reasons(base, {**base, "unit": "t"}) == ["scope"]
+
+
+def test_type_and_barrier_answers_follow_barriers_csv():
+    bars = data.table("barriers").set_index("barrier_id")["type_id"]
+    letter = {t: "ABC"[i] for i, t in enumerate(data.table("platform_types")["type_id"])}
+    for qid, barrier in {"00-q3": "darwinian_sea", "00-q4": "broken_bridge", "01-q2": "valley_of_death",
+                         "04-q4": "valley_of_death"}.items():
+        assert exercises.QUESTIONS[qid].answer() == letter[bars[barrier]], qid
+    indiebio = data.platforms().set_index("platform_id").loc["indiebio", "type_id"]
+    barrier = bars[bars == indiebio].index[0]
+    assert exercises.QUESTIONS["01-q3"].answer() == "ABC"[list(bars.index).index(barrier)]
+
+
+def test_factor_answers_are_the_one_option_the_source_credits():
+    pf = data.table("platform_factors")
+    for qid, platform in {"01-q4": "biomade", "02-q5": "dtu_biosustain", "04-q3": "indiebio"}.items():
+        credited = set(pf.loc[pf["platform_id"] == platform, "factor_id"])
+        by_name = data.table("success_factors").set_index("name_en")["factor_id"]
+        hits = [i for i, name in enumerate(_options(qid, "en")) if by_name[name] in credited]
+        assert len(hits) == 1, qid
+        assert exercises.QUESTIONS[qid].answer() == lettered.LETTERS[hits[0]]
+
+
+def _edit(folder, table, change):
+    path = folder / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = reader.fieldnames, list(reader)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields)
+        w.writeheader()
+        w.writerows(change(dict(r)) for r in rows)
+
+
+def test_the_growth_rate_qualifier_decides_the_bound(data_copy, monkeypatch):
+    assert exercises.QUESTIONS["05-q4"].answer() == "A"  # 超 (more than): the doubling time is at most
+    _edit(data_copy, "facts", lambda r: {**r, "qualifier": "up_to"} if r["indicator"] == "annual_growth_rate" else r)
+    monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
+    data.clear_cache()
+    assert exercises.QUESTIONS["05-q4"].answer() == "B"
+    assert _ok("05-q4", "B") and "up to" in _reply("05-q4", "B", "en") and "最高" in _reply("05-q4", "B", "zh")
+
+
+def test_a_changed_currency_and_year_change_the_comparison(data_copy, monkeypatch):
+    _edit(data_copy, "facts", lambda r: {**r, "unit": "USD", "year": "2018"} if r["fact_id"] == "h1-030" else r)
+    monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
+    data.clear_cache()
+    assert exercises.QUESTIONS["02-q3"].answer() == "B"  # one currency now, but 2023 beside 2018
+    assert "both are in USD" in _reply("02-q3", "A", "en") and "2018" in _reply("02-q3", "B", "en")
+
+
+def test_two_figures_the_data_no_longer_keeps_apart_are_a_data_error(data_copy, monkeypatch):
+    _edit(data_copy, "facts", lambda r: {**r, "unit": "USD"} if r["fact_id"] == "h1-030" else r)
+    monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
+    data.clear_cache()
+    with pytest.raises(data.DataError, match="h1-005.*h1-030"):
+        exercises.QUESTIONS["02-q3"].answer()
+
+
+def test_a_changed_bridge_changes_the_type_answer(data_copy, monkeypatch):
+    swap = {"pilot_scale": "industry_incubation", "industry_incubation": "pilot_scale"}
+    _edit(data_copy, "barriers", lambda r: {**r, "type_id": swap.get(r["type_id"], r["type_id"])})
+    monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
+    data.clear_cache()
+    assert exercises.QUESTIONS["01-q2"].answer() == "C"  # the valley of death, now bridged by incubators
