@@ -236,6 +236,8 @@ def test_the_answer_key_holds_every_exercise_and_open_question(key_pages, lang):
         assert visible(q.solution(lang)).strip() in visible(section), qid
         assert i18n.t(f"ak_kind_{q.kind}", lang) in section, qid
         assert (visible(i18n.t(q.marking, lang)) if q.marking else "—") in visible(section), qid
+        for option in q.options(lang) if q.options else []:
+            assert visible(option) in visible(section), f"{qid}: option {option}"
     for number, q in exercises.OPEN.items():
         for key in (q.prompt, q.model_answer, q.marking):
             assert visible(i18n.t(key, lang)) in text, f"open question of {number}: {key}"
@@ -395,3 +397,39 @@ def test_the_editions_and_the_key_are_made_from_a_fresh_clone(tmp_path):
 def test_editions_is_git_ignored_and_every_notebook_it_lists_exists():
     assert "editions/" in (ROOT / ".gitignore").read_text().splitlines()
     assert [n for n in editions.lesson_files() if not (NOTEBOOKS / n).exists()] == []
+
+
+# --- what the student sees: a zh edition lesson in JupyterLab -------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_zh_edition_lesson_in_jupyterlab_shows_only_chinese(tmp_path, offline_page):
+    """Opened as `make lab-zh` opens it (JupyterLab's menus in Chinese too), with its stored outputs:
+    no English prose, no fault the screen checks find. SCREENSHOTS=dir saves the PNGs."""
+    import screen
+    from servers import KERNEL_IDLE, LAB_TOKEN, lab
+
+    result, _ = edition(tmp_path, "zh", only=["01"], execute=True)
+    settings = tmp_path / "settings" / "@jupyterlab" / "translation-extension"
+    settings.mkdir(parents=True)
+    # what lib/biomfg/jupyter/lab/zh/overrides.json makes the default for make lab-zh
+    overrides = json.loads((ROOT / "lib/biomfg/jupyter/lab/zh/overrides.json").read_text())
+    (settings / "plugin.jupyterlab-settings").write_text(json.dumps(overrides["@jupyterlab/translation-extension:plugin"]))
+    with lab(result.folder, tmp_path) as url:
+        page = offline_page(allow_loopback=True, width=1440, height=900).page
+        page.goto(f"{url}/lab/tree/01_three_barriers.ipynb?reset&token={LAB_TOKEN}", timeout=120000)
+        page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=120000)
+        page.wait_for_function("[...document.querySelectorAll('.jp-Notebook .vega-embed')].every(e => e.querySelector('svg'))",
+                               timeout=60000)
+        page.wait_for_function(KERNEL_IDLE, timeout=120000)
+        page.wait_for_timeout(500)
+        page.evaluate("() => window.jupyterapp.shell.currentWidget.node.setAttribute('data-biomfg-current', '')")
+        menus = page.inner_text("#jp-menu-panel")
+        # the student's code (code cells, code spans such as "zh" in the Imports line) is not prose
+        skip = (".jp-CodeCell .jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt, .jp-cell-toolbar, .jp-Toolbar, "
+                ".jp-MarkdownCell code")
+        faults = screen.faults(screen.look(page, "[data-biomfg-current] .jp-Notebook .jp-Cell", skip), "zh")
+        screen.shoot(page, "lab-zh.01_three_barriers", whole=False)
+        screen.shoot(page, "lab-zh.01_three_barriers.whole")
+    assert CJK.search(menus) and "File" not in menus, menus
+    assert not faults, "\n".join(faults)

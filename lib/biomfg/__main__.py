@@ -71,7 +71,8 @@ def _edition_options(p, what: str) -> None:
     if what == "answer-key":
         p.add_argument("--no-pdf", action="store_true", help="HTML only (PDF needs Debian chromium)")
         return
-    p.add_argument("--only", action="append", metavar="NB", help="only these notebooks: 01, 01_three_barriers (repeatable, or a,b)")
+    p.add_argument("--only", action="append", metavar="NB",
+                   help="only these notebooks: 01, 01_three_barriers (repeatable; or 01,02)")
     p.add_argument("--force", action="store_true", help="also rebuild notebooks changed since they were built")
     p.add_argument("--no-execute", action="store_true", help="no outputs (fast; the notebooks are not run)")
     p.add_argument("--jobs", type=int, metavar="N", help="notebooks run at once (default: all cores)")

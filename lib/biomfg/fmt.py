@@ -242,10 +242,7 @@ def _unit_at(text: str, start: bool) -> tuple[str | None, str]:
 
 
 def _qualifier_at(text: str) -> tuple[str, str]:
-    for word, q in _QUALIFIER_WORDS:
-        if text.startswith(word):
-            return q, text[len(word):].strip()
-    return "", text
+    return next(((q, text[len(w):].strip()) for w, q in _QUALIFIER_WORDS if text.startswith(w)), ("", text))
 
 
 def read(given) -> Reading | None:
@@ -271,15 +268,14 @@ def read(given) -> Reading | None:
     if len(found) > 1 or (found and re.search(r"\d", text[:found[0].start()] + text[found[0].end():])):
         return None
     if found:
-        m = found[0]
-        raw = m[0]
+        m, raw = found[0], found[0][0]
         number = Decimal(raw.replace(",", ".") if re.fullmatch(r"[-+]?\d+,\d{1,2}", raw) else re.sub(r"[,\s]", "", raw))
         head, tail = text[:m.start()], text[m.end():]
     else:
-        runs = [r for r in _ZH_NUMERAL.finditer(_FILLERS.sub(" ", text)) if set(r[0]) & {*figures.DIGITS, "十"}]
+        cleaned = _FILLERS.sub(" ", text)  # 一共五十六个: the 一 of 一共 is no figure
+        runs = [r for r in _ZH_NUMERAL.finditer(cleaned) if set(r[0]) & {*figures.DIGITS, "十"}]
         words = re.fullmatch(rf"(.*?)\b({'|'.join(EN_NUMBER_WORDS)})\b(.*)", text)
         if len(runs) == 1:
-            cleaned = _FILLERS.sub(" ", text)
             number = Decimal(figures.chinese_number(runs[0][0]))
             head, tail = cleaned[:runs[0].start()], cleaned[runs[0].end():]
         elif words and not runs:

@@ -95,7 +95,8 @@ def ask(qid: str, lang: str = "en") -> HTML:
     q = _question(qid)
     html = f"<p>{t('ex_ask', lang, qid=escape(qid), prompt=escape(t(q.prompt, lang)))}</p>"
     if q.options is not None:  # the letters are text, not list markers: they survive copying and plain-text output
-        items = "".join(f"<li><b>{LETTERS[i]}</b> {text}</li>" for i, text in enumerate(q.options(lang)))
+        items = "".join(f"<li>{t('ex_letter_option', lang, letter=f'<b>{LETTERS[i]}</b>', label=text)}</li>"
+                        for i, text in enumerate(q.options(lang)))
         html += f"<ul class='biomfg-options' style='list-style:none;padding-left:1em'>{items}</ul>"
     return HTML(html)
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import data, fmt
 from ..i18n import t
-from ..model.names import Match, resolve
+from ..model.names import Match, country, resolve
 
 
 def match_name(given, table, key: str) -> str | None:
@@ -45,8 +45,9 @@ def choices(table: pd.DataFrame, lang: str, ids=None, key: str | None = None) ->
 
 
 def ambiguous(given, match: Match, table: pd.DataFrame, key: str, lang: str) -> str:
-    """One line: the answer could mean these rows (names in `lang`); write the name in full."""
-    return t("ex_name_ambiguous", lang, given=escape(str(given).strip()),
+    """One line: the answer (a short name, or a country) could mean these rows (names in `lang`); write the
+    name in full."""
+    return t("ex_name_country" if country(given) else "ex_name_ambiguous", lang, given=escape(str(given).strip()),
              names=escape(choices(table, lang, match.candidates, key)))
 
 

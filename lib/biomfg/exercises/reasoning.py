@@ -63,7 +63,6 @@ def said(key: str, **fields) -> Callable[[str], str]:
 # --- why two figures cannot be set side by side -------------------------------------------------------
 
 TIME_UNITS = frozenset({"years", "months", "weeks", "days"})  # convert into one another exactly
-REASONS = ("unit", "kind", "period", "measure", "scope")
 
 
 def _dimension(unit: str) -> str:

@@ -65,7 +65,7 @@ def exercise_html(qid: str, lang: str) -> str:
     marking = t(q.marking, lang) if q.marking else "—"
     return (f"<section class='biomfg-key-item' id='{escape(qid)}'><h3>{escape(qid)} · "
             f"<span class='kind'>{escape(t(f'ak_kind_{q.kind}', lang))}</span></h3><dl>"
-            + _field(t("ak_question", lang), escape(t(q.prompt, lang)))
+            + _field(t("ak_question", lang), exercises.ask(qid, lang).data)  # as the student sees it, options too
             + _field(t("ak_solution", lang), q.solution(lang))
             + _field(t("ex_marking", lang), marking)
             + "</dl></section>")

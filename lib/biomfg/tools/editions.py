@@ -263,7 +263,7 @@ def make_one(source: Path, target: Path, lang: str, kind: str, execute: bool) ->
         try:
             run(nb, cwd=target.parent)
         except Exception as exc:  # noqa: BLE001 (one line naming the notebook)
-            first = (str(getattr(exc, "evalue", "") or exc).strip().splitlines() or [type(exc).__name__])[-1]
+            first = (str(getattr(exc, "evalue", "") or exc).strip().splitlines() or [type(exc).__name__])[0]
             raise EditionError(f"{source.name} ({lang}): {getattr(exc, 'ename', type(exc).__name__)}: {first}") from None
     else:
         for cell in nb.cells:

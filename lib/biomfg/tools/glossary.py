@@ -9,7 +9,8 @@ axis titles and data labels, not prose).
 
 Run after a lesson's prose or outputs change (tests/test_glossary.py fails until then):
 
-    .venv/bin/python -m biomfg.tools.glossary          # rewrite the column in data/glossary.csv
+    .venv/bin/python -m biomfg.tools.glossary          # rewrite the column in data/glossary.csv, refresh
+                                                       # notebooks/glossary.ipynb, name the lessons to refresh
     .venv/bin/python -m biomfg.tools.glossary --check  # print what would change, exit 1 if anything would
 """
 
@@ -158,6 +159,8 @@ def rewrite(csv_text: str, first: dict[str, str | None]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """Rewrite the column; where it changed, refresh the glossary notebook's stored outputs (its entries say
+    where each term first appears) and name the lessons whose terms box now shows other terms."""
     path = data_dir() / "glossary.csv"
     old = path.read_text(encoding="utf-8")
     if COLUMN not in old.split("\n", 1)[0].split(","):  # the lessons read the glossary: give it the column first
@@ -166,15 +169,27 @@ def main(argv: list[str]) -> int:
     first = first_notebooks()
     new = rewrite(old, first)
     current = _current(old)
-    changed = [f"{k}: {current.get(k) or '(none)'} -> {v or '(no lesson)'}" for k, v in first.items()
-               if v != current.get(k)]
+    moved = {k: (current.get(k), v) for k, v in first.items() if v != current.get(k)}
+    print("\n".join(f"{k}: {a or '(none)'} -> {b or '(no lesson)'}" for k, (a, b) in moved.items())
+          or "first_notebook is up to date")
     if "--check" in argv:
-        print("\n".join(changed) or "first_notebook is up to date")
         return 1 if old != new else 0
     if old != new:
         path.write_text(new, encoding="utf-8")
-    print("\n".join(changed) or "first_notebook is up to date")
+        data.clear_cache()
+        for page in notebooks.reference():
+            print(f"{page.name}: stored outputs refreshed in {notebooks.refresh(page):.1f} s")
+        boxed = sorted({s for pair in moved.values() for s in pair if s} & set(_boxed()))
+        if boxed:
+            print("their terms boxes changed: refresh their outputs too (python -m biomfg outputs "
+                  + " ".join(f"notebooks/{s}.ipynb" for s in boxed) + ")")
     return 0
+
+
+def _boxed() -> list[str]:
+    """The lessons that show a terms box."""
+    return [s for s in model.lesson_stems()
+            if any(is_box(c) for c in nbformat.read(notebooks.NOTEBOOKS / f"{s}.ipynb", as_version=4).cells)]
 
 
 def _current(csv_text: str) -> dict[str, str | None]:
