@@ -433,3 +433,13 @@ def test_a_zh_edition_lesson_in_jupyterlab_shows_only_chinese(tmp_path, offline_
         screen.shoot(page, "lab-zh.01_three_barriers.whole")
     assert CJK.search(menus) and "File" not in menus, menus
     assert not faults, "\n".join(faults)
+
+
+def test_every_solution_is_a_cell_of_its_own():
+    """The student edition drops a cell that shows a solution, whole: nothing else may be in that cell."""
+    mixed = []
+    for name in editions.lesson_files():
+        for i, cell in enumerate(nbformat.read(NOTEBOOKS / name, as_version=4).cells):
+            if editions.is_solution(cell) and len([ln for ln in cell.source.splitlines() if ln.strip()]) != 1:
+                mixed.append(f"{name} cell {i}: {cell.source[:80]!r}")
+    assert not mixed, mixed

@@ -125,6 +125,9 @@ def test_a_lesson_box_lists_the_terms_it_is_first_to_use_each_linked_to_its_entr
         for href in links:  # the target exists in the glossary notebook as a reader opens it (stored outputs)
             target = href.split("#")[1]
             assert f"id='{target}'" in stored and f"data-jupyter-id='{target}'" in stored, href
+        names = [unescape(n) for n in re.findall(r"<b>([^<]*)</b></a>", html)]
+        rows = _terms()[_terms()["first_notebook"] == stem]
+        assert names == sorted((view._name(r, lang) for _, r in rows.iterrows()), key=model.normalise), stem
         if not len(wanted):
             assert t("glossary_terms_here_none", lang) in html
         assert "href='glossary.ipynb'" in html  # and the whole glossary, always

@@ -107,9 +107,9 @@ def ordered(lang: str) -> list[tuple[str | None, pd.DataFrame]]:
     return groups
 
 
-def in_lesson(stem: str) -> pd.DataFrame:
-    """The terms whose first lesson is `stem`, in English alphabetical order (zh: the same order, so the two
-    editions of a lesson list the same terms in the same places)."""
+def in_lesson(stem: str, lang: str = "en") -> pd.DataFrame:
+    """The terms whose first lesson is `stem`, in the order the glossary lists names in `lang` (en:
+    alphabetical; zh: Unicode order of the Chinese names, as within a group of the Chinese glossary)."""
     g = terms()
     rows = g[g["first_notebook"] == stem]
-    return rows.assign(_k=rows["name_en"].map(_sort_key)).sort_values("_k", kind="stable").drop(columns="_k")
+    return rows.assign(_k=rows[f"name_{lang}"].map(_sort_key)).sort_values("_k", kind="stable").drop(columns="_k")

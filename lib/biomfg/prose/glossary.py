@@ -180,7 +180,7 @@ def terms_here(notebook: str, lang: str = "en") -> HTMLText:
     each with a one-line definition, its name linking to its entry in the glossary notebook."""
     check_lang(lang)
     stem = _stem(notebook)
-    rows: pd.DataFrame = model.in_lesson(stem)
+    rows: pd.DataFrame = model.in_lesson(stem, lang)
     items = "".join(_box_item(r, lang) for _, r in rows.iterrows())
     body = f"<ul>{items}</ul>" if items else f"<p>{escape(t('glossary_terms_here_none', lang))}</p>"
     everything = t("glossary_terms_here_all", lang, glossary=f"<a href='{PAGE}'>{escape(t('glossary_title', lang))}</a>")

@@ -29,9 +29,12 @@ KEY_CSS = """
 .biomfg-key-item { border-top: 1px solid #ccc; padding: .4em 0 .2em; }
 .biomfg-key-item h3 { margin: .2em 0 .3em; font-size: 1.05em; }
 .biomfg-key-item .kind { font-weight: normal; color: #444; }
-.biomfg-key-item dt { font-weight: bold; margin-top: .3em; }
-.biomfg-key-item dd { margin: .1em 0 .2em 1.2em; }
-@media print { .biomfg-key-item { break-inside: avoid; } }
+.biomfg-key-label { font-weight: bold; margin: .4em 0 .1em; }
+.biomfg-key-body { margin: 0 0 .2em 1.2em; }
+/* On paper an exercise may break between its parts, never inside one: a part is its label and its text,
+   and the first part carries the headings above it (the lesson's, the exercise's), so none is left alone
+   at the foot of a page. */
+@media print { .biomfg-key-part { break-inside: avoid; } }
 """
 
 
@@ -56,33 +59,38 @@ def lesson_items() -> list[tuple[dict, list[str]]]:
     return out
 
 
-def _field(label: str, body: str) -> str:
-    return f"<dt>{escape(label)}</dt><dd>{body}</dd>"
+def _section(head: str, fields: list[tuple[str, str]], cls: str = "", anchor: str = "") -> str:
+    """One exercise (or open question): parts kept whole on paper, `head` (headings) inside the first."""
+    parts = [f"<div class='biomfg-key-part'>{head if i == 0 else ''}<p class='biomfg-key-label'>{escape(label)}</p>"
+             f"<div class='biomfg-key-body'>{body}</div></div>" for i, (label, body) in enumerate(fields)]
+    where = f" id='{escape(anchor)}'" if anchor else ""
+    return f"<section class='biomfg-key-item {cls}'{where}>{''.join(parts)}</section>"
 
 
-def exercise_html(qid: str, lang: str) -> str:
+def exercise_html(qid: str, lang: str, heading: str = "") -> str:
+    """Its id and kind, the question as the student sees it (lettered options too), the worked solution
+    unfolded, the marking notes ('—' where there are none yet). `heading` goes above, kept with it."""
     q = exercises.QUESTIONS[qid]
-    marking = t(q.marking, lang) if q.marking else "—"
-    return (f"<section class='biomfg-key-item' id='{escape(qid)}'><h3>{escape(qid)} · "
-            f"<span class='kind'>{escape(t(f'ak_kind_{q.kind}', lang))}</span></h3><dl>"
-            + _field(t("ak_question", lang), exercises.ask(qid, lang).data)  # as the student sees it, options too
-            + _field(t("ak_solution", lang), q.solution(lang))
-            + _field(t("ex_marking", lang), marking)
-            + "</dl></section>")
+    head = f"{heading}<h3>{escape(qid)} · <span class='kind'>{escape(t(f'ak_kind_{q.kind}', lang))}</span></h3>"
+    return _section(head, [(t("ak_question", lang), exercises.ask(qid, lang).data),
+                           (t("ak_solution", lang), q.solution(lang)),
+                           (t("ex_marking", lang), t(q.marking, lang) if q.marking else "—")], anchor=qid)
 
 
-def open_html(number: str, lang: str) -> str:
+def open_html(number: str, lang: str, heading: str = "") -> str:
+    """The lesson's open question with its model answer and marking notes, then its discussion prompts."""
     parts = []
     if number in exercises.OPEN:
         q = exercises.OPEN[number]
-        parts.append(f"<section class='biomfg-key-item biomfg-key-open'><h3>{escape(t('ak_open', lang))}</h3><dl>"
-                     + _field(t("ak_question", lang), t(q.prompt, lang))
-                     + _field(t("ak_model_answer", lang), t(q.model_answer, lang))
-                     + _field(t("ex_marking", lang), t(q.marking, lang))
-                     + "</dl></section>")
+        parts.append(_section(f"{heading}<h3>{escape(t('ak_open', lang))}</h3>",
+                              [(t("ak_question", lang), t(q.prompt, lang)),
+                               (t("ak_model_answer", lang), t(q.model_answer, lang)),
+                               (t("ex_marking", lang), t(q.marking, lang))], cls="biomfg-key-open"))
+        heading = ""
     if number in exercises.DISCUSSION:
         items = "".join(f"<li>{t(k, lang)}</li>" for k in exercises.DISCUSSION[number])
-        parts.append(f"<section class='biomfg-key-item'><h3>{escape(t('ak_discussion', lang))}</h3><ol>{items}</ol></section>")
+        parts.append(f"<section class='biomfg-key-item'><div class='biomfg-key-part'>{heading}"
+                     f"<h3>{escape(t('ak_discussion', lang))}</h3><ol>{items}</ol></div></section>")
     return "".join(parts)
 
 
@@ -102,10 +110,9 @@ def notebook(lang: str) -> nbformat.NotebookNode:
         extra = open_html(number, lang) if number.isdigit() else ""
         if not ids and not extra:
             continue
-        cells.append(cell(f"<h2>{escape(entry['title'][lang])}</h2>"))
-        cells += [cell(exercise_html(qid, lang)) for qid in ids]
-        if extra:
-            cells.append(cell(extra))
+        heading = f"<h2>{escape(entry['title'][lang])}</h2>"
+        html = "".join(exercise_html(qid, lang, heading if i == 0 else "") for i, qid in enumerate(ids))
+        cells.append(cell(html + (open_html(number, lang, "" if ids else heading) if extra else "")))
     return new_notebook(cells=cells, metadata={"language_info": {"name": "python"}})
 
 

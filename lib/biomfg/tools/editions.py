@@ -38,7 +38,7 @@ import nbformat
 from .. import toc
 from ..choices import check_choice
 from ..data import PACKAGE_ROOT, data_dir
-from ..i18n import LANGS
+from ..i18n import LANGS, t
 from . import files
 from .notebooks import NOTEBOOKS
 
@@ -165,7 +165,9 @@ def transform(nb: nbformat.NotebookNode, lang: str, kind: str = "lang", name: st
     for cell in nb.cells:
         if other & set(tags(cell)) or (kind == "student" and is_solution(cell)):
             continue
-        if cell.cell_type == "markdown" and not any(t.startswith("lang-") for t in tags(cell)):
+        if kind == "student" and "exercises-intro" in tags(cell):  # the source's intro promises folded solutions
+            cell.source = t("ed_student_exercises_intro", lang)
+        elif cell.cell_type == "markdown" and not any(t.startswith("lang-") for t in tags(cell)):
             cell.source = one_language_markdown(cell.source, lang)
         elif cell.cell_type == "code":
             if "parameters" in tags(cell):
