@@ -7,8 +7,21 @@ prose/, charts/ and widgets/); importing the package registers them all.
 
 from ..topics import import_all
 from .base import (
-    DISCUSSION, KINDS, OPEN, QUESTIONS, OpenQuestion, Question, ask, ask_open, check, discussion, model_answer, register,
-    register_discussion, register_open, solution,
+    DISCUSSION,
+    KINDS,
+    OPEN,
+    QUESTIONS,
+    OpenQuestion,
+    Question,
+    ask,
+    ask_open,
+    check,
+    discussion,
+    model_answer,
+    register,
+    register_discussion,
+    register_open,
+    solution,
 )
 
 TOPICS = import_all(__name__, __path__)  # importing a topic module registers its questions

@@ -16,7 +16,6 @@ from html import escape
 from ..htmlout import HTML
 from ..i18n import check_lang, t
 
-
 # What an exercise asks of a student. A look-up reads one figure or name off a table or chart; a reasoning
 # exercise makes the student apply the framework (which platform type, which barrier, which
 # recommendation), explain why two figures cannot be compared, or estimate with a stated assumption.
