@@ -30,7 +30,10 @@ setup: $(STAMP) $(NODE_STAMP)
 # The notebooks are trusted first (a signature in the user's own Jupyter data folder, nothing in the files):
 # JupyterLab sanitises the stored outputs of an untrusted notebook, dropping their <style>, so a reopened
 # lesson would show its tables and cards unstyled until Run All.
-LAB_OPTS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --allow-root --LabApp.extension_manager=readonly $(KERNEL_ARGS)
+# Offline: JupyterLab neither asks to fetch its news nor checks for updates (the settings in
+# lib/biomfg/jupyter/lab/<both|zh|en>/overrides.json, and the server's own switches).
+LAB_OPTS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --allow-root --LabApp.extension_manager=readonly $(KERNEL_ARGS) \
+	--LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 # One language at a time: `make lab-zh` / `make lab-en` (= `make lab LANGUAGE=zh`) make the lessons in that language
 # alone into editions/zh/ (git-ignored; only what is stale; a notebook the student changed is kept unless FORCE=1),
 # then open JupyterLab there, its menus in that language too (lib/biomfg/jupyter/lab/<lang>/overrides.json sets the
@@ -42,7 +45,7 @@ EDITION_OPTS = $(foreach l,$(EDITION_LANGS),--lang $(l)) $(if $(FORCE),--force) 
 lab: setup
 ifeq ($(LANGUAGE_ARG),)
 	$(BIN)/jupyter trust --log-level=WARN notebooks/*.ipynb notebooks/briefings/*.ipynb
-	$(BIN)/jupyter lab $(LAB_OPTS) $(LAB_ARGS) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_OPTS) --LabApp.app_settings_dir=$(CURDIR)/lib/biomfg/jupyter/lab/both $(LAB_ARGS) notebooks/00_start_here.ipynb
 else
 	$(BIN)/python -m biomfg editions $(EDITION_OPTS)
 	$(BIN)/jupyter trust --log-level=WARN editions/$(LANGUAGE_ARG)/*.ipynb
