@@ -17,7 +17,7 @@ import nbformat
 import pytest
 
 from biomfg import data, exercises, i18n
-from biomfg.exercises import lettered
+from biomfg.exercises import lettered, reasoning
 
 from conftest import NOTEBOOKS
 
@@ -189,18 +189,28 @@ COMPARISONS = {"02-q3": ("h1-005", "h1-030", "currency"), "03-q5": ("h1-023", "h
 def test_each_comparison_has_exactly_one_reason_in_the_data(qid):
     a, b, reason = COMPARISONS[qid]
     f = data.facts().set_index("fact_id")
-    assert lettered.reasons(f.loc[a], f.loc[b]) == [reason]
-    assert exercises.QUESTIONS[qid].answer() == "ABCD"[lettered.REASONS.index(reason)]
+    assert reasoning.the_reason(f.loc[a], f.loc[b], among=reasoning.AS_REASONS) == reason  # one, and only one
+    assert exercises.QUESTIONS[qid].answer() == "ABCD"[reasoning.REASONS.index(reason)]
 
 
 def test_the_reasons_read_the_rows():
-    base = {"indicator": "investment_amount", "unit": "USD", "year": 2023, "kind": "actual"}
-    assert lettered.reasons(base, {**base, "unit": "GBP"}) == ["currency"]
-    assert lettered.reasons(base, {**base, "year": 2020}) == ["year"]
-    assert lettered.reasons(base, {**base, "year": None}) == []
-    assert lettered.reasons(base, {**base, "kind": "target", "year": 2027}) == ["target", "year"]
-    assert lettered.reasons(base, {**base, "indicator": "annual_funding"}) == ["scope"]
-    assert lettered.reasons(base, {**base, "unit": "t"}) == ["scope"]
+    """The one reason function (exercises.reasoning.differences), as the four options of 02-05 read it."""
+    base = {"fact_id": "x", "indicator": "investment_amount", "unit": "USD", "year": 2023, "kind": "actual"}
+
+    def four(other):
+        return reasoning.the_reason(base, other, among=reasoning.AS_REASONS)
+
+    assert reasoning.differences(base, {**base, "unit": "GBP"}) == {"currency"} and four({**base, "unit": "GBP"}) == "currency"
+    assert reasoning.differences(base, {**base, "year": 2020}) == {"year"} and four({**base, "year": 2020}) == "year"
+    assert reasoning.differences(base, {**base, "year": None}) == {"to_date"}
+    with pytest.raises(data.DataError, match="x and x differ by nothing"):  # an undated figure is no reason here
+        four({**base, "year": None})
+    assert reasoning.differences(base, {**base, "kind": "target", "year": 2027}) == {"kind", "year"}
+    with pytest.raises(data.DataError, match=r"differ by \['target', 'year'\]"):  # two reasons: no one right answer
+        four({**base, "kind": "target", "year": 2027})
+    assert reasoning.differences(base, {**base, "indicator": "annual_funding"}) == {"measure"}
+    assert four({**base, "indicator": "annual_funding"}) == "scope"
+    assert reasoning.differences(base, {**base, "unit": "t"}) == {"unit"} and four({**base, "unit": "t"}) == "scope"
 
 
 def test_type_and_barrier_answers_follow_barriers_csv():

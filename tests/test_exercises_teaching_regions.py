@@ -231,12 +231,13 @@ def test_each_comparison_has_exactly_one_reason_in_the_data(qid):
 def test_a_cumulative_count_against_one_years_is_a_difference_of_period():
     a, b = _row("shanghai_zhangjiang", "class1_new_drug_approval_count", "none"), \
         _row("shanghai_zhangjiang", "class1_new_drug_approval_count", 2024)
-    assert reasoning.differences(a, b) == {"period"}
+    assert reasoning.differences(a, b) == {"to_date"}
+    assert reasoning.the_reason(a, b, among=reasoning.OWN_OPTIONS) == "period"
     assert exercises.QUESTIONS["08-q4"].answer() == "D"
 
 
 def _option_objects(qid):
-    """The Option objects behind a reasoning choice question (the module's own option list)."""
+    """The Choice objects behind a reasoning choice question (the module's own option list)."""
     from biomfg.exercises import regions, sip, zhangjiang
 
     return {"06-q4": sip._reason_options, "08-q1": zhangjiang._ai_options,
@@ -245,10 +246,16 @@ def _option_objects(qid):
 
 def test_the_reasons_read_the_rows():
     base = {"fact_id": "x", "entity_id": "a", "indicator": "output_value", "unit": "CNY", "year": 2023, "kind": "actual"}
-    assert reasoning.differences(base, {**base, "unit": "USD"}) == {"unit"}
+    own = reasoning.OWN_OPTIONS  # the reasons as 06-09's own options read them
+    assert reasoning.differences(base, {**base, "unit": "USD"}) == {"currency"}
+    assert reasoning.the_reason(base, {**base, "unit": "USD"}, among=own) == "unit"
+    assert reasoning.differences(base, {**base, "unit": "count"}) == {"unit"}
+    assert reasoning.the_reason(base, {**base, "unit": "count"}, among=own) == "unit"
     assert reasoning.differences(base, {**base, "kind": "target", "year": 2023}) == {"kind"}
-    assert reasoning.differences(base, {**base, "year": 2020}) == {"period"}
-    assert reasoning.differences(base, {**base, "year": float("nan")}) == {"period"}  # a year against to date
+    assert reasoning.differences(base, {**base, "year": 2020}) == {"year"}
+    assert reasoning.the_reason(base, {**base, "year": 2020}, among=own) == "period"
+    assert reasoning.differences(base, {**base, "year": float("nan")}) == {"to_date"}  # a year against to date
+    assert reasoning.the_reason(base, {**base, "year": float("nan")}, among=own) == "period"
     assert reasoning.differences(base, {**base, "indicator": "gdp"}) == {"measure"}
     weeks = {**base, "unit": "weeks"}
     assert reasoning.differences(weeks, {**weeks, "unit": "years"}) == set()  # time units convert exactly

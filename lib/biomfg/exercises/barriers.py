@@ -10,8 +10,8 @@ from .. import data
 from ..i18n import t
 from ..model.barriers import platform_traits
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import code_solution, match_name, pick_judge
-from .lettered import Choice, in_sentence, lettered, platform_name, row_choices
+from .judges import code_solution, in_sentence, match_name, pick_judge, platform_name
+from .lettered import Choice, lettered, row_choices
 
 
 def _row(table: str, key: str, row_id: str):

@@ -12,7 +12,8 @@ from ..model.china import COUNTRY
 from ..model.facts import fact
 from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import read_number, whole_number
-from .lettered import Choice, comparison, lettered
+from .lettered import Choice, lettered
+from .reasoning import comparison
 
 
 def _number(given) -> float | None:

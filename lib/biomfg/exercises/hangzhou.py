@@ -10,19 +10,8 @@ from .. import data, fmt
 from ..i18n import t
 from ..model import targets
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import as_int, match_name, unclear, whole_number
-from .reasoning import (
-    barrier_name,
-    barrier_options,
-    choice,
-    names_list,
-    number_given,
-    one_decimal,
-    platforms_at,
-    regional,
-    regional_name,
-    where_else,
-)
+from .judges import as_int, code_solution, match_name, unclear, whole_number
+from .reasoning import barrier_name, names_list, number_given, one_decimal, platforms_at, regional_barrier
 
 PLAN = "hz_synbio_plan_2024_2026"
 
@@ -53,12 +42,6 @@ def _action3_judge(given, right, lang):
     return False, t("ex_07_q1_hint", lang)
 
 
-def _action3_solution(lang):
-    code = ("rows = model.targets.tracker_rows()\nrows = rows[rows['entity_id'] == 'hz_synbio_plan_2024_2026']\n"
-            "links = model.targets.action_of(rows, 'hz_synbio_plan_2024_2026')\n(links['group_id'] == 'hz_action_3').sum()")
-    return f"<pre>{escape(code)}</pre><p>{_action3()}</p>"
-
-
 # --- q2: the 'one centre' (look-up) ------------------------------------------------------------------
 
 def _centre() -> str:
@@ -81,12 +64,6 @@ def _centre_judge(given, right, lang):
         group = layout.loc[own["parent_id"].iloc[0], f"name_{lang}"]
         return False, t("ex_07_q2_group", lang, name=escape(names[rid]), group=escape(str(group)))
     return False, t("ex_07_q2_wrong", lang, name=escape(names[rid]))
-
-
-def _centre_solution(lang):
-    code = "data.table('plan_items').set_index('item_id').loc['hz_layout_yixin', 'region_id']"
-    name = data.table("regions").set_index("region_id").loc[_centre(), f"name_{lang}"]
-    return f"<pre>{escape(code)}</pre><p>{escape(name)}</p>"
 
 
 # --- q3: start-ups a year at an even pace (reason: an estimate with its assumption stated) ---------------
@@ -146,18 +123,6 @@ def _pace_solution(lang):
 BASE = "ex_hz_synbio_pilot_base"
 
 
-def _base_barrier() -> str:
-    return str(regional(BASE)["barrier_id"])
-
-
-def _base_reply(barrier_id: str, lang: str) -> str:
-    if barrier_id == _base_barrier():
-        return t("ex_07_q4_right", lang, name=escape(regional_name(BASE, lang)),
-                 barrier=escape(barrier_name(barrier_id, lang)))
-    # each wrong barrier has its own reply; a key missing here means the data reclassified the base
-    return t(f"ex_07_q4_not_{barrier_id}", lang, there=where_else("hangzhou", barrier_id, lang))
-
-
 def _base_worked(lang: str) -> str:
     rows = "".join(f"<li>{escape(barrier_name(b, lang))}{escape(t('colon', lang))}"
                    f"{escape(names_list(platforms_at('hangzhou', b, lang), lang) or t('ex_none_named', lang))}</li>"
@@ -167,15 +132,22 @@ def _base_worked(lang: str) -> str:
 
 register("07-q1", Question(
     "ex_07_q1",
-    _action3, _action3_judge, _action3_solution, kind="lookup", marking="ex_07_q1_marking"))
+    _action3, _action3_judge,
+    code_solution("rows = model.targets.tracker_rows()\nrows = rows[rows['entity_id'] == 'hz_synbio_plan_2024_2026']\n"
+                  "links = model.targets.action_of(rows, 'hz_synbio_plan_2024_2026')\n"
+                  "(links['group_id'] == 'hz_action_3').sum()", _action3),
+    kind="lookup", marking="ex_07_q1_marking"))
 register("07-q2", Question(
     "ex_07_q2",
-    _centre, _centre_judge, _centre_solution, kind="lookup", marking="ex_07_q2_marking"))
+    _centre, _centre_judge,
+    code_solution("data.table('plan_items').set_index('item_id').loc['hz_layout_yixin', 'region_id']", _centre,
+                  named=("regions", "region_id")),
+    kind="lookup", marking="ex_07_q2_marking"))
 register("07-q3", Question(
     "ex_07_q3",
     _per_year, _pace_judge, _pace_solution, kind="reason", marking="ex_07_q3_marking"))
-register("07-q4", choice("ex_07_q4", lambda: barrier_options(_base_reply), _base_barrier, "ex_07_q4_marking",
-                         worked=_base_worked))
+register("07-q4", regional_barrier("ex_07_q4", BASE, "ex_07_q4_right", lambda b: f"ex_07_q4_not_{b}", "ex_07_q4_marking",
+                                   worked=_base_worked))
 
 register_open("07", OpenQuestion("ex_07_open", "ex_07_open_model", "ex_07_open_marking"))
 register_discussion("07", "ex_07_discuss_balance", "ex_07_discuss_wording", "ex_07_discuss_layout")

@@ -38,6 +38,23 @@ def display_name(row, lang: str) -> str:
     return name
 
 
+def platform_name(platform_id: str, lang: str) -> str:
+    """An exemplar as a sentence names it (not escaped): en its abbreviation where it has one (BioMADE),
+    zh its name with the abbreviation after it (美国生物工业制造和设计生态系统（BioMADE）)."""
+    row = data.platforms().set_index("platform_id").loc[platform_id]
+    if lang == "en":
+        return str(row["abbr"]) if fmt.text(row["abbr"]) else str(row["name_en"])
+    return display_name(row, lang)
+
+
+def in_sentence(text: str, lang: str) -> str:
+    """A name or phrase from data/ set inside an English sentence: 'Training versatile …' -> 'training
+    versatile …' (an initial capital only; 'IP policy' and Chinese are left alone)."""
+    if lang == "en" and len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def choices(table: pd.DataFrame, lang: str, ids=None, key: str | None = None) -> str:
     """The rows' names (or those of `ids`, by the column `key`) in `lang`, as a list to choose from."""
     rows = table if ids is None else table.set_index(key).loc[list(ids)].reset_index()

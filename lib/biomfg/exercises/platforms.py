@@ -12,7 +12,8 @@ from ..prose.platforms import finder_label
 from .barriers import factor_question, trait_question, type_question
 from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import code_solution, number_judge, pick_judge
-from .lettered import Choice, comparison, lettered, row_choices
+from .lettered import Choice, lettered, row_choices
+from .reasoning import comparison
 
 
 def _abf_funding() -> float:

@@ -13,7 +13,8 @@ from ..model import policy
 from ..model.names import match_name
 from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import unclear
-from .reasoning import Option, barrier_name, choice, regional, regional_name
+from .lettered import Choice, lettered
+from .reasoning import barrier_name, regional, regional_name
 
 
 def _rec_id(given) -> str | None:
@@ -192,7 +193,7 @@ def _addresses(rid: str) -> list[str]:
     return list(links.loc[links["rec_id"] == rid, "target_id"])
 
 
-def _rec_option(rid: str, reply_key: str, **fields) -> Option:
+def _rec_option(rid: str, reply_key: str, **fields) -> Choice:
     """A recommendation as an option, accepted by its number or name too; its reply (the message `reply_key`,
     one per recommendation) is told what the data links it to (the option, named, precedes the reply)."""
     r = data.table("recommendations").set_index("rec_id").loc[rid]
@@ -200,7 +201,7 @@ def _rec_option(rid: str, reply_key: str, **fields) -> Option:
     def why(lang):
         extra = {k: v(lang) for k, v in fields.items()}
         return t(reply_key, lang, targets=escape(_target_names(_addresses(rid), lang, "ex_10_q2_sep")), **extra)
-    return Option(rid, lambda lang: _rec_name(rid, lang), why, (str(int(r["order"])), str(r["name_zh"]), str(r["name_en"])))
+    return Choice(rid, lambda lang: _rec_name(rid, lang), why, (str(int(r["order"])), str(r["name_zh"]), str(r["name_en"])))
 
 
 def _links_worked(rids, lang: str) -> str:
@@ -214,7 +215,7 @@ GAP = "gap_incubator_scarcity"
 GAP_OPTIONS = ("rec_capability_enhancement", "rec_ecosystem_building", "rec_policy_guidance")
 
 
-def _gap_options() -> list[Option]:
+def _gap_options() -> list[Choice]:
     return [_rec_option(r, f"ex_10_q4_{r}") for r in GAP_OPTIONS]
 
 
@@ -234,17 +235,17 @@ def _scheme_answer() -> str:
     return next(r for r in SCHEME_OPTIONS if _scheme_barrier() in _addresses(r))
 
 
-def _scheme_options() -> list[Option]:
+def _scheme_options() -> list[Choice]:
     return [_rec_option(r, f"ex_10_q5_{r}", scheme=lambda lang: escape(regional_name(SCHEME, lang)),
                         barrier=lambda lang: escape(barrier_name(_scheme_barrier(), lang)),
                         right=lambda lang: escape(_rec_name(_scheme_answer(), lang)))
             for r in SCHEME_OPTIONS]
 
 
-register("10-q4", choice("ex_10_q4", _gap_options, _gap_answer, "ex_10_q4_marking",
-                         worked=lambda lang: _links_worked(GAP_OPTIONS, lang)))
-register("10-q5", choice("ex_10_q5", _scheme_options, _scheme_answer, "ex_10_q5_marking",
-                         worked=lambda lang: _links_worked(SCHEME_OPTIONS, lang)))
+register("10-q4", lettered("ex_10_q4", _gap_options, _gap_answer, marking="ex_10_q4_marking",
+                          details=lambda lang: _links_worked(GAP_OPTIONS, lang)))
+register("10-q5", lettered("ex_10_q5", _scheme_options, _scheme_answer, marking="ex_10_q5_marking",
+                          details=lambda lang: _links_worked(SCHEME_OPTIONS, lang)))
 
 register_open("10", OpenQuestion("ex_10_open", "ex_10_open_model", "ex_10_open_marking"))
 register_discussion("10", "ex_10_discuss_open", "ex_10_discuss_links", "ex_10_discuss_weights")

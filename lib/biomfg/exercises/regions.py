@@ -12,21 +12,9 @@ from .. import data, fmt
 from ..i18n import t
 from ..model.cases import cases
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import as_int, match_name, unclear, whole_number
-from .reasoning import (
-    Option,
-    barrier_name,
-    barrier_options,
-    choice,
-    fact_line,
-    number_given,
-    one_decimal,
-    project_count,
-    regional,
-    said,
-    the_reason,
-    where_else,
-)
+from .judges import as_int, code_solution, match_name, unclear, whole_number
+from .lettered import Choice
+from .reasoning import fact_line, number_given, one_decimal, project_count, reason_options, regional_barrier, why_apart
 
 # --- q1: two investment totals that cannot be ranked (reason) ----------------------------------------
 
@@ -45,13 +33,11 @@ def _invest_fields(lang: str) -> dict[str, str]:
             "ratio": one_decimal(float(zq["value"]) / float(xy["value"]))}
 
 
-def _invest_options() -> list[Option]:
-    def reply(key):
-        return lambda lang: t(key, lang, **_invest_fields(lang))
-    return [Option("about", said("ex_09_q1_opt_about"), reply("ex_09_q1_about")),
-            Option("scope", said("ex_09_q1_opt_scope"), reply("ex_09_q1_scope")),
-            Option("unit", said("ex_09_q1_opt_unit"), reply("ex_09_q1_unit")),
-            Option("kind", said("ex_09_q1_opt_kind"), reply("ex_09_q1_kind"))]
+def _invest_options() -> list[Choice]:
+    return reason_options(_invest_fields, ("about", "ex_09_q1_opt_about", "ex_09_q1_about"),
+                          ("scope", "ex_09_q1_opt_scope", "ex_09_q1_scope"),
+                          ("unit", "ex_09_q1_opt_unit", "ex_09_q1_unit"),
+                          ("kind", "ex_09_q1_opt_kind", "ex_09_q1_kind"))
 
 
 def _invest_worked(lang: str) -> str:
@@ -116,11 +102,6 @@ def _chain_judge(given, right, lang):
     return False, t("ex_09_q3_hint", lang)
 
 
-def _chain_solution(lang):
-    code = "data.facts('zhengzhou_hitech', 'approved_chain_leader_firm_count')[['value', 'quote']]"
-    return f"<pre>{escape(code)}</pre><p>{_chain()}</p>"
-
-
 # --- q4: the city's chain leaders, estimated from the zone's share (reason) --------------------------------
 
 SHARES = {"approved_chain_leader_firm_count": "share_of_city_chain_leader_firms",
@@ -178,30 +159,20 @@ def _city_solution(lang):
 CENTRE = "ex_hetao_gba_ntic_hq"
 
 
-def _centre_barrier() -> str:
-    return str(regional(CENTRE)["barrier_id"])
-
-
-def _centre_reply(barrier_id: str, lang: str) -> str:
-    if barrier_id == _centre_barrier():
-        return t("ex_09_q5_right", lang, barrier=escape(barrier_name(barrier_id, lang)))
-    # each wrong barrier has its own reply; a key missing here means the data reclassified the centre
-    region = str(regional(CENTRE)["region_id"])
-    return t(f"ex_09_q5_not_{barrier_id}", lang, there=where_else(region, barrier_id, lang))
-
-
-register("09-q1", choice("ex_09_q1", _invest_options, lambda: the_reason(*_pair()), "ex_09_q1_marking",
-                         worked=_invest_worked))
+register("09-q1", why_apart("ex_09_q1", _pair, _invest_options, "ex_09_q1_marking", worked=_invest_worked))
 register("09-q2", Question(
     "ex_09_q2",
     _south, _south_judge, _south_solution, kind="lookup", marking="ex_09_q2_marking"))
 register("09-q3", Question(
     "ex_09_q3",
-    _chain, _chain_judge, _chain_solution, kind="lookup", marking="ex_09_q3_marking"))
+    _chain, _chain_judge,
+    code_solution("data.facts('zhengzhou_hitech', 'approved_chain_leader_firm_count')[['value', 'quote']]", _chain),
+    kind="lookup", marking="ex_09_q3_marking"))
 register("09-q4", Question(
     "ex_09_q4",
     _city_total, _city_judge, _city_solution, kind="reason", marking="ex_09_q4_marking"))
-register("09-q5", choice("ex_09_q5", lambda: barrier_options(_centre_reply), _centre_barrier, "ex_09_q5_marking"))
+register("09-q5", regional_barrier("ex_09_q5", CENTRE, "ex_09_q5_right", lambda b: f"ex_09_q5_not_{b}",
+                                   "ex_09_q5_marking"))
 
 register_open("09", OpenQuestion("ex_09_open", "ex_09_open_model", "ex_09_open_marking"))
 register_discussion("09", "ex_09_discuss_comparer", "ex_09_discuss_chain", "ex_09_discuss_planned")

@@ -11,8 +11,9 @@ from .. import data, fmt
 from ..i18n import t
 from ..prose.base import entity_name
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import as_int, match_name, unclear, whole_number
-from .reasoning import Option, barrier_name, choice, fact_line, regional, regional_name, said, the_reason
+from .judges import as_int, code_solution, match_name, unclear, whole_number
+from .lettered import Choice, lettered
+from .reasoning import barrier_name, reason_options, regional, regional_name, why_apart
 
 
 def _value(entity, indicator) -> float:
@@ -46,12 +47,6 @@ def _platforms_judge(given, right, lang):
 def _indicator(indicator_id: str, lang: str) -> str:
     """An indicator's label in `lang` (indicators.csv), never its id."""
     return str(data.table("indicators").set_index("indicator_id").loc[indicator_id, f"name_{lang}"])
-
-
-def _platforms_solution(lang):
-    code = ("f = data.facts('suzhou_sip')\n"
-            "f[f['indicator'].str.startswith('public_tech_platform')]['value'].sum()")
-    return f"<pre>{escape(code)}</pre><p>{_platforms()}</p>"
 
 
 # --- q2: the strategic industry the source reports the most firms for (look-up) ----------------------
@@ -112,9 +107,9 @@ def _scheme_reply(example_id: str, lang: str) -> str:
     return t(key, lang, does=does, barrier=escape(barrier_name(barrier, lang)))
 
 
-def _scheme_options() -> list[Option]:
-    return [Option(e, lambda lang, e=e: regional_name(e, lang), lambda lang, e=e: _scheme_reply(e, lang),
-                   (regional_name(e, "zh"), regional_name(e, "en"))) for e in SCHEMES]
+def _scheme_options() -> list[Choice]:
+    return [Choice(e, lambda lang, e=e: regional_name(e, lang), lambda lang, e=e: _scheme_reply(e, lang))
+            for e in SCHEMES]
 
 
 def _scheme_at_valley() -> str:
@@ -142,33 +137,25 @@ def _both(lang: str) -> dict[str, str]:
     return {"gdp": escape(fmt.fact(g, lang)), "output": escape(fmt.fact(o, lang)), "year": str(int(g["year"]))}
 
 
-def _reason_options() -> list[Option]:
-    def reply(key):
-        return lambda lang: t(key, lang, **_both(lang))
-    return [
-        Option("unit", said("ex_06_q4_opt_unit"), reply("ex_06_q4_unit")),
-        Option("measure", said("ex_06_q4_opt_measure"), reply("ex_06_q4_measure")),
-        Option("kind", said("ex_06_q4_opt_kind"), reply("ex_06_q4_kind")),
-        Option("period", said("ex_06_q4_opt_period"), reply("ex_06_q4_period")),
-    ]
-
-
-def _reason() -> str:
-    return the_reason(_gdp(), _output())
-
-
-def _reason_worked(lang: str) -> str:
-    return f"<ul>{fact_line(_gdp(), lang)}{fact_line(_output(), lang)}</ul>"
+def _reason_options() -> list[Choice]:
+    return reason_options(_both, ("unit", "ex_06_q4_opt_unit", "ex_06_q4_unit"),
+                          ("measure", "ex_06_q4_opt_measure", "ex_06_q4_measure"),
+                          ("kind", "ex_06_q4_opt_kind", "ex_06_q4_kind"),
+                          ("period", "ex_06_q4_opt_period", "ex_06_q4_period"))
 
 
 register("06-q1", Question(
     "ex_06_q1",
-    _platforms, _platforms_judge, _platforms_solution, kind="lookup", marking="ex_06_q1_marking"))
+    _platforms, _platforms_judge,
+    code_solution("f = data.facts('suzhou_sip')\n"
+                  "f[f['indicator'].str.startswith('public_tech_platform')]['value'].sum()", _platforms),
+    kind="lookup", marking="ex_06_q1_marking"))
 register("06-q2", Question(
     "ex_06_q2",
     _most_firms, _most_firms_judge, _most_firms_solution, kind="lookup", marking="ex_06_q2_marking"))
-register("06-q3", choice("ex_06_q3", _scheme_options, _scheme_at_valley, "ex_06_q3_marking", worked=_schemes_worked))
-register("06-q4", choice("ex_06_q4", _reason_options, _reason, "ex_06_q4_marking", worked=_reason_worked))
+register("06-q3", lettered("ex_06_q3", _scheme_options, _scheme_at_valley, marking="ex_06_q3_marking",
+                          details=_schemes_worked))
+register("06-q4", why_apart("ex_06_q4", lambda: (_gdp(), _output()), _reason_options, "ex_06_q4_marking"))
 
 register_open("06", OpenQuestion("ex_06_open", "ex_06_open_model", "ex_06_open_marking"))
 register_discussion("06", "ex_06_discuss_near", "ex_06_discuss_pilot", "ex_06_discuss_targets")

@@ -8,7 +8,7 @@ from .. import data
 from ..i18n import t
 from .barriers import type_question
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import as_int, choices, match_name, unclear, whole_number
+from .judges import as_int, choices, code_solution, match_name, unclear, whole_number
 
 
 def _platform_id(given) -> str | None:
@@ -65,14 +65,11 @@ def _earliest_solution(lang):
     return f"<pre>{escape(code)}</pre><p>{shown}</p>"
 
 
-def _pilot_solution(lang):
-    code = "p = data.platforms()\n(p['type_id'] == 'pilot_scale').sum()"
-    return f"<pre>{escape(code)}</pre><p>{_pilot_count()}</p>"
-
-
 register("00-q1", Question(
     "ex_00_q1",
-    _pilot_count, _count_judge("pilot_scale"), _pilot_solution, kind="lookup", marking="ex_00_q1_marking"))
+    _pilot_count, _count_judge("pilot_scale"),
+    code_solution("p = data.platforms()\n(p['type_id'] == 'pilot_scale').sum()", _pilot_count),
+    kind="lookup", marking="ex_00_q1_marking"))
 register("00-q2", Question(
     "ex_00_q2",
     _earliest, _earliest_judge, _earliest_solution, kind="lookup", marking="ex_00_q2_marking"))

@@ -11,19 +11,9 @@ import pandas as pd
 from .. import data, fmt
 from ..i18n import t
 from .base import OpenQuestion, Question, register, register_discussion, register_open
-from .judges import as_int, match_name, unclear, whole_number
-from .reasoning import (
-    Option,
-    barrier_name,
-    barrier_options,
-    choice,
-    fact_line,
-    regional,
-    regional_name,
-    said,
-    the_reason,
-    where_else,
-)
+from .judges import as_int, code_solution, match_name, unclear, whole_number
+from .lettered import Choice
+from .reasoning import reason_options, regional_barrier, why_apart
 
 ZJ = "shanghai_zhangjiang"
 
@@ -50,17 +40,11 @@ def _durations(lang: str) -> dict[str, str]:
             "advance": escape(fmt.span(adv["value"].iloc[0], adv["value"].iloc[-1], "months", lang))}
 
 
-def _ai_options() -> list[Option]:
-    def reply(key):
-        return lambda lang: t(key, lang, **_durations(lang))
-    return [Option("unit", said("ex_08_q1_opt_unit"), reply("ex_08_q1_unit")),
-            Option("kind", said("ex_08_q1_opt_kind"), reply("ex_08_q1_kind")),
-            Option("measure", said("ex_08_q1_opt_measure"), reply("ex_08_q1_measure")),
-            Option("period", said("ex_08_q1_opt_period"), reply("ex_08_q1_period"))]
-
-
-def _ai_worked(lang: str) -> str:
-    return f"<ul>{fact_line(_weeks(), lang)}{fact_line(_years(), lang)}</ul>"
+def _ai_options() -> list[Choice]:
+    return reason_options(_durations, ("unit", "ex_08_q1_opt_unit", "ex_08_q1_unit"),
+                          ("kind", "ex_08_q1_opt_kind", "ex_08_q1_kind"),
+                          ("measure", "ex_08_q1_opt_measure", "ex_08_q1_measure"),
+                          ("period", "ex_08_q1_opt_period", "ex_08_q1_period"))
 
 
 # --- q2: years from the proposal to the first pilot variety (look-up) -----------------------------------
@@ -79,12 +63,6 @@ def _gap_judge(given, right, lang):
     if n in (a, b):
         return False, t("ex_08_q2_year", lang)
     return False, t("ex_08_q2_hint", lang)
-
-
-def _gap_solution(lang):
-    code = ("ev = data.table('events').dropna(subset=['year'])\n"
-            "ev.loc[ev['kind'] == 'reform_pilot', 'year'].min() - ev.loc[ev['kind'] == 'reform_proposed', 'year'].min()")
-    return f"<pre>{escape(code)}</pre><p>{_gap()}</p>"
 
 
 # --- q3: the maker the source names for pyrotinib (look-up) -----------------------------------------
@@ -130,18 +108,11 @@ def _approval_fields(lang: str) -> dict[str, str]:
             "year": str(int(year["year"])), "city": escape(fmt.fact(city, lang))}
 
 
-def _approval_options() -> list[Option]:
-    def reply(key):
-        return lambda lang: t(key, lang, **_approval_fields(lang))
-    return [Option("unit", said("ex_08_q4_opt_unit"), reply("ex_08_q4_unit")),
-            Option("place", said("ex_08_q4_opt_place"), reply("ex_08_q4_place")),
-            Option("kind", said("ex_08_q4_opt_kind"), reply("ex_08_q4_kind")),
-            Option("period", said("ex_08_q4_opt_period"), reply("ex_08_q4_period"))]
-
-
-def _approval_worked(lang: str) -> str:
-    a, b = _approvals()
-    return f"<ul>{fact_line(a, lang)}{fact_line(b, lang)}</ul>"
+def _approval_options() -> list[Choice]:
+    return reason_options(_approval_fields, ("unit", "ex_08_q4_opt_unit", "ex_08_q4_unit"),
+                          ("place", "ex_08_q4_opt_place", "ex_08_q4_place"),
+                          ("kind", "ex_08_q4_opt_kind", "ex_08_q4_kind"),
+                          ("period", "ex_08_q4_opt_period", "ex_08_q4_period"))
 
 
 # --- q5: which barrier Zhangjiang's first incubator works at (reason) --------------------------------
@@ -149,29 +120,20 @@ def _approval_worked(lang: str) -> str:
 INCUBATOR = "ex_zj_yaogu_incubator"
 
 
-def _incubator_barrier() -> str:
-    return str(regional(INCUBATOR)["barrier_id"])
-
-
-def _incubator_reply(barrier_id: str, lang: str) -> str:
-    if barrier_id == _incubator_barrier():
-        return t("ex_08_q5_right", lang, name=escape(regional_name(INCUBATOR, lang)),
-                 barrier=escape(barrier_name(barrier_id, lang)))
-    # each wrong barrier has its own reply; a key missing here means the data reclassified the platform
-    return t(f"ex_08_q5_not_{barrier_id}", lang, there=where_else(ZJ, barrier_id, lang))
-
-
-register("08-q1", choice("ex_08_q1", _ai_options, lambda: the_reason(_weeks(), _years()), "ex_08_q1_marking",
-                         worked=_ai_worked))
+register("08-q1", why_apart("ex_08_q1", lambda: (_weeks(), _years()), _ai_options, "ex_08_q1_marking"))
 register("08-q2", Question(
     "ex_08_q2",
-    _gap, _gap_judge, _gap_solution, kind="lookup", marking="ex_08_q2_marking"))
+    _gap, _gap_judge,
+    code_solution("ev = data.table('events').dropna(subset=['year'])\n"
+                  "ev.loc[ev['kind'] == 'reform_pilot', 'year'].min() - ev.loc[ev['kind'] == 'reform_proposed', 'year'].min()",
+                  _gap),
+    kind="lookup", marking="ex_08_q2_marking"))
 register("08-q3", Question(
     "ex_08_q3",
     _maker, _maker_judge, _maker_solution, kind="lookup", marking="ex_08_q3_marking"))
-register("08-q4", choice("ex_08_q4", _approval_options, lambda: the_reason(*_approvals()), "ex_08_q4_marking",
-                         worked=_approval_worked))
-register("08-q5", choice("ex_08_q5", lambda: barrier_options(_incubator_reply), _incubator_barrier, "ex_08_q5_marking"))
+register("08-q4", why_apart("ex_08_q4", _approvals, _approval_options, "ex_08_q4_marking"))
+register("08-q5", regional_barrier("ex_08_q5", INCUBATOR, "ex_08_q5_right", lambda b: f"ex_08_q5_not_{b}",
+                                   "ex_08_q5_marking"))
 
 register_open("08", OpenQuestion("ex_08_open", "ex_08_open_model", "ex_08_open_marking"))
 register_discussion("08", "ex_08_discuss_reform", "ex_08_discuss_source", "ex_08_discuss_platforms")
