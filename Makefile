@@ -74,7 +74,7 @@ validate: setup
 # Every test: lint, library, data, nbval over notebooks/, browser. The tests that hold wall time to an
 # absolute limit (marked `timing`) run afterwards, one at a time: beside another worker they time its load.
 test: lint
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not timing" tests notebooks \
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not timing" --durations=25 tests notebooks \
 	    --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 	$(BIN)/python -m pytest -p no:xdist -m timing tests
 
