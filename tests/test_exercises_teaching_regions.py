@@ -5,7 +5,8 @@ letter in any form or the option's words and gives each wrong option its own rea
 answers within its tolerance, states its assumption and names the slips it recognises; no reply names an id;
 each notebook has three to five exercises, at least half of them reasoning, marking notes for every one, an
 open question with a model answer and two or three discussion prompts, called from the notebook in the order
-the skeleton wants. 09-q1 no longer ranks investment totals of different kinds. The answers are computed from
+the skeleton wants. 09-q1 no longer ranks investment totals of different kinds. The editors' findings on 06-10
+are pinned at the end. The answers are computed from
 data/ (facts.csv, regional_platforms.csv, recommendation_links.csv): changing a row changes the answer.
 """
 
@@ -278,6 +279,24 @@ def test_09_q1_no_longer_ranks_totals_of_different_kinds():
         assert not _ok("09-q1", name)
     assert "33" in _reply("09-q1", "B") and "7" in _reply("09-q1", "B")  # each total's own set of projects
     assert "planned" in _reply("09-q1", "B") and "计划投资" in _reply("09-q1", "B", "zh")
+    # the running total's period, as its quote states it (2023年至今), not "the period the report covers"
+    assert "since 2023" in _reply("09-q1", "B") and "2023年至今累计引进" in _reply("09-q1", "B", "zh")
+    assert "period the report covers" not in _reply("09-q1", "B") and "报道所涉期间" not in _reply("09-q1", "B", "zh")
+    # neither is a target, because both are planned or announced (Zhaoqing's is 计划投资总额), not results
+    assert "planned or announced" in _reply("09-q1", "D") and "计划或宣布" in _reply("09-q1", "D", "zh")
+
+
+def test_09_q1_reads_the_period_from_the_quote(data_copy, monkeypatch):
+    _edit(data_copy, "facts", lambda r: {**r, "quote": r["quote"].replace("2023年至今", "2022年至今")}
+          if r["fact_id"] == "h4-023" else r)
+    monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
+    data.clear_cache()
+    assert "since 2022" in _reply("09-q1", "B")
+    _edit(data_copy, "facts", lambda r: {**r, "quote": r["quote"].replace("2022年至今 … ", "")}
+          if r["fact_id"] == "h4-023" else r)
+    data.clear_cache()
+    with pytest.raises(data.DataError, match="h4-023 does not say since when"):
+        _reply("09-q1", "B")
 
 
 BARRIER_QUESTIONS = {"07-q4": "ex_hz_synbio_pilot_base", "08-q5": "ex_zj_yaogu_incubator",
@@ -296,24 +315,46 @@ def test_barrier_answers_follow_regional_platforms_csv(qid):
 
 
 def test_the_scheme_at_the_valley_of_death_follows_regional_platforms_csv():
+    schemes = ("ex_sip_poc_fund", "ex_sip_interventional_consortium", "ex_sip_poc_pilot_platforms")
     rp = data.table("regional_platforms").set_index("example_id")
-    at = [e for e in ("ex_sip_poc_fund", "ex_sip_interventional_consortium", "ex_sip_poc_pilot_platforms")
-          if rp.loc[e, "barrier_id"] == "valley_of_death"]
+    at = [e for e in schemes if rp.loc[e, "barrier_id"] == "valley_of_death"]
     assert len(at) == 1 and exercises.QUESTIONS["06-q3"].answer() == "C"
     assert "broken bridge" in _reply("06-q3", "A") and "Darwinian sea" in _reply("06-q3", "B")
     assert "断桥" in _reply("06-q3", "A", "zh") and "达尔文死海" in _reply("06-q3", "B", "zh")
+    # the options say what each scheme does, not its name, so "pilot" (中试) in a name gives nothing away;
+    # each reply names the scheme, the scheme's name is accepted too, and the planned one is called planned
+    for lang, pilot in (("en", "pilot"), ("zh", "中试")):
+        options = _options("06-q3", lang)
+        assert not any(pilot in o.lower() for o in options), options
+        for letter, e in zip("ABC", schemes, strict=True):
+            assert rp.loc[e, f"name_{lang}"] in _reply("06-q3", letter, lang)
+            assert _ok("06-q3", rp.loc[e, f"name_{lang}"], lang) == (letter == "C")
+    assert "planned" in i18n.t("ex_06_q3", "en") and "计划" in i18n.t("ex_06_q3", "zh")
+    assert "only planned" in _reply("06-q3", "C") and "计划建设" in _reply("06-q3", "C", "zh")
+    # the fund invests while the sub-centre assesses the project; the centre itself does not invest
+    centre = rp.loc["ex_sip_biomed_subcentre"]
+    assert f"while the {centre['name_en']} assesses" in _reply("06-q3", "A")
+    assert f"在{centre['name_zh']}完成评估的同时，概念验证基金追加投资" in _reply("06-q3", "A", "zh")
 
 
 def test_the_recommendation_answers_follow_the_links():
     links = data.table("recommendation_links")
     linked = set(links.loc[links["target_id"] == "gap_incubator_scarcity", "rec_id"])
     assert linked == {"rec_ecosystem_building"} and exercises.QUESTIONS["10-q4"].answer() == "B"
-    barrier = data.table("regional_platforms").set_index("example_id").loc["ex_sip_poc_fund", "barrier_id"]
-    assert "rec_innovation_leadership" in set(links.loc[links["target_id"] == barrier, "rec_id"])
+    # 10-q5: the sub-centre assesses projects and sorts out their patents, as recommendation 1's technology
+    # transfer offices are to (the Chinese editor's version: a fund would invite recommendation 6's special funds)
+    centre = data.table("regional_platforms").set_index("example_id").loc["ex_sip_biomed_subcentre"]
+    assert "rec_innovation_leadership" in set(links.loc[links["target_id"] == centre["barrier_id"], "rec_id"])
     assert exercises.QUESTIONS["10-q5"].answer() == "A"
+    for lang in LANGS:
+        asked = _reply("10-q5", "A", lang) + i18n.t("ex_10_q5", lang)
+        assert centre[f"name_{lang}"] in asked
+        assert not any(w in i18n.t("ex_10_q5", lang) for w in ("fund", "as a whole", "基金", "全国层面"))
+    assert "technology transfer offices" in _reply("10-q5", "A") and "技术转让办公室" in _reply("10-q5", "A", "zh")
     # the traps: incubation services (4) and special funds (6) each told what the data does link them to
     assert "incubation support services incomplete" in _reply("10-q4", "A")
     assert "insufficient funding support" in _reply("10-q5", "C") and "trap" in _reply("10-q5", "C")
+    assert "coordinates the regions' work" in _reply("10-q5", "C")  # its office is not a transfer office
 
 
 def _edit(folder, table, change):
@@ -384,4 +425,51 @@ def test_the_look_ups_name_the_slip():
     assert "largest output value" in _reply("06-q2", "nanotechnology")  # yuan read as firms
     assert "another part of the layout" in _reply("07-q2", "Qiantang District")
     assert "one of the two years" in _reply("08-q2", 2016)
-    assert "further south" in _reply("09-q2", "Suzhou Industrial Park (SIP)")
+    c = model.cases.cases().set_index("region_id")["lat"]
+    sip, second = int((c < c["suzhou_sip"]).sum()), c.sort_values().index[1]  # the second furthest south
+    assert f"and {sip} cases lie further south" in _reply("09-q2", "Suzhou Industrial Park (SIP)")
+    assert "and one case lies further south" in _reply("09-q2", second)
+    assert "还有一个案例更靠南" in _reply("09-q2", second, "zh")
+
+
+# --- the editors' findings (R1 zh, R2 en) on 06-10 -------------------------------------------------------
+
+def test_no_reply_speaks_of_maintainers():
+    """08-q3 told students the data 'records the contradiction for its maintainers': a curator's note."""
+    for qid in QIDS:
+        for lang in LANGS:
+            for given in ("HUTCHMED", "恒瑞医药", "A", "B", "C"):
+                text = _reply(qid, given, lang) + exercises.solution(qid, lang).data
+                assert "maintainer" not in text and "维护者" not in text, (qid, lang)
+
+
+def test_08_q3_says_which_detail_is_likelier_wrong():
+    """Every other detail (a colorectal-cancer drug, HUTCHMED's executive) fits HUTCHMED's fruquintinib."""
+    for given in ("HUTCHMED", "Jiangsu Hengrui"):
+        assert "fruquintinib" in _reply("08-q3", given) and "unchanged" in _reply("08-q3", given)
+        assert "呋喹替尼" in _reply("08-q3", given, "zh") and "未作改动" in _reply("08-q3", given, "zh")
+    assert "fruquintinib" in exercises.solution("08-q3", "en").data
+
+
+def test_08_q5_does_not_lead_to_the_broken_bridge():
+    """The stem used to say the incubator was set up 'to tackle the high research costs', which points to A."""
+    for lang, cost in (("en", "research cost"), ("zh", "研发成本")):
+        assert cost not in i18n.t("ex_08_q5", lang)
+    assert "as an incubator" in i18n.t("ex_08_q5", "en").lower() and "作为孵化器" in i18n.t("ex_08_q5", "zh")
+    assert "提供场地" not in _reply("08-q5", "C", "zh") and "公共服务" in _reply("08-q5", "C", "zh")
+
+
+def test_the_darwinian_sea_lies_from_product_to_market_as_the_source_says():
+    assert "from product to market" in _reply("07-q4", "C")
+    assert "从产品到市场" in _reply("07-q4", "C", "zh")
+    assert "产品与市场之间" not in i18n.t("ex_barrier_lies_darwinian_sea", "zh")
+
+
+def test_10_q3_covers_the_barriers_by_the_links_and_recommendation_5_reaches_the_darwinian_sea():
+    """(5) sets up specialised incubation platforms, which the article says help firms face the Darwinian sea."""
+    links = data.table("recommendation_links")
+    assert ("rec_ecosystem_building", "darwinian_sea") in set(zip(links["rec_id"], links["target_id"], strict=True))
+    assert _ok("10-q3", {1: 1, 2: 1, 5: 1}) and _ok("10-q3", {1: 1, 2: 1, 4: 1})
+    for lang, gaps in (("en", "gaps do not count"), ("zh", "短板不计")):
+        asked = i18n.t("ex_10_q3", lang)
+        assert gaps in asked and "weights above" not in asked and "上面的权重" not in asked

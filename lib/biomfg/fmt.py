@@ -241,6 +241,20 @@ def _unit_at(text: str, start: bool) -> tuple[str | None, str]:
     return None, text
 
 
+def currencies(text: str) -> set[str]:
+    """The currencies a text names, as codes: 'USD and GBP', '一个是美元一个是英镑' -> {'USD', 'GBP'}."""
+    text = unicodedata.normalize("NFKC", str(text)).lower()
+    found = set()
+    for word, code in _UNIT_WORDS:  # longest first: 美元 before 元
+        if code not in CURRENCIES:
+            continue
+        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() and word[-1].isalpha() else re.escape(word)
+        if re.search(pattern, text):
+            found.add(code)
+            text = re.sub(pattern, " ", text)
+    return found
+
+
 def _qualifier_at(text: str) -> tuple[str, str]:
     return next(((q, text[len(w):].strip()) for w, q in _QUALIFIER_WORDS if text.startswith(w)), ("", text))
 
@@ -377,13 +391,28 @@ def year(row, lang: str = "en", col: str = "year") -> str:
     return text + t("paren", lang, text=t("year_inferred", lang)) if year_inferred(row, col) else text
 
 
+SINCE = re.compile(r"(\d{4})\s*年\s*至今")  # 2023年至今: from 2023 to the date of the report
+
+
+def since(row, lang: str = "en", col: str = "year") -> str:
+    """For a row with no year whose quote states a period up to the report ('2023年至今 … 共引进…33个'):
+    'since 2023' / '2023年至今'; else ''."""
+    check_lang(lang)
+    value = row.get(col)
+    if not (_missing(value) or str(value) in ("", "<NA>")):
+        return ""
+    found = SINCE.search(str(row.get("quote") or ""))
+    return t("year_since", lang, year=found.group(1)) if found else ""
+
+
 def year_paren(row, lang: str = "en", col: str = "year") -> str:
-    """A row's year after a label: ' (2023)' / '（2023年）', ' (2024, inferred)' / '（2024年，推断）'; ''
-    when it has none."""
+    """A row's year after a label: ' (2023)' / '（2023年）', ' (2024, inferred)' / '（2024年，推断）'; for a
+    period the quote states, ' (since 2023)' / '（2023年至今）'; '' when it has none."""
     check_lang(lang)
     plain = year(row, "en", col)
     if not plain:
-        return ""
+        period = since(row, lang, col)
+        return t("paren", lang, text=period) if period else ""
     key = "year_paren_inferred" if year_inferred(row, col) else "year_paren"
     return t(key, lang, year=plain.split(" ")[0])
 

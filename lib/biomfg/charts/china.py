@@ -66,8 +66,8 @@ def scale_money(facts: pd.DataFrame, lang: str = "en") -> alt.Chart:
     if rows.empty:
         raise ValueError("no key_products_output_value or downstream_industry_scale facts to draw")
     unit = one_unit(rows)
-    scale = MONEY_SCALE[lang] if unit == "CNY" else 1.0
-    x_title = t("cn_money_axis", lang) if unit == "CNY" else axis_for(unit, lang)[1]
+    scale, x_title = (MONEY_SCALE[lang], t("cn_money_axis", lang)) if unit == "CNY" else \
+        axis_for(unit, lang, rows["value"])
     chart = _bars(rows, lang, x_title, scale, width=520, x_max=float(rows["value"].max()) / scale * 1.35)
     return titled(chart, t("cn_scale_title", lang), rows, lang, t("cn_scale_subtitle", lang))
 

@@ -35,12 +35,16 @@ def cap(text: str, lang: str) -> str:
     return text[:1].upper() + text[1:] if lang == "en" else text
 
 
-def axis_for(unit: str, lang: str) -> tuple[float, str]:
-    """(divisor, words) for a unit on an axis: money in 亿元 / CNY bn (as fmt scales it), other units
-    by their name ("tonnes" / "吨"), counts as "number" / "数量" (say what is counted: see `measure`)."""
+def axis_for(unit: str, lang: str, values=None) -> tuple[float, str]:
+    """(divisor, words) for a unit on an axis: money in 亿元 / CNY bn (as fmt scales it), or in 万 / m when
+    the largest of `values` is below a 亿 / a billion (USD 20 m is never 'USD 0.02 bn'); other units by
+    their name ("tonnes" / "吨"), counts as "number" / "数量" (say what is counted: see `measure`)."""
     check_lang(lang)
     if unit in MONEY_AXIS:
         magnitude = MONEY_AXIS[unit]
+        sizes = [abs(float(v)) for v in (values if values is not None else []) if pd.notna(v)]
+        if sizes:
+            magnitude = "bn" if max(sizes) >= MAGNITUDES["bn"][lang] else "m"
         return MAGNITUDES[magnitude][lang], t(f"chart_money_{magnitude}", lang, currency=t(f"currency_{unit}", lang))
     if unit == "count":
         return 1.0, t("fx_axis_count", lang)
@@ -53,9 +57,11 @@ def axis_key(row) -> str:
     return f"{row['unit']}|{row['indicator']}" if row["unit"] == "count" else str(row["unit"])
 
 
-def measure(rows: pd.DataFrame, lang: str) -> tuple[float, str]:
+def measure(rows: pd.DataFrame, lang: str, scaled: bool = True) -> tuple[float, str]:
     """(divisor, axis title) for rows of one measure: 'Number of firms', 'Output value (CNY bn)',
-    'CNY bn' when several indicators share the unit. Refuses rows that mix measures."""
+    'CNY bn' when several indicators share the unit (the magnitude fitted to the rows' values). Refuses
+    rows that mix measures. `scaled=False`: money named by its currency alone ('Grant amount per project
+    (USD)', 'USD' / '美元金额'), for a sentence whose figures say their own magnitude."""
     check_lang(lang)
     units = sorted(set(rows["unit"]))
     if len(units) != 1:
@@ -66,7 +72,12 @@ def measure(rows: pd.DataFrame, lang: str) -> tuple[float, str]:
             raise ValueError("one unit per axis: these rows count different things "
                              f"({'; '.join(whats)}); use facts_by_unit()")
         return 1.0, cap(whats[0], lang)
-    divisor, words = axis_for(units[0], lang)
+    if not scaled and units[0] in MONEY_AXIS:
+        currency = t(f"currency_{units[0]}", lang)
+        if len(whats) == 1:
+            return 1.0, cap(whats[0], lang) + t("paren", lang, text=currency)
+        return 1.0, t("chart_money_amounts", lang, currency=currency)
+    divisor, words = axis_for(units[0], lang, rows["value"])
     if len(whats) == 1:
         return divisor, cap(whats[0], lang) + t("paren", lang, text=words)
     return divisor, cap(words, lang)
@@ -97,7 +108,8 @@ def row_labels(rows: pd.DataFrame, lang: str, label_col: str | None = None,
         what = r[f"indicator_{lang}"]
         label = "fx_label_year_inferred" if fmt.year_inferred(r) else "fx_label_year"  # 今年: marked, never stated
         out.append(("" if own else str(names.get(r["entity_id"], r["entity_id"])),
-                    f"{what}" if pd.isna(r["year"]) else t(label, lang, what=what, year=int(r["year"]))))
+                    f"{what}{fmt.year_paren(r, lang)}" if pd.isna(r["year"])  # a stated period: since 2023
+                    else t(label, lang, what=what, year=int(r["year"]))))
     return out
 
 
@@ -359,7 +371,7 @@ def fact_summary(rows: pd.DataFrame, lang: str) -> str:
     part = rows[[k == best for k in keys]]
     values = part["value"].astype(float)
     top, bottom = values.idxmax(), values.idxmin()
-    fields = {"n": n, "m": m, "measure": _lower(measure(part, lang)[1], lang), "count": len(part),
+    fields = {"n": n, "m": m, "measure": _lower(measure(part, lang, scaled=False)[1], lang), "count": len(part),
               "top": names[top], "top_value": value_text(rows.loc[top], lang),
               "bottom": names[bottom], "bottom_value": value_text(rows.loc[bottom], lang)}
     if top == bottom or values.max() == values.min():

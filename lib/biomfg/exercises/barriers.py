@@ -11,7 +11,7 @@ from ..i18n import t
 from ..model.barriers import platform_traits
 from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import code_solution, in_sentence, match_name, pick_judge, platform_name
-from .lettered import Choice, lettered, row_choices
+from .lettered import Choice, lettered, named, row_choices
 
 
 def _row(table: str, key: str, row_id: str):
@@ -19,8 +19,9 @@ def _row(table: str, key: str, row_id: str):
 
 
 def _stage(stage: str, lang: str) -> str:
-    word = t(f"stage_{stage}", lang)
-    return word.lower() if lang == "en" else word
+    """A stage of the chain as a reply names it: what a project has reached there, in the source's words
+    (research, a working technology, a product, the market: the Darwinian sea lies 从产品到市场)."""
+    return t(f"ex_stage_{stage}", lang)
 
 
 def span_of(barrier_id: str, lang: str) -> dict[str, str]:
@@ -111,7 +112,7 @@ def trait_question(prompt: str, type_id: str, kind: str, answer: str, why: str, 
         return platform_traits(type_id, kind).set_index("trait_id")
 
     def choices() -> list[Choice]:
-        return [Choice(k, lambda lang, k=k: str(traits().loc[k, f"name_{lang}"])) for k in traits().index]
+        return [Choice(k, lambda lang, k=k: str(traits().loc[k, f"name_{lang}"]), names=named(k)) for k in traits().index]
 
     def right() -> str:
         if answer not in traits().index:
@@ -125,7 +126,7 @@ def trait_question(prompt: str, type_id: str, kind: str, answer: str, why: str, 
                     code=f"model.barriers.platform_traits('{type_id}', '{kind}')[['name_en', 'detail_en']]")
 
 
-# --- 01-q1: which barrier lies between pilot and market? (a look-up on the chain diagram) ---------
+# --- 01-q1: which barrier lies between a product and the market? (a look-up on the chain diagram) --
 
 def _barrier_between(a: str, b: str) -> str:
     bars = data.table("barriers")

@@ -12,7 +12,7 @@ from ..model.china import COUNTRY
 from ..model.facts import fact
 from .base import OpenQuestion, Question, register, register_discussion, register_open
 from .judges import read_number, whole_number
-from .lettered import Choice, lettered
+from .lettered import Choice, lettered, named
 from .reasoning import comparison
 
 
@@ -164,7 +164,8 @@ def _rate_text(lang: str) -> str:
 
 
 register("05-q4", lettered(
-    "ex_05_q4", lambda: [Choice(k, lambda lang, k=k: t(_BOUNDS[k][0], lang)) for k in _BOUNDS], _bound,
+    "ex_05_q4", lambda: [Choice(k, lambda lang, k=k: t(_BOUNDS[k][0], lang), names=named(_BOUNDS[k][0])) for k in _BOUNDS],
+    _bound,
     lambda lang: t(_BOUNDS[_bound()][1], lang, rate=_rate_text(lang), years=_doubling_years()),
     lambda key, lang: t(_BOUNDS[key][2], lang, rate=_rate_text(lang)), marking="ex_05_q4_marking",
     code="data.facts('china', 'annual_growth_rate')[['value', 'unit', 'qualifier', 'quote']]"))

@@ -19,7 +19,7 @@ from .. import data, fmt
 from ..i18n import t
 from .base import Question
 from .judges import in_sentence, platform_name
-from .lettered import Choice, lettered, row_choices, said
+from .lettered import Choice, lettered, named, row_choices, said
 
 # --- why two figures cannot be set side by side -------------------------------------------------------
 
@@ -106,7 +106,7 @@ OWN_OPTIONS = {"currency": "unit", "unit": "unit", "kind": "kind", "year": "peri
 def reason_options(fields: Callable[[str], dict], *options: tuple[str, str, str]) -> list[Choice]:
     """A comparison's own options, each (key, message of its words, message of its reply), every reply
     filled with `fields(lang)` (the two figures and what else it quotes)."""
-    return [Choice(key, said(words), lambda lang, reply=reply: t(reply, lang, **fields(lang)))
+    return [Choice(key, said(words), lambda lang, reply=reply: t(reply, lang, **fields(lang)), named(words))
             for key, words, reply in options]
 
 
@@ -192,26 +192,38 @@ def _why_reason(reason: str, a, b, lang: str, right: bool) -> str:
     return t("ex_cmp_scope_same", lang, a=wa, b=wb)
 
 
-def reason_choices() -> list[Choice]:
-    return [Choice(r, lambda lang, r=r: t(REASON_LABELS[r], lang)) for r in REASONS]
+def reason_choices(reasons: tuple[str, ...] = REASONS) -> list[Choice]:
+    return [Choice(r, lambda lang, r=r: t(REASON_LABELS[r], lang), names=named(REASON_LABELS[r])) for r in reasons]
+
+
+def two_currencies(given) -> str | None:
+    """'currency' for an answer naming two currencies ('USD and GBP', '一个是美元一个是英镑'), else None."""
+    return "currency" if isinstance(given, str) and len(fmt.currencies(given)) >= 2 else None
 
 
 def comparison(prompt: str, fact_a: str, fact_b: str, *, extra: str | None = None,
-               marking: str | None = None) -> Question:
-    """'Why can these two figures not be compared?', with the four reasons as options A-D. The right one is
-    the reason the two rows of facts.csv give (AS_REASONS); `extra` is a message key adding what the rows
-    cannot say (what each share is a share of)."""
+               marking: str | None = None, reasons: tuple[str, ...] = REASONS,
+               own: Mapping[str, str] | None = None) -> Question:
+    """'Why can these two figures not be compared?', with the four reasons as options A-D, or those of
+    `reasons` (leave out one that is also true of the pair but not in its rows). The right one is the reason
+    the two rows of facts.csv give (AS_REASONS); `extra` is a message key adding what the rows cannot say
+    (what each share is a share of); `own` maps a wrong reason to a message key of the question's own reply,
+    where the one computed from the rows would say too little (a plan's reach reported as a fact)."""
+    among = {k: v for k, v in AS_REASONS.items() if v in reasons}
+
     def rows():
         return _fact(fact_a), _fact(fact_b)
 
     def right() -> str:
-        return the_reason(*rows(), among=AS_REASONS)
+        return the_reason(*rows(), among=among)
 
     def why_right(lang):
         text = _why_reason(right(), *rows(), lang, right=True)
         return text + (" " if lang == "en" else "") + t(extra, lang) if extra else text
 
     def why_wrong(key, lang):
+        if own and key in own:
+            return t(own[key], lang)
         return _why_reason(key, *rows(), lang, right=False)
 
     def solution_rows(lang):
@@ -224,7 +236,8 @@ def comparison(prompt: str, fact_a: str, fact_b: str, *, extra: str | None = Non
                            kind=t(f"ex_cmp_kind_{r['kind']}", lang)))
         return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
-    return lettered(prompt, reason_choices, right, why_right, why_wrong, marking=marking, details=solution_rows,
+    return lettered(prompt, lambda: reason_choices(reasons), right, why_right, why_wrong, marking=marking,
+                    details=solution_rows, also=two_currencies,
                     code=f"f = data.facts()\nf[f.fact_id.isin(['{fact_a}', '{fact_b}'])][['entity_id', 'indicator', "
                          "'value', 'unit', 'year', 'kind']]")
 

@@ -1,6 +1,6 @@
 """Exercises of 10_recommendations, checked with the policy-mix logic (biomfg.policy): two look-ups on the map,
-the smallest mix that covers every barrier, which recommendation answers a gap, and which one does nationally what
-a park's scheme does locally; its open question and discussion prompts."""
+the smallest mix that covers every barrier, which recommendation answers a gap, and which one comes closest to
+what a park's transfer centre does; its open question and discussion prompts."""
 
 from __future__ import annotations
 
@@ -185,7 +185,7 @@ register("10-q3", Question(
     _smallest_cover, _cover_judge, _cover_solution, kind="reason", marking="ex_10_q3_marking"))
 
 
-# --- q4 and q5: which recommendation answers a gap, and a park's scheme (reason) ----------------------------
+# --- q4 and q5: which recommendation answers a gap, and which comes closest to a park's scheme (reason) ----
 
 def _addresses(rid: str) -> list[str]:
     """The barriers, gaps and challenges the data links a recommendation to, in link order."""
@@ -223,7 +223,7 @@ def _gap_answer() -> str:
     return next(r for r in GAP_OPTIONS if GAP in _addresses(r))
 
 
-SCHEME = "ex_sip_poc_fund"
+SCHEME = "ex_sip_biomed_subcentre"  # it assesses projects and their patents, as rec 1's transfer offices are to
 SCHEME_OPTIONS = ("rec_innovation_leadership", "rec_platform_support", "rec_policy_guidance")
 
 

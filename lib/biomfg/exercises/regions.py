@@ -4,6 +4,7 @@ open question and discussion prompts."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -26,9 +27,21 @@ def _pair() -> tuple[pd.Series, pd.Series]:
     return _investment("zhaoqing_hitech"), _investment("xiangyang_hitech")
 
 
+SINCE = re.compile(r"(\d{4})年至今")  # '2023年至今': from that year to the date of the report
+
+
+def _since(row: pd.Series) -> str:
+    """The year a running total starts from, as its quote states it ('2023年至今 … 计划投资总额约…')."""
+    m = SINCE.search(str(row["quote"]))
+    if m is None:
+        raise data.DataError(f"facts.csv: the quote of {row['fact_id']} does not say since when its total runs "
+                             "('…年至今'); 09-q1's reply names that year")
+    return m[1]
+
+
 def _invest_fields(lang: str) -> dict[str, str]:
     zq, xy = _pair()
-    return {"zq": escape(fmt.fact(zq, lang)), "xy": escape(fmt.fact(xy, lang)),
+    return {"zq": escape(fmt.fact(zq, lang)), "xy": escape(fmt.fact(xy, lang)), "since": _since(zq),
             "zq_n": fmt.plain(project_count("zhaoqing_hitech")), "xy_n": fmt.plain(project_count("xiangyang_hitech")),
             "ratio": one_decimal(float(zq["value"]) / float(xy["value"]))}
 
@@ -68,7 +81,8 @@ def _south_judge(given, right, lang):
     if rid == right:
         return True, t("ex_09_q2_right", lang, name=name)
     further = int((c["lat"] < row["lat"]).sum())
-    return False, t("ex_09_q2_hint", lang, name=name, lat=fmt.plain(row["lat"]), n=further)
+    key = "ex_09_q2_hint_one" if further == 1 else "ex_09_q2_hint"  # 'one case lies', '2 cases lie'
+    return False, t(key, lang, name=name, lat=fmt.plain(row["lat"]), n=further)
 
 
 def _south_solution(lang):

@@ -10,9 +10,9 @@ import pandas as pd
 from .. import data, fmt
 from ..i18n import t
 from ..prose.base import entity_name
-from .base import OpenQuestion, Question, register, register_discussion, register_open
+from .base import LETTERS, OpenQuestion, Question, register, register_discussion, register_open
 from .judges import as_int, code_solution, match_name, unclear, whole_number
-from .lettered import Choice, lettered
+from .lettered import Choice, lettered, said
 from .reasoning import barrier_name, reason_options, regional, regional_name, why_apart
 
 
@@ -93,22 +93,27 @@ def _most_firms_solution(lang):
 
 # --- q3: which of the park's schemes works at the valley of death (reason) ------------------------------
 
-# The three schemes, in the order shown, and the catalogue key of what each one does (not which barrier:
-# that is read from regional_platforms.csv, so a reclassification there changes the replies with it)
-SCHEMES = {"ex_sip_poc_fund": "ex_06_q3_does_fund", "ex_sip_interventional_consortium": "ex_06_q3_does_consortium",
-           "ex_sip_poc_pilot_platforms": "ex_06_q3_does_pilot"}
+# The three schemes, in the order shown: each option describes what the scheme does (its name would give the
+# barrier away: "pilot"), and its reply names it. Which barrier is read from regional_platforms.csv, so a
+# reclassification there changes the answer and the replies with it.
+SCHEMES = {"ex_sip_poc_fund": "fund", "ex_sip_interventional_consortium": "consortium",
+           "ex_sip_poc_pilot_platforms": "pilot"}
 Q3_BARRIER = "valley_of_death"
+CENTRE = "ex_sip_biomed_subcentre"
 
 
 def _scheme_reply(example_id: str, lang: str) -> str:
-    """What the scheme does, and the barrier the data places it at (the option, named, precedes the reply)."""
-    barrier, does = str(regional(example_id)["barrier_id"]), t(SCHEMES[example_id], lang)
+    """Which scheme the option describes, what it does, and the barrier the data places it at."""
+    centre = escape(regional_name(CENTRE, lang))  # the fund invests while this sub-centre assesses a project
+    barrier, does = str(regional(example_id)["barrier_id"]), t(f"ex_06_q3_does_{SCHEMES[example_id]}", lang, centre=centre)
     key = "ex_06_q3_right" if barrier == Q3_BARRIER else "ex_06_q3_wrong"
-    return t(key, lang, does=does, barrier=escape(barrier_name(barrier, lang)))
+    return t(key, lang, name=escape(regional_name(example_id, lang)), does=does,
+             barrier=escape(barrier_name(barrier, lang)))
 
 
 def _scheme_options() -> list[Choice]:
-    return [Choice(e, lambda lang, e=e: regional_name(e, lang), lambda lang, e=e: _scheme_reply(e, lang))
+    return [Choice(e, said(f"ex_06_q3_opt_{SCHEMES[e]}"), lambda lang, e=e: _scheme_reply(e, lang),
+                   (regional_name(e, "zh"), regional_name(e, "en")))
             for e in SCHEMES]
 
 
@@ -117,9 +122,10 @@ def _scheme_at_valley() -> str:
 
 
 def _schemes_worked(lang: str) -> str:
-    rows = "".join(f"<li>{escape(regional_name(e, lang))}{escape(t('colon', lang))}"
-                   f"{escape(barrier_name(regional(e)['barrier_id'], lang))}</li>" for e in SCHEMES)
-    return f"<p>{t('ex_06_q3_worked', lang)}</p><ul>{rows}</ul>"
+    """Each option's letter, the scheme it describes and the barrier the data places that scheme at."""
+    rows = [t("ex_06_q3_worked_row", lang, letter=LETTERS[i], name=escape(regional_name(e, lang)),
+              barrier=escape(barrier_name(regional(e)["barrier_id"], lang))) for i, e in enumerate(SCHEMES)]
+    return f"<p>{t('ex_06_q3_worked', lang)}</p><ul>{''.join(f'<li>{r}</li>' for r in rows)}</ul>"
 
 
 # --- q4: output value above GDP: why the two cannot be set side by side (reason) -----------------------

@@ -47,7 +47,7 @@ def _ai_options() -> list[Choice]:
                           ("period", "ex_08_q1_opt_period", "ex_08_q1_period"))
 
 
-# --- q2: years from the proposal to the first pilot variety (look-up) -----------------------------------
+# --- q2: years from the call for the MAH reform to the first drug approved under the pilot (look-up) -----------------------------------
 
 def _gap() -> int:
     return _event_year("reform_pilot") - _event_year("reform_proposed")
@@ -89,7 +89,7 @@ def _maker_solution(lang):
     code = ("firm = data.table('products').set_index('product_id').loc['pyrotinib_capsule', 'firm_id']\n"
             "data.table('firms').set_index('firm_id').loc[firm, ['name_zh', 'name_en']]")
     name = escape(str(data.table("firms").set_index("firm_id").loc[_maker(), f"name_{lang}"]))
-    why = t("ex_08_q3_solution", lang)
+    why = t("ex_08_q3_solution", lang, name=name)
     return f"<pre>{escape(code)}</pre><p><b>{name}</b></p><p>{why}</p>"
 
 

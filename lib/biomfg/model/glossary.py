@@ -1,9 +1,18 @@
 """The glossary's terms as data (data/glossary.csv): the forms a reader meets a term by, whether a text uses
 it, the first lesson that does, and the order each language lists the terms in. No words, no HTML.
 
-A term's `first_notebook` is derived, not curated: the first lesson in toc order whose reader-visible text,
-in either language, uses one of the term's forms (`biomfg.tools.glossary` writes it; tests/test_glossary.py
-checks it against the stored notebooks).
+A term's `first_notebook` is derived, not curated: the first lesson in toc order whose own teaching, in
+either language, uses one of the term's forms (`biomfg.tools.glossary` writes it; tests/test_glossary.py
+checks it against the stored notebooks). A lesson's own teaching leaves out what points at other lessons:
+
+- the start page (notebook 00, toc topic `start`) as a whole: it is the guide, and everything it names (the
+  platform types and barriers in its overview, the lessons' summaries in its notebook map, every platform's
+  card, its warm-up exercises) is a preview of the lesson that explains it;
+- in every lesson, the "What's next" section (it names the next lesson) and the "Sources" section (the
+  source documents' titles).
+
+So a term is keyed to the lesson that explains it or first uses it in its own teaching, and a lesson's
+terms box lists those terms.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import re
 import pandas as pd
 
 from .. import data, toc
+from .names import aliases
 
 QUOTES = re.compile("[“”‘’「」『』\"']")
 GLOSS = re.compile(r"\s*[（(][^()（）]*[)）]\s*")           # '(pilot scale)', '（省级）', '(MAH)'
@@ -21,6 +31,8 @@ LEADING_ACRONYM = re.compile(r"^([A-Z]{3,})\b")           # 'DBTL (design-build-
 ZH_CORE = re.compile(r"“([^“”]{2,})”")                      # '“链主”企业' -> 链主 (one character is too short)
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_EDGE = re.compile(r"[A-Za-z0-9]")
+GUIDE_TOPIC = "start"                                      # the start page: a guide, not a lesson that teaches terms
+LEFT_OUT_SECTIONS = ("What's next", "Sources")              # level-2 headings whose cells point at other lessons
 
 
 def _squash(text: str) -> str:
@@ -35,11 +47,12 @@ def normalise(text: str) -> str:
 def forms(row) -> tuple[str, ...]:
     """The forms a reader meets a term by, normalised: each name without its quote marks, the name without
     a bracketed gloss, an acronym the name gives in brackets or opens with, and, in Chinese, a coined word the
-    name quotes ('“链主”企业' -> 链主). 'pilot testing (pilot scale)' gives 'pilot testing (pilot scale)' and
+    name quotes ('“链主”企业' -> 链主); and the term's other names in data/aliases.csv (the seed's short form
+    中试平台 of 中试放大平台). 'pilot testing (pilot scale)' gives 'pilot testing (pilot scale)' and
     'pilot testing'; '药品上市许可持有人制度(MAH)' gives '药品上市许可持有人制度' and 'mah'."""
     out: list[str] = []
-    for lang in ("en", "zh"):
-        name = str(row[f"name_{lang}"])
+    others = [(a, "zh" if CJK.search(a) else "en") for a in aliases().get(row["term_id"], [])]
+    for name, lang in [(str(row[f"name_{lang}"]), lang) for lang in ("en", "zh")] + others:
         plain = _squash(QUOTES.sub("", name))
         out += [plain, _squash(GLOSS.sub(" " if lang == "en" else "", plain))]
         out += ACRONYM.findall(name) + LEADING_ACRONYM.findall(name)
@@ -74,6 +87,22 @@ def first_use(texts: list[tuple[str, str]], row) -> str | None:
 def lesson_stems() -> list[str]:
     """The lessons' file stems in toc order ('00_start_here', '01_three_barriers', ...)."""
     return [e["file"].removesuffix(".ipynb") for e in toc.lessons()]
+
+
+def teaching_stems() -> list[str]:
+    """The lessons whose text the first-use rule reads, in toc order: every lesson but the start page, the
+    guide that previews them all."""
+    return [e["file"].removesuffix(".ipynb") for e in toc.lessons() if e["topic"] != GUIDE_TOPIC]
+
+
+def is_guide(stem: str) -> bool:
+    """Whether `stem` is the start page, which introduces no terms of its own."""
+    return stem in lesson_stems() and stem not in teaching_stems()
+
+
+def left_out_section(heading: str) -> bool:
+    """Whether a level-2 heading ('## 下一步 · What's next') opens a section the rule does not read."""
+    return heading.split("\n", 1)[0].rstrip().split(" · ")[-1].strip() in LEFT_OUT_SECTIONS
 
 
 def terms() -> pd.DataFrame:

@@ -36,8 +36,8 @@ ARTICLES = ("the", "a", "an")
 # spellings and short forms that mean the same word
 SAME = (("加州", "加利福尼亚"), ("centre", "center"), ("programme", "program"), ("&", " and "))
 # a name's generic head, left off when nothing else matches: 孵化基地 -> 孵化, 'incubation base' -> 'incubation'
-HEADS_ZH = ("平台", "基地", "设施", "机构")
-HEADS_EN = ("platform", "facility", "base")
+HEADS_ZH = ("平台", "基地", "设施", "机构", "地区", "问题", "挑战")
+HEADS_EN = ("platform", "facility", "base", "area", "region", "problem", "issue", "challenge")
 QUOTES = "\"'“”‘’「」『』《》〈〉`"
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -56,6 +56,7 @@ def fold(text) -> str:
     text = unicodedata.normalize("NFKC", str(text)).casefold()
     for a, b in SAME:
         text = text.replace(a, b)
+    text = re.sub(r"(?<=[\u3400-\u9fff])[和与](?=[\u3400-\u9fff])", "及", text)  # 生物医药和大健康 = 生物医药及大健康
     text = re.sub(f"[{re.escape(QUOTES)}]", " ", text.replace("'s ", " ").replace("’s ", " "))
     text = re.sub(r"[-‐‑–—/_·・.,;:!?()\[\]，。；：！？、（）]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -89,6 +90,47 @@ def name_key(text) -> str:
 def _keys(text) -> set[str]:
     folded = fold(text)
     return {k for k in ("".join(_words(folded)), name_key(text)) if k}
+
+
+TRAILING_PAREN = re.compile(r"^(.+?)\s*[(（]([^()（）]+)[)）]\s*$")
+
+
+def _places() -> list[str]:
+    """Place names a reader may put before or after a name (杭州市西湖区, 加州QB3, 'Xihu District, Hangzhou'), folded,
+    longest first: the regions' names in both languages, a Chinese one also without 市 or 省."""
+    try:
+        regions = data.table("regions")
+    except (KeyError, data.DataError):
+        return []
+    out = set()
+    for col in ("name_zh", "name_en"):
+        for name in regions[col].dropna():
+            f = fold(name)
+            out.update({f, re.sub(r"[市省]$", "", f)} if CJK.search(f) else {f})
+    return sorted((p for p in out if len(p) >= 2), key=len, reverse=True)
+
+
+def variants(given) -> list[str]:
+    """Other ways to read an answer when it names nothing as written: without a trailing parenthesis ('QB3 (2000)',
+    'BioMADE (US)', 和黄医药（HUTCHMED）) or with only what it holds (HUTCHMED); without a place in front
+    (杭州市西湖区, 加州QB3, 'Hangzhou Xihu District') or after a comma ('Xihu District, Hangzhou')."""
+    text = unicodedata.normalize("NFKC", str(given)).strip()
+    out = []
+    m = TRAILING_PAREN.match(text)
+    if m:
+        out += [m[1], m[2]]
+    places = _places()
+    for t in [text, *out]:
+        head, _, tail = t.rpartition(",")
+        if head and fold(tail) in places:
+            out.append(head)
+        f = fold(t)
+        for place in places:
+            rest = f[len(place):].strip()
+            if f.startswith(place) and len(rest) >= 2 and (CJK.search(place) or f[len(place)] == " "):
+                out.append(rest)
+                break
+    return [v for v in dict.fromkeys(out) if v.strip() and v != text]
 
 
 def country(text) -> str | None:
@@ -150,6 +192,10 @@ def resolve(given, table: pd.DataFrame, key_col: str, also: tuple[str, ...] = ()
         return Match(None, tuple(hits)) if hits else None
 
     found = pick(i for i, ns in names.items() if any(given_keys & _keys(n) for n in ns))
+    if found:
+        return found
+    other = {k for v in variants(given) for k in _keys(v)}  # 'QB3 (2000)', 杭州市西湖区, 'Xihu District, Hangzhou'
+    found = pick(i for i, ns in names.items() if any(other & _keys(n) for n in ns)) if other else None
     if found:
         return found
     if country(given):

@@ -1,6 +1,6 @@
 """The "policy mix": weight the recommendations, see which barriers and gaps are covered.
 
-Pure logic, no display: `mix(weights)` takes a mapping rec_id -> weight (a number ≥ 0) and, from
+Pure logic, no display: `mix(weights)` takes a mapping rec_id (or the recommendation's number) -> weight (a number ≥ 0) and, from
 `recommendation_links.csv`, returns every target (the three barriers, then every gap and pilot
 challenge) with the total weight of the recommendations that address it. A target is *covered*
 when that total is above `threshold` (default 0), otherwise it is *open*. Targets no
@@ -59,13 +59,20 @@ def targets_frame() -> pd.DataFrame:
 
 
 def check_weights(weights: Mapping, valid: list[str]) -> dict[str, float]:
-    """Every recommendation with its weight (0 where not given); one-line errors otherwise."""
+    """Every recommendation with its weight (0 where not given); one-line errors otherwise. A key is a
+    recommendation id or its number in the article's order (1 for the first of `valid`): {2: 2, 6: 1}."""
     if not isinstance(weights, Mapping):
-        raise PolicyError(f"weights must be a dict of recommendation id -> number, not {type(weights).__name__}; "
-                          f"valid ids: {', '.join(valid)}")
-    unknown = [k for k in weights if k not in valid]
+        raise PolicyError(f"weights must be a dict of recommendation number or id -> number, not "
+                          f"{type(weights).__name__}; valid ids: {', '.join(valid)}")
+    numbered = {n: rid for n, rid in enumerate(valid, start=1)}
+    unknown = [k for k in weights if k not in valid and (isinstance(k, bool) or k not in numbered)]
     if unknown:
-        raise PolicyError(f"unknown recommendation id {unknown[0]!r}; valid choices: {', '.join(valid)}")
+        raise PolicyError(f"unknown recommendation {unknown[0]!r}; valid choices: 1 to {len(valid)} or "
+                          f"{', '.join(valid)}")
+    given = [numbered.get(k, k) if not isinstance(k, str) else k for k in weights]
+    if len(set(given)) < len(given):
+        raise PolicyError("a recommendation is given twice (by its number and by its id); give it once")
+    weights = dict(zip(given, weights.values(), strict=True))
     out = {}
     for rid in valid:
         w = weights.get(rid, 0)

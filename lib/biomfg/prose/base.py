@@ -53,8 +53,9 @@ def place_in_sentence(name: str, lang: str) -> str:
 
 
 def year_text(row, lang: str, col: str = "year") -> str:
-    """A row's year, marked '(inferred)' / '（推断）' when its quote does not state it; '' if none."""
-    return fmt.year(row, lang, col)
+    """A row's year, marked '(inferred)' / '（推断）' when its quote does not state it; a period its quote
+    states ('since 2023' / '2023年至今'); '' if none."""
+    return fmt.year(row, lang, col) or fmt.since(row, lang, col)
 
 
 def year_in_sentence(row, lang: str, col: str = "year") -> str:

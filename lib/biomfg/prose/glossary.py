@@ -176,13 +176,15 @@ def _box_item(row, lang: str) -> str:
 
 
 def terms_here(notebook: str, lang: str = "en") -> HTMLText:
-    """The box of a lesson's terms: those the lesson is the first to use (data/glossary.csv first_notebook),
-    each with a one-line definition, its name linking to its entry in the glossary notebook."""
+    """The box of a lesson's terms: those the lesson explains or is the first to use in its own teaching
+    (data/glossary.csv first_notebook; see model.glossary), each with a one-line definition, its name linking
+    to its entry in the glossary notebook. The start page's box says that the lessons introduce the terms."""
     check_lang(lang)
     stem = _stem(notebook)
     rows: pd.DataFrame = model.in_lesson(stem, lang)
     items = "".join(_box_item(r, lang) for _, r in rows.iterrows())
-    body = f"<ul>{items}</ul>" if items else f"<p>{escape(t('glossary_terms_here_none', lang))}</p>"
+    none = "glossary_terms_here_guide" if model.is_guide(stem) else "glossary_terms_here_none"
+    body = f"<ul>{items}</ul>" if items else f"<p>{escape(t(none, lang))}</p>"
     everything = t("glossary_terms_here_all", lang, glossary=f"<a href='{PAGE}'>{escape(t('glossary_title', lang))}</a>")
     return HTMLText(CSS + f"<div class='biomfg-terms-here'><b>{escape(t('glossary_terms_here', lang))}</b>{body}"
                     f"<div class='all'>{everything}</div></div>")

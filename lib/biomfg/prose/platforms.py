@@ -5,6 +5,7 @@ Every figure comes from data/ through biomfg.fmt; every string from data is esca
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -45,7 +46,11 @@ def type_rule(type_id: str, lang: str = "en") -> HTML | None:
         return None
     f = fact(type_id, indicator)
     what = t(f"platforms_type_rule_{indicator}", lang)  # the sentence names what is counted, not the indicator
-    return paragraph(t("platforms_type_rule", lang, n=fmt.fact(f, lang), what=what, quote=escape(f["quote"])))
+    # an English reader gets the quoted sentence's sense too; a Chinese reader has the sentence itself
+    gloss = t("platforms_type_rule_gloss", lang, text=t(f"platforms_type_rule_says_{indicator}", lang,
+                                                         n=fmt.fact(f, lang))) if lang == "en" else ""
+    return paragraph(t("platforms_type_rule", lang, n=fmt.fact(f, lang), what=what, quote=escape(f["quote"]),
+                       gloss=gloss))
 
 
 def key_figures(type_id: str, lang: str = "en") -> HTML:
@@ -171,8 +176,7 @@ def launched(lang: str = "en") -> HTML:
                            for f in mine["firm_id"]) or escape(t("rg_card_none", lang))
         later = ev[ev["entity_id"].isin(_descendants(pid)) & ~((ev["entity_id"] == pid) & (ev["kind"] == "founded"))]
         later = later.assign(_y=later["year"].fillna(9999)).sort_values("_y", kind="stable")
-        moves = "<br>".join(escape(str(e[f"name_{lang}"]) + (fmt.year_paren(e, lang) if str(fmt.year(e, lang))
-                                                              else t("paren", lang, text=t("tg_undated", lang))))
+        moves = "<br>".join(escape(str(e[f"name_{lang}"]) + _when(e, ev, lang))
                             for _, e in later.iterrows()) or escape(t("rg_card_none", lang))
         rows.append(f"<tr><td class='name'><b>{escape(name)}</b></td><td class='text'>{made}</td>"
                     f"<td class='text'>{moves}</td></tr>")
@@ -182,6 +186,29 @@ def launched(lang: str = "en") -> HTML:
                    ("platforms_launched_platform", "platforms_launched_firms", "platforms_launched_later"))
     return HTML(cards.page(intro.data + f"<div class='biomfg-card'><table class='biomfg-table'><thead><tr>{head}</tr>"
                            f"</thead><tbody>{''.join(rows)}</tbody></table></div>"))
+
+
+def _plan_year(event, events: pd.DataFrame) -> int | None:
+    """For an undated event a dated plan sets out (its quote continues the plan's quote in plans.csv,
+    'according to the five-year plan drawn up in 2018, the centre will move ...'), the year that plan was
+    drawn up (the plan's own dated event); else None."""
+    said = re.sub(r"\s+", "", str(event["quote"]).split(" … ")[0])[:12]
+    plans = data.table("plans")
+    for _, p in plans[plans["source"] == event["source"]].iterrows():
+        if said and said in re.sub(r"\s+", "", str(p["quote"])):
+            drawn = events[(events["entity_id"] == p["plan_id"]) & events["year"].notna()]
+            if not drawn.empty:
+                return int(drawn["year"].iloc[0])
+    return None
+
+
+def _when(event, events: pd.DataFrame, lang: str) -> str:
+    """' (2022)'; for an undated step of a dated plan ' (under its plan of 2018)'; else ' (year not stated)'."""
+    if str(fmt.year(event, lang)):
+        return fmt.year_paren(event, lang)
+    year = _plan_year(event, events)
+    text = t("platforms_launched_planned", lang, year=year) if year else t("tg_undated", lang)
+    return t("paren", lang, text=text)
 
 
 def _cap(name: str) -> str:

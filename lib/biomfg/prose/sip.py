@@ -79,7 +79,7 @@ def platforms(lang: str = "en") -> HTML:
     check_lang(lang)
     built = _counted("suzhou_sip", "public_tech_platform_count", "个", lang)
     building = _counted("suzhou_sip", "public_tech_platform_under_construction_count", "个", lang)
-    prov, city = (_counted(e, "consortium_count", "个", lang)
+    prov, city = (_counted(e, "consortium_count", "家", lang)  # 创新联合体4家, as the source counts them
                   for e in ("sip_jiangsu_level_consortia", "sip_suzhou_level_consortia"))
     sp, sc = figure("sip_jiangsu_level_consortia", "share_of_provincial_total", lang), \
         figure("sip_suzhou_level_consortia", "share_of_city_total", lang)

@@ -3,6 +3,7 @@ platforms."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from html import escape
 
 import pandas as pd
@@ -15,6 +16,20 @@ from ..model.facts import fact
 from .base import bold, entity_name, figure, in_sentence, paragraph, source_note, year_in_sentence
 
 
+# a share the source writes as a fraction (2/3的全球药械20强企业), as an English sentence says it; Chinese
+# keeps the source's 2/3
+FRACTION_WORDS = {Fraction(1, 2): "half", Fraction(1, 3): "one-third", Fraction(2, 3): "two-thirds",
+                  Fraction(1, 4): "a quarter", Fraction(3, 4): "three-quarters"}
+
+
+def _share(entity_id: str, indicator: str, lang: str) -> str:
+    """A fraction fact in bold: en 'two-thirds', zh '2/3'; any other fact as `figure` writes it."""
+    f = fact(entity_id, indicator)
+    words = FRACTION_WORDS.get(Fraction(float(f["value"])).limit_denominator(1000)) \
+        if lang == "en" and f["unit"] == "fraction" and not _text(f.get("qualifier")) else None
+    return bold(words) if words else bold(fmt.fact(f, lang))
+
+
 def figures(lang: str = "en") -> HTML:
     check_lang(lang)
     z = "shanghai_zhangjiang"
@@ -23,8 +38,8 @@ def figures(lang: str = "en") -> HTML:
     cum, this_year = drugs[drugs["year"].isna()].iloc[0], drugs[drugs["year"].notna()].iloc[0]
     sh = fact("shanghai", "class1_new_drug_approval_count", this_year["year"])
     dev, plat = figure(z, "innovative_device_approval_count", lang), figure(z, "public_service_platform_count", lang)
-    g20 = figure(z, "share_of_global_top20_pharma_device_firms", lang)
-    c100 = figure(z, "share_of_china_top100_pharma_firms", lang)
+    g20 = _share(z, "share_of_global_top20_pharma_device_firms", lang)
+    c100 = _share(z, "share_of_china_top100_pharma_firms", lang)
     oic = figure(z, "open_innovation_centre_count", lang)
     # the year is 今年 in the report: shown marked as inferred, with what it was inferred from
     c, y = bold(fmt.fact(cum, lang)), escape(year_in_sentence(sh, lang))

@@ -1,11 +1,13 @@
 """Where each glossary term first appears: data/glossary.csv's `first_notebook`, derived from the lessons.
 
-A lesson's reader-visible text is its Markdown (both languages: the prose pairs and the shared headings) and
-what its code cells display in English (the stored outputs) and in Chinese (the lesson run with
-`lang = "zh"`): HTML as a page shows it (no styles or scripts), plain text where there is no HTML. The
-"Terms in this lesson" boxes (`prose.glossary.terms_here`) are left out: they show what this column says, so
-reading them back would make the column its own evidence. Chart specs are left out too (their words are
-axis titles and data labels, not prose).
+A lesson's own teaching is its reader-visible text: its Markdown (both languages: the prose pairs and the
+shared headings) and what its code cells display in English (the stored outputs) and in Chinese (the lesson
+run with `lang = "zh"`): HTML as a page shows it (no styles or scripts), plain text where there is no HTML.
+Left out (see `biomfg.model.glossary`): the start page, which previews every lesson; in each lesson, the
+"What's next" and "Sources" sections, which name the next lesson and the source documents; and the "Terms in
+this lesson" boxes (`prose.glossary.terms_here`), which show what this column says, so reading them back
+would make the column its own evidence. Chart specs are left out too (their words are axis titles and data
+labels, not prose).
 
 Run after a lesson's prose or outputs change (tests/test_glossary.py fails until then):
 
@@ -86,11 +88,28 @@ def is_box(cell) -> bool:
     return cell.cell_type == "code" and BOX_CALL in cell.source
 
 
-def output_texts(nb) -> list[str]:
-    """The text of every output of every code cell but the terms boxes."""
-    out = []
+def left_out(nb) -> list[bool]:
+    """For each cell, whether the rule leaves it out: a terms box, or a cell of a "What's next" or "Sources"
+    section (from its level-2 heading, the heading included, to the next level-2 heading)."""
+    out, skipping = [], False
     for cell in nb.cells:
-        if cell.cell_type != "code" or is_box(cell):
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            skipping = model.left_out_section(cell.source[3:])
+        out.append(skipping or is_box(cell))
+    return out
+
+
+def left_out_code(nb) -> set[int]:
+    """The code cells the rule leaves out, numbered among the code cells (as the reader harvest numbers them)."""
+    code = [skip for cell, skip in zip(nb.cells, left_out(nb), strict=True) if cell.cell_type == "code"]
+    return {i for i, skip in enumerate(code) if skip}
+
+
+def output_texts(nb) -> list[str]:
+    """The text of every output of every code cell the rule reads (no terms box, no What's next or Sources)."""
+    out = []
+    for cell, skip in zip(nb.cells, left_out(nb), strict=True):
+        if cell.cell_type != "code" or skip:
             continue
         for o in cell.get("outputs", []):
             if o.get("output_type") == "stream":
@@ -101,11 +120,13 @@ def output_texts(nb) -> list[str]:
 
 
 def markdown_texts(nb) -> list[str]:
-    return [markdown_text(c.source) for c in nb.cells if c.cell_type == "markdown"]
+    return [markdown_text(c.source) for c, skip in zip(nb.cells, left_out(nb), strict=True)
+            if c.cell_type == "markdown" and not skip]
 
 
 def stored_text(path: Path) -> str:
-    """A notebook's Markdown (both languages) and stored outputs (English), as a reader sees them."""
+    """A notebook's Markdown (both languages) and stored outputs (English), as a reader sees them, less what
+    the rule leaves out."""
     nb = nbformat.read(path, as_version=4)
     return "\n".join(markdown_texts(nb) + output_texts(nb))
 
@@ -123,10 +144,10 @@ def executed_outputs(path: Path, lang: str) -> str:
 
 
 def lesson_texts(zh_outputs: bool = True) -> list[tuple[str, str]]:
-    """(stem, text) of every lesson in toc order: Markdown, stored English outputs and, with `zh_outputs`, the
-    outputs of a run in Chinese."""
+    """(stem, text) of every lesson the rule reads (not the start page) in toc order: Markdown, stored English
+    outputs and, with `zh_outputs`, the outputs of a run in Chinese."""
     out = []
-    for stem in model.lesson_stems():
+    for stem in model.teaching_stems():
         path = notebooks.NOTEBOOKS / f"{stem}.ipynb"
         text = stored_text(path)
         if zh_outputs:
