@@ -39,26 +39,39 @@ LAB_OPTS := --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) --allow-root --Lab
 # then open JupyterLab there, its menus in that language too (lib/biomfg/jupyter/lab/<lang>/overrides.json sets the
 # default; a language the user picked in Settings stays). LANGUAGE is read from the command line only: in the
 # environment it is gettext's list of interface languages (LANG, the locale, is not used at all).
+# EDITION=student (`make lab-zh EDITION=student`): the student edition instead, without solutions, made into and
+# opened from editions/student-zh/ (what a student with the repository types). Trusted like the lessons.
 LANGUAGE_ARG := $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE))
 EDITION_LANGS := $(if $(LANGUAGE_ARG),$(LANGUAGE_ARG),zh en)
 EDITION_OPTS = $(foreach l,$(EDITION_LANGS),--lang $(l)) $(if $(FORCE),--force) $(EDITION_ARGS)
+EDITION_ARG := $(if $(filter command line,$(origin EDITION)),$(EDITION))
+EDITION_KINDS := lang student
+EDITION_DIR = editions/$(if $(filter student,$(EDITION_ARG)),student-)$(LANGUAGE_ARG)
+EDITION_CMD = $(if $(filter student,$(EDITION_ARG)),student,editions)
 lab: setup
+ifneq ($(filter-out $(EDITION_KINDS),$(EDITION_ARG)),)
+	$(error EDITION=$(EDITION_ARG) is not known; valid choices: $(EDITION_KINDS))
+endif
 ifeq ($(LANGUAGE_ARG),)
+ifneq ($(EDITION_ARG),)
+	$(error EDITION=$(EDITION_ARG) opens one language: make lab-zh EDITION=$(EDITION_ARG) (or lab-en))
+endif
 	$(BIN)/jupyter trust --log-level=WARN notebooks/*.ipynb notebooks/briefings/*.ipynb
 	$(BIN)/jupyter lab $(LAB_OPTS) --LabApp.app_settings_dir=$(CURDIR)/lib/biomfg/jupyter/lab/both $(LAB_ARGS) notebooks/00_start_here.ipynb
 else
-	$(BIN)/python -m biomfg editions $(EDITION_OPTS)
-	$(BIN)/jupyter trust --log-level=WARN editions/$(LANGUAGE_ARG)/*.ipynb
+	$(BIN)/python -m biomfg $(EDITION_CMD) $(EDITION_OPTS)
+	$(BIN)/jupyter trust --log-level=WARN $(EDITION_DIR)/*.ipynb
 	$(BIN)/jupyter lab $(LAB_OPTS) --LabApp.app_settings_dir=$(CURDIR)/lib/biomfg/jupyter/lab/$(LANGUAGE_ARG) \
-	    $(LAB_ARGS) editions/$(LANGUAGE_ARG)/00_start_here.ipynb
+	    $(LAB_ARGS) $(EDITION_DIR)/00_start_here.ipynb
 endif
 
 lab-zh lab-en:
 	@$(MAKE) --no-print-directory lab LANGUAGE=$(@:lab-%=%)
 
 # For graded homework: the one-language editions without solutions, into editions/student-zh/ and student-en/
-# (LANGUAGE=zh: one). For the teacher: every exercise with its solution, kind and marking notes, every open question
-# with its model answer, zh and en, as offline HTML and A4 PDF, into editions/answer-key/ (EDITION_ARGS=--no-pdf: HTML).
+# (LANGUAGE=zh: one; `make lab-zh EDITION=student` makes one and opens it). For the teacher: a one-page table of every
+# exercise's answer, then every exercise with its answer, solution, kind and marking notes, every open question with
+# its model answer, zh and en, as offline HTML and A4 PDF, into editions/answer-key/ (EDITION_ARGS=--no-pdf: HTML).
 student-edition: setup
 	$(BIN)/python -m biomfg student $(EDITION_OPTS)
 

@@ -11,12 +11,14 @@ import functools
 import re
 import shutil
 import unicodedata
+from html import escape, unescape
 
 import pytest
 
-from biomfg import data, exercises, fmt
-from biomfg.exercises import judges
-from biomfg.model.names import resolve
+from biomfg import data, exercises, fmt, i18n
+from biomfg.exercises import judges, lettered
+from biomfg.exercises.base import LETTERS
+from biomfg.model.names import aliases, fold, resolve
 from biomfg.tools import validate
 
 from conftest import DATA, SEEDS
@@ -201,7 +203,7 @@ REJECTED = {
     "USD 20,000,000": {"zh": [("200万", "wrong", ()), ("2亿", "wrong", ()), ("2000", "scale", ()),
                               ("2000万英镑", "unit", ()), ("2000万或3000万", "number", ()), ("很多", "number", ())],
                        "en": [("2 million", "wrong", ()), ("200 million", "wrong", ()), ("20", "scale", ()),
-                              ("£20m", "unit", ()), ("twenty", "number", ()), ("12.5%", "unit", ())]},
+                              ("£20m", "unit", ()), ("twenty", "scale", ()), ("12.5%", "unit", ())]},
     "CNY 40 bn": {"zh": [("40亿", "wrong", ()), ("400亿美元", "unit", ())], "en": [("4 bn", "wrong", ())]},
     "count 56": {"zh": [("56%", "unit", ()), ("560", "wrong", ())], "en": [("5.6", "wrong", ())]},
     "months 4": {"zh": [("4年", "unit", ())], "en": [("40 months", "wrong", ())]},
@@ -325,7 +327,8 @@ def test_one_reader_for_every_figure(text, value, unit):
     assert r is not None and abs(r.value - value) <= 1e-9 * value and r.unit == unit
 
 
-@pytest.mark.parametrize("text", ["nonsense", "", "2000万或3000万", "1,2345", True, {"nope": 1}, None, "twenty", "nan"])
+@pytest.mark.parametrize("text", ["nonsense", "", "2000万或3000万", "1,2345", True, {"nope": 1}, None, "twenty or thirty",
+                                  "nan"])
 def test_the_reader_finds_no_figure_where_there_is_none_or_two(text):
     assert fmt.read(text) is None
 
@@ -359,3 +362,212 @@ def test_an_alias_is_a_name_its_quote_uses_or_a_stated_translation(tmp_path):
     assert any("aliases.csv" in p and "'中试大平台' is not in its quote" in p for p in problems), problems
     assert any("aliases.csv" in p and "'pilot_scale' is not a row of barriers" in p for p in problems), problems
     assert not [p for p in validate.check(DATA, SEEDS)[0] if "aliases.csv" in p]
+
+
+# --- what students naturally write, from a walk-through (R3), and what must stay wrong ---------------------------
+
+def _check(qid: str, given, lang: str) -> tuple[bool, str]:
+    html = exercises.check(qid, given, lang).data
+    return "biomfg-check ok" in html, re.sub(r"<[^>]+>", "", html.split("</style>", 1)[1])
+
+
+def _right_letter_form(form: str):
+    """`form` with the question's right letter in it ('答案是{}' -> '答案是C'), for questions whose letter varies."""
+    return lambda qid: form.format(exercises.QUESTIONS[qid].answer())
+
+
+WALK_ACCEPTED = [
+    # 1: a recommendation as the lesson prints it
+    *[("10-q1", "zh", g) for g in ("（2）平台支撑", "2 · 平台支撑", "第2条", "第二条", "2号", "建议2", "（2）", "2", "平台支撑")],
+    *[("10-q1", "en", g) for g in ("2 platform support", "2 · platform support", "recommendation 2", "#2", "platform support")],
+    ("10-q4", "zh", "第5条"), ("10-q5", "zh", "第一条"), ("10-q4", "en", "recommendation 5"), ("10-q5", "en", "#1"),
+    # 5: letters as students write them
+    *[(q, "zh", _right_letter_form("答案是{}")) for q in ("00-q3", "00-q4", "01-q2", "04-q4")],
+    *[("01-q3", "zh", g) for g in ("C项", "C选项", "C达尔文死海", "C 达尔文死海", "选C，达尔文死海", "选项C", "C、达尔文死海",
+                                    "C：达尔文死海")],
+    ("01-q3", "en", "C Darwinian sea"), ("01-q3", "en", "answer C"), ("01-q2", "en", "a pilot-scale platform"),
+    # 6: short paraphrases of the right option (its names)
+    *[("02-q3", "zh", g) for g in ("币种不同", "一个是美元一个是英镑", "货币")],
+    *[("02-q3", "en", g) for g in ("USD and GBP", "the currencies differ", "currency")],
+    *[(q, "zh", g) for q in ("03-q5", "05-q5") for g in ("口径不同", "范围不同")],
+    *[(q, "en", "different units") for q in ("03-q5", "05-q5")],
+    ("05-q4", "zh", "上限"), ("05-q4", "en", "it is an upper bound"),
+    ("08-q4", "zh", "一个是累计数"), ("08-q4", "en", "one is cumulative"),
+    ("02-q4", "zh", "人才培养"), ("02-q4", "zh", "人才"), ("02-q4", "en", "talent pool"), ("02-q4", "en", "talent"),
+    ("03-q2", "zh", "不对外开放"), ("03-q2", "en", "they are closed"),
+    ("04-q5", "zh", "只是例子"), ("04-q5", "zh", "不能，只是举例"), ("04-q5", "en", "no, only examples"),
+    ("04-q5", "en", "only examples"),
+    # 7: names
+    *[(q, "zh", g) for q in ("01-q1", "01-q3", "08-q5") for g in ("达尔文之海", "达尔文海")],
+    *[(q, "en", "Darwin sea") for q in ("01-q1", "01-q3", "08-q5")],
+    ("07-q4", "zh", "死亡之谷"),
+    *[("06-q2", "zh", g) for g in ("生物医药和大健康", "生物医药与大健康产业", "生物医药产业")],
+    ("06-q2", "en", "biopharma"), ("06-q2", "en", "biomedical"),
+    ("07-q2", "en", "West Lake District"), ("07-q2", "zh", "杭州市西湖区"), ("07-q2", "en", "Xihu district, Hangzhou"),
+    ("07-q2", "en", "Hangzhou Xihu District"),
+    ("09-q2", "zh", "深圳"), ("09-q2", "zh", "河套地区"), ("09-q2", "en", "Shenzhen"),
+    ("08-q3", "en", "Chi-Med"), ("08-q3", "zh", "和黄医药（HUTCHMED）"), ("08-q3", "en", "Hutchmed (China)"),
+    ("00-q2", "en", "QB3 (2000)"), ("00-q2", "zh", "加州QB3"), ("00-q2", "zh", "QB3（2000年）"), ("03-q3", "en", "BioMADE (US)"),
+    # 8: 10-q3 keys as the lesson writes them
+    ("10-q3", "en", {"1 innovation leadership": 1, "2 platform support": 1, "4 capability enhancement": 1}),
+    ("10-q3", "zh", {"（1）创新引领": 1, "（2）平台支撑": 1, "（4）能力提升": 1}),
+    ("10-q3", "zh", {"第1条": 1, "第二条": 1, "建议4": 1}),
+    # 9: both open gaps at once; a paraphrase of one
+    ("10-q2", "en", "overcapacity in bulk products, environmental challenges"), ("10-q2", "zh", "产能过剩和环保"),
+    ("10-q2", "en", "environmental problems"), ("10-q2", "zh", "环保问题"),
+    # 10: English number words (and the Chinese that already passed)
+    ("05-q2", "en", "twenty-two"), ("09-q3", "en", "thirty-four"), ("06-q1", "en", "nineteen"),
+    ("02-q1", "en", "twenty million"), ("06-q1", "zh", "十九个"), ("09-q3", "zh", "三十四家"),
+    # 11: a volume in cubic metres
+    ("02-q2", "en", "75 cubic metres"), ("02-q2", "en", "75 m3"), ("02-q2", "en", "75 m³"), ("02-q2", "zh", "75立方米"),
+    # 12: shown working
+    ("06-q1", "en", "12 + 7 = 19"), ("05-q2", "en", "6 + 5 + … = 22"), ("05-q2", "zh", "6+5+4+7=22"),
+    ("00-q1", "en", "4 (BioMADE, Pilots4U, …)"), ("00-q1", "zh", "4个（BioMADE、Pilots4U等）"),
+]
+
+
+def _walk_ids(rows):
+    return [f"{q}|{lang}|{g if isinstance(g, str) else getattr(g, '__name__', g)}" for q, lang, g in rows]
+
+
+@pytest.mark.parametrize(("qid", "lang", "given"), WALK_ACCEPTED, ids=_walk_ids(WALK_ACCEPTED))
+def test_what_students_naturally_write_is_accepted(qid, lang, given):
+    given = given(qid) if callable(given) else given
+    ok, why = _check(qid, given, lang)
+    assert ok, f"{qid}: {given!r} rejected: {why}"
+
+
+# (qid, lang, answer, words the reply holds): a single word of an option, or a yes or no that fits two options,
+# is never taken for an option; the reply asks for more, in the student's language
+MORE = {"en": "Be more specific", "zh": "请写得更具体些"}
+WALK_REJECTED = [
+    # 2: one word of the right option's words
+    *[("06-q4", "en", g, MORE["en"]) for g in ("what", "only", "value")],
+    *[("06-q4", "zh", g, MORE["zh"]) for g in ("价值",)],
+    ("08-q1", "en", "drug", MORE["en"]), ("08-q1", "en", "step", MORE["en"]), ("08-q4", "en", "year", MORE["en"]),
+    ("05-q4", "en", "most", MORE["en"]), ("03-q2", "en", "firms", MORE["en"]), ("03-q2", "zh", "企业", MORE["zh"]),
+    ("00-q3", "en", "industry", MORE["en"]), ("00-q3", "zh", "产业", MORE["zh"]),
+    ("09-q1", "en", "projects", MORE["en"]), ("09-q1", "zh", "项目", MORE["zh"]),
+    ("04-q5", "en", "examples", MORE["en"]), ("04-q5", "zh", "例子", MORE["zh"]),
+    ("10-q4", "en", "building", MORE["en"]), ("10-q4", "zh", "生态", MORE["zh"]),
+    ("01-q2", "en", "platform", "is not one of the options"),
+    # 3: the letter and the words disagree
+    ("01-q3", "en", "C) valley of death", "disagree"), ("01-q3", "en", "B) Darwinian sea", "disagree"),
+    ("00-q3", "zh", "C．中试放大平台", "不一致"), ("01-q3", "zh", "B．达尔文死海", "不一致"),
+    # 4: yes or no
+    ("04-q5", "en", "no", "B and C both say “no”"), ("04-q5", "zh", "不能", "B、C都说“不能”"),
+    ("04-q5", "zh", "不是", "B、C都说“不能”"),
+    ("06-q4", "en", "no", "alone does not answer"), ("06-q4", "zh", "不是", "还不够"),
+    # 1: a number and a name that disagree
+    ("10-q1", "en", "2 policy guidance", "is not a recommendation"), ("10-q1", "zh", "第九条", "请填建议的编号或名称"),
+    # 8: a list is no mix
+    ("10-q3", "en", [1, 2, 4], "a mix gives each recommendation a weight"),
+    ("10-q3", "zh", [1, 2, 4], "给每条建议一个权重"), ("10-q3", "en", (1, 2), "{1: 1, 2: 1}"),
+    # 9: two gaps, one of them addressed
+    ("10-q2", "en", "overcapacity in bulk products, broken bridge", "one at a time"),
+    ("10-q2", "zh", "产能过剩和断桥", "一次只填一项"),
+    # 11: a question in months gives examples in months
+    ("04-q1", "zh", "半年", "6个月"), ("04-q1", "en", "half a year", "months"),
+]
+
+
+@pytest.mark.parametrize(("qid", "lang", "given", "said"), WALK_REJECTED, ids=_walk_ids([r[:3] for r in WALK_REJECTED]))
+def test_a_stray_word_a_bare_no_or_a_disagreement_is_not_accepted_and_the_reply_says_why(qid, lang, given, said):
+    ok, why = _check(qid, given, lang)
+    assert not ok, f"{qid}: {given!r} accepted: {why}"
+    assert said in why, why
+    assert "\n" not in why and (CJK.search(why) if lang == "zh" else not CJK.search(why)), why
+
+
+def test_yes_or_no_is_read_alike_in_both_languages():
+    """Where one option says yes, yes takes it in either language; where none says yes or no, neither does."""
+    for lang, yes in (("en", "yes"), ("zh", "能"), ("zh", "是")):
+        ok, why = _check("04-q5", yes, lang)
+        assert not ok and why.split("——" if lang == "zh" else " — ", 1)[1].startswith("A"), why
+    replies = {lang: _check("06-q4", no, lang)[1] for lang, no in (("en", "no"), ("zh", "不是"))}
+    assert "(A, B, C, D)" in replies["en"] and "（A、B、C、D）" in replies["zh"], replies
+
+
+def test_a_conversion_is_stated_and_a_wrong_size_is_still_told():
+    assert "75 cubic metres is 75,000 L" in _check("02-q2", "75 cubic metres", "en")[1]
+    assert "75立方米即7.5万升" in _check("02-q2", "75立方米", "zh")[1]
+    assert "wrong size" in _check("02-q2", "75", "en")[1]  # the bare digits are still a slip of magnitude
+    assert fmt.read("75 m3").converted == "m3" and fmt.read("75,000 L").converted == ""
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("twenty million", 2e7), ("twenty-two", 22), ("nineteen", 19), ("thirty-four", 34), ("twenty", 20),
+    ("one hundred and five", 105), ("about twenty-two firms", 22), ("12 + 7 = 19", 19), ("6 + 5 + … = 22", 22),
+    ("4 (BioMADE, Pilots4U, …)", 4), ("75 m3", 75_000), ("75 cubic metres", 75_000), ("75立方米", 75_000),
+])
+def test_the_reader_reads_number_words_conversions_and_shown_working(text, value):
+    r = fmt.read(text)
+    assert r is not None and abs(r.value - value) <= 1e-9 * value, (text, r)
+
+
+def test_the_give_a_number_reply_fits_the_questions_unit():
+    months, litres = _check("04-q1", "半年", "zh")[1], _check("02-q2", "lots", "en")[1]
+    assert "个月" in months and "万" not in months and "亿" not in months, months
+    assert "litres" in litres and "bn" not in litres, litres
+
+
+def test_mix_replies_have_no_space_before_their_full_stop():
+    for lang in ("en", "zh"):
+        for given in ("not a mix", [1, 2, 4], {"x": 1}):
+            why = _check("10-q3", given, lang)[1]
+            assert not re.search(r"\s[.。]", why), why
+            if lang == "zh":
+                assert not re.search(r"[\u3400-\u9fff] [{<A-Za-z0-9]", why), why  # no space between Chinese and Latin
+
+
+def test_every_lettered_prompt_ends_with_the_hint_once_and_ids_read_alike():
+    hint = {lang: i18n.t("ex_letter_hint", lang) for lang in ("en", "zh")}
+    for qid, q in exercises.QUESTIONS.items():
+        for lang in ("en", "zh"):
+            html = exercises.ask(qid, lang).data
+            assert html.startswith(f"<p><b>{qid}</b>{'：' if lang == 'zh' else ': '}"), html[:80]
+            asked = i18n.t(q.prompt, lang)
+            assert "Answer with a letter" not in asked and "填字母" not in asked, f"{qid}: the prompt carries the hint"
+            if q.options is not None:
+                prompt = html.split("</p>", 1)[0]
+                assert prompt.endswith(escape(hint[lang])) and prompt.count(escape(hint[lang])) == 1, prompt[-120:]
+
+
+def test_the_05_q1_ratio_counts_alike():
+    why = _check("05-q1", exercises.QUESTIONS["05-q1"].answer(), "zh")[1]
+    assert re.search(r"\d+ ÷ \d+", why) and not re.search(r"\d[个家] ÷|÷ \d+[个家]", why), why
+
+
+def _single_words(label: str, lang: str) -> set[str]:
+    """An option's single words: English words; Chinese two-character pieces (a word, most often)."""
+    if lang == "en":
+        return {w for w in fold(label).split() if len(w) > 1}
+    chars = lettered._norm(label)
+    return {chars[i:i + 2] for i in range(len(chars) - 1) if CJK.fullmatch(chars[i]) and CJK.fullmatch(chars[i + 1])}
+
+
+def _listed() -> set[str]:
+    """Every name an option may be listed under: OPTION_NAMES, data/aliases.csv, the recommendations' numbers and
+    names (10-q4 and 10-q5 take those)."""
+    names = [n for ns in lettered.OPTION_NAMES.values() for n in ns] + [n for ns in aliases().values() for n in ns]
+    recs = data.table("recommendations")
+    names += [str(x) for c in ("order", "name_zh", "name_en") for x in recs[c]]
+    return {lettered._norm(n) for n in names}
+
+
+LETTERED = [qid for qid, q in exercises.QUESTIONS.items() if q.options is not None]
+
+
+@pytest.mark.parametrize("qid", LETTERED)
+def test_no_single_word_of_the_right_option_is_taken_for_it(qid):
+    """For every lettered question, in both languages: each single word of the right option's words, unless it is
+    all of them or a listed name of an option, is not accepted, in either language."""
+    q = exercises.QUESTIONS[qid]
+    right, listed, taken = LETTERS.index(q.answer()), _listed(), []
+    for lang in ("en", "zh"):
+        label = unescape(q.options(lang)[right])
+        for word in sorted(_single_words(label, lang)):
+            if lettered._norm(word) in listed or lettered._norm(word) == lettered._norm(label):
+                continue
+            taken += [(lang, word) for reply_lang in ("en", "zh") if _check(qid, word, reply_lang)[0]]
+    assert not taken, f"{qid}: single words accepted for the right option: {taken}"

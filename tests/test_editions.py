@@ -6,6 +6,7 @@ run one or two notebooks each."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -16,7 +17,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from biomfg import exercises, i18n, toc
+from biomfg import data, exercises, fmt, i18n, toc
 from biomfg.tools import answer_key, editions
 
 from conftest import NOTEBOOKS, PY, ROOT, run
@@ -249,16 +250,181 @@ def test_the_answer_key_holds_every_exercise_and_open_question(key_pages, lang):
     assert headings == [e["title"][lang] for e, ids in answer_key.lesson_items() if ids or e["file"][:2] in exercises.OPEN]
 
 
+def summary_rows(page: str) -> dict[str, str]:
+    """The key's summary table: each exercise id with its row's answer cell (HTML), in table order."""
+    table = page.split('class="biomfg-key-summary"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1], flags=re.S)
+    out = {}
+    for row in rows:
+        qid = re.search(r'<td class="id">(?:<a [^>]*>)?([^<]+)<', row).group(1)
+        assert qid not in out, f"{qid} twice in the summary"
+        out[qid] = row
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_key_opens_with_every_exercise_and_its_answer_in_one_table(key_pages, lang):
+    """Notebook, id, kind and the right answer in words, computed from the question's answer(): a letter with
+    its option, a name in the key's language (never an id), or a figure in its unit."""
+    page = key_pages[lang]
+    rows = summary_rows(page)
+    assert list(rows) == [q for _, ids in answer_key.lesson_items() for q in ids]
+    assert sorted(rows) == sorted(exercises.QUESTIONS)
+    assert page.index("biomfg-key-summary") < page.index("<h2")  # at the front
+    names = data.entity_index()
+    for qid, row in rows.items():
+        q = exercises.QUESTIONS[qid]
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+        answer, text = visible(cells[-1]).strip(), visible(row)
+        assert i18n.t(f"ak_kind_{q.kind}", lang) in text, qid
+        right = q.answer()
+        # ... and the same answer on the exercise's own "Answer:" line
+        section = page.split(f'id="{qid}"', 1)[1].split("</section>", 1)[0]
+        line = re.search(r'<dt class="answer">(.*?)</dt><dd class="answer">(.*?)</dd>', section, flags=re.S)
+        assert line and visible(line.group(1)).strip() == (i18n.t("ak_answer", lang) + i18n.t("colon", lang)).strip(), qid
+        assert visible(line.group(2)).strip() == answer, qid
+        if q.options is not None:
+            option = visible(q.options(lang)[exercises.base.LETTERS.index(right)])
+            assert answer.startswith(right) and option in answer, (qid, answer)
+        elif isinstance(right, str | tuple):
+            ids = [right] if isinstance(right, str) else list(right)
+            for rid in ids:
+                assert rid in names.index, (qid, rid)
+                assert names.loc[rid, f"name_{lang}"] in answer and rid not in answer, (qid, answer)
+        else:
+            shown = fmt.read(answer)
+            assert shown is not None and abs(shown.value - float(right)) <= 0.05, (qid, answer, right)
+    # the ids look the same in both languages: 'id · kind' as a heading, never 'id：' or 'id:' before a prompt
+    heads = re.findall(r'<h3>(\d\d-q\d+) · <span class="kind">', page)
+    assert sorted(heads) == sorted(exercises.QUESTIONS)
+    assert not re.search(r"\d\d-q\d+</b>\s*[:：]", page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_key_says_once_in_its_intro_what_the_checker_accepts(key_pages, lang):
+    page, note = key_pages[lang], i18n.t("ak_accepts", lang)
+    assert page.count(note) == 1 and page.index(note) < page.index("<h2")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_key_is_a_small_page_without_a_chart_library(key_pages, lang):
+    page = key_pages[lang]
+    assert "<script" not in page and "vegaEmbed" not in page
+    assert len(page.encode("utf-8")) < 200_000, len(page.encode("utf-8"))
+
+
+@pytest.mark.parametrize(("qid", "lang"), [(q, lang) for q in sorted(exercises.QUESTIONS) for lang in i18n.LANGS
+                                           if q not in answer_key.ANSWER_MESSAGES])
+def test_the_answer_the_key_shows_is_marked_right_by_the_checker(qid, lang):
+    q = exercises.QUESTIONS[qid]
+    right = q.answer()
+    shown = ([visible(answer_key.name_of(r, lang)) for r in right] if isinstance(right, tuple)
+             else [visible(answer_key.answer_text(qid, lang))])
+    for given in shown:
+        ok, why = q.judge(given, right, lang)
+        assert ok, f"{qid} ({lang}): {given!r} -> {visible(why)[:200]}"
+
+
+def wrapped_inside_a_name(code: str, lines: list[str]) -> list[str]:
+    """Where a line of code, printed on consecutive PDF lines (`lines`, squeezed), breaks between two word
+    characters (inside a name or a quoted word); [] if it is printed whole or breaks only at a space or
+    punctuation. A code line not found at all is a fault too."""
+    want = re.sub(r"\s+", "", code)
+    if want in lines:
+        return []
+    for i, first in enumerate(lines):
+        if not first or not want.startswith(first):
+            continue
+        pieces, joined, j = [first], first, i + 1
+        while len(joined) < len(want) and j < len(lines) and want.startswith(joined + lines[j]):
+            pieces.append(lines[j])
+            joined += lines[j]
+            j += 1
+        if joined != want:
+            continue
+        bad, at = [], 0
+        for piece in pieces[:-1]:
+            at += len(piece)
+            k = len(re.match(rf"(?:\s*\S){{{at}}}", code).group(0))  # the break, in the code as written
+            if re.match(r"\w", code[k - 1]) and re.match(r"\w", code[k:k + 1] or " "):
+                bad.append(f"{code[max(0, k - 12):k]}|{code[k:k + 12]}")
+        return bad
+    return [f"not printed: {code}"]
+
+
 @pytest.mark.browser
-def test_the_answer_key_prints_to_a_pdf_with_every_exercise(tmp_path):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_answer_key_prints_to_a_pdf_with_every_exercise(tmp_path, lang):
+    """Every exercise on paper; the summary on page one; no exercise split across a page break; solution code
+    never wrapped inside a name (a line too long breaks at a space); the print checks of tests/pdfpages.py
+    (a page left under-filled by an exercise kept whole is the price of keeping it whole)."""
+    import pdfpages
     from conftest import need_browser
 
     need_browser()
-    made = answer_key.write("zh", tmp_path, pdf=True)
+    made = answer_key.write(lang, tmp_path, pdf=True)
     pdf = made[-1]
     assert pdf.suffix == ".pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert [q for q in exercises.QUESTIONS if q not in text] == []
+    pages = pdfpages.text_lines(pdf)
+    flat = ["".join(ln.text for ln in page) for page in pages]
+    assert [q for q in exercises.QUESTIONS if q not in flat[0]] == [], "the summary is not on page one"
+    page = made[0].read_text(encoding="utf-8")
+    split = []
+    for qid, q in exercises.QUESTIONS.items():
+        head = pdfpages.squeeze(f"{qid} · {i18n.t(f'ak_kind_{q.kind}', lang)}")
+        section = page.split(f'id="{qid}"', 1)[1].split("</section>", 1)[0]
+        tail = pdfpages.squeeze(visible(section))[-16:]
+        on = [i for i, f in enumerate(flat) if head in f]
+        assert len(on) == 1, f"{qid}: heading {head!r} on pages {[i + 1 for i in on]}"
+        if tail not in flat[on[0]]:
+            split.append(f"{qid} (p{on[0] + 1})")
+    assert not split, f"exercises split across a page break: {split}"
+    lines = [ln.text for p in pages for ln in p]
+    inside = []
+    for q in exercises.QUESTIONS.values():
+        for block in re.findall(r"<pre>(.*?)</pre>", q.solution(lang), flags=re.S):
+            for code in (c.strip() for c in html.unescape(block).splitlines() if c.strip()):
+                inside += wrapped_inside_a_name(code, lines)
+    assert not inside, f"code wrapped inside a name on paper: {inside}"
+    faults = [f for f in pdfpages.analyse(pdf).faults if "under-filled" not in f]
+    assert not faults, faults
+
+
+# --- opening the student edition: one command -----------------------------------------------------------
+
+def make_n(*args) -> subprocess.CompletedProcess:
+    """What `make -n ARGS` would run (the set-up stamps taken as made), with LANGUAGE/EDITION from the command
+    line only."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "EDITION", "MAKEFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", "-n", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed",
+                           *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("args", [["lab-zh", "EDITION=student"], ["lab", "LANGUAGE=zh", "EDITION=student"]])
+def test_make_lab_zh_edition_student_makes_and_opens_the_student_edition(args):
+    r = make_n(*args)
+    assert r.returncode == 0, r.stderr
+    lines = [ln for ln in r.stdout.splitlines() if ".venv/bin/" in ln]
+    cmds = " ".join(r.stdout.replace("\\\n", " ").split())
+    assert any(re.search(r"-m biomfg student --lang zh\b", ln) for ln in lines), r.stdout
+    assert "biomfg editions" not in cmds
+    assert re.search(r"jupyter trust \S* ?editions/student-zh/\*\.ipynb", cmds), r.stdout
+    lab = re.search(r"jupyter lab .*", cmds).group(0)
+    assert "lib/biomfg/jupyter/lab/zh" in lab and lab.endswith("editions/student-zh/00_start_here.ipynb"), lab
+    assert "00_start_here.ipynb" in editions.lesson_files()
+    en = " ".join(make_n("lab-en", "EDITION=student").stdout.replace("\\\n", " ").split())
+    assert "biomfg student --lang en" in en and en.endswith("editions/student-en/00_start_here.ipynb")
+    plain = " ".join(make_n("lab-zh").stdout.replace("\\\n", " ").split())  # the language edition, as before
+    assert "biomfg editions --lang zh" in plain and plain.endswith(" editions/zh/00_start_here.ipynb")
+
+
+def test_make_lab_edition_student_needs_a_language_and_a_known_edition():
+    r = make_n("lab", "EDITION=student")
+    assert r.returncode != 0 and "make lab-zh EDITION=student" in r.stderr and "jupyter lab" not in r.stdout
+    r = make_n("lab-zh", "EDITION=teacher")
+    assert r.returncode != 0 and "valid choices: lang student" in r.stderr and "jupyter lab" not in r.stdout
 
 
 # --- rebuilding: the student's changes kept, a failure leaves the edition as it was ----------------------

@@ -276,3 +276,114 @@ def test_a_changed_bridge_changes_the_type_answer(data_copy, monkeypatch):
     monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
     data.clear_cache()
     assert exercises.QUESTIONS["01-q2"].answer() == "C"  # the valley of death, now bridged by incubators
+
+
+# --- the editors' review (R1 zh, R2 en): what the texts may claim, and what the checker tells -------------------
+
+def _asked(qid, lang) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", exercises.ask(qid, lang).data))
+
+
+def test_the_darwinian_sea_lies_from_product_to_market_as_the_source_says():
+    """Seed 002: 跨越从产品到市场的“达尔文死海”; no reply places it after the pilot stage."""
+    for qid in ("00-q3", "01-q3", "04-q4"):
+        for letter in lettered.LETTERS[:3]:
+            en, zh = _reply(qid, letter, "en"), _reply(qid, letter, "zh")
+            assert "pilot to market" not in en and "pilot and market" not in en and "中试到市场" not in zh
+            assert "中试与市场" not in zh
+    assert "from a product to the market" in _reply("00-q3", "C", "en") and "从产品到市场" in _reply("00-q3", "C", "zh")
+    assert "between a product and the market" in _reply("01-q3", "C", "en")
+    assert "产品与市场之间" in _reply("01-q3", "C", "zh")
+    assert "a product and the market" in _asked("01-q1", "en") and "从产品到市场" in _asked("01-q1", "zh")
+
+
+def test_02_q3_offers_no_second_right_reason_and_says_the_sums_differ_in_kind():
+    """NREL's sum paid for an equipment upgrade, SynbiCITE's is co-investment it raised: 'they measure different
+    things' would be right too, so it is no option, and the right reply says so."""
+    words = _options("02-q3", "en")
+    assert len(words) == 3 and not any("measure different things" in w for w in words)
+    assert exercises.QUESTIONS["02-q3"].answer() == "A"
+    en, zh = _reply("02-q3", "A", "en"), _reply("02-q3", "A", "zh")
+    assert "differ in kind" in en and "upgrading the equipment" in en and "co-investment" in en
+    assert "性质也不同" in zh and "设备" in zh and "共同投资" in zh
+    assert "不能直接比较大小" in _asked("02-q3", "zh") and "各用一条坐标轴" in _asked("02-q3", "zh")
+
+
+def test_03_q5_does_not_call_biomade_s_planned_states_results():
+    """BioMADE 已将建设计划扩展至……6个州 / 在……6个州探索生物制造设施建设: the reach of a plan, not sites built."""
+    en, zh = _reply("03-q5", "C", "en"), _reply("03-q5", "C", "zh")
+    assert "reports both as results" not in en and "都作为已实现的结果报告" not in zh
+    assert "building plans reach" in en and "still exploring" in en
+    assert "建设计划扩展到的范围" in zh and "探索" in zh
+    assert "作为已实现的结果报告" in _reply("05-q5", "C", "zh")  # a pair of results still gets the computed reply
+    solution = re.sub(r"<[^>]+>", " ", exercises.solution("03-q5", "zh").data)
+    assert "已实现的结果；" not in solution and "并非目标" in solution
+
+
+def test_04_q2_no_longer_repeats_00_q2():
+    assert exercises.QUESTIONS["04-q2"].answer() != exercises.QUESTIONS["00-q2"].answer()
+    pf = data.table("platform_factors")
+    incubators = set(data.platforms().query("type_id == 'industry_incubation'")["platform_id"])
+    counts = pf[pf["platform_id"].isin(incubators)].groupby("factor_id")["platform_id"].nunique()
+    assert exercises.QUESTIONS["04-q2"].answer() == counts[counts == len(incubators)].index[0]
+    assert _ok("04-q2", "shared facilities") and _ok("04-q2", "共享设施", "zh")
+    assert not _ok("04-q2", "accelerator")
+    assert "3 of the 4" in _reply("04-q2", "accelerator", "en")  # how many incubators have it, from the data
+    assert "4个产业孵化平台中有3个" in _reply("04-q2", "加速器", "zh")
+
+
+def test_04_q2_follows_platform_factors(data_copy, monkeypatch):
+    def change(r):
+        if r["platform_id"] == "indiebio" and r["factor_id"] == "advanced_shared_facilities":
+            return {**r, "factor_id": "diversified_funding"}
+        if r["platform_id"] == "qb3" and r["factor_id"] == "advanced_shared_facilities":
+            return {**r, "factor_id": "startup_acceleration"}
+        return r
+    _edit(data_copy, "platform_factors", change)
+    monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
+    data.clear_cache()
+    assert exercises.QUESTIONS["04-q2"].answer() == "startup_acceleration"  # now the one full row
+    assert _ok("04-q2", "accelerator")
+
+
+def test_replies_tell_which_other_figure_a_wrong_number_is():
+    """02-q1: a grant a single project receives is not ABF's annual funding; 03-q1: the database's other counts
+    are named, and a number about ten times off is told so."""
+    full = data.facts("abf_full_funding", "grant_amount").iloc[0]
+    en = _reply("02-q1", int(full["value"]), "en")
+    assert "single project" in en and "ABF full funding" in en and "USD 2 m" in en
+    assert "全额资助" in _reply("02-q1", "200万", "zh") and "单个项目" in _reply("02-q1", "200万", "zh")
+    assert "seed funding" in _reply("02-q1", "500,000", "en")
+    assert "Right digits" in _reply("02-q1", "20", "en")  # a slip of scale is still told as one
+    orgs = data.facts("pilots4u_database", "organisation_count").iloc[0]
+    assert "number of organisations" in _reply("03-q1", int(orgs["value"]), "en")
+    assert "机构数量" in _reply("03-q1", int(orgs["value"]), "zh")
+    assert "number of countries" in _reply("03-q1", 14, "en")
+    right = exercises.QUESTIONS["03-q1"].answer()
+    assert "ten times too small" in _reply("03-q1", round(right / 10), "en")
+    assert "ten times too large" in _reply("03-q1", round(right * 11), "en")
+    assert "Right digits" in _reply("03-q1", right * 10, "en")
+
+
+def test_04_q5_option_b_says_which_incubator_has_no_examples():
+    b = _options("04-q5", "en")[1]
+    assert "only some of the incubators" in b and "Biotech Campus Delft" in b and "each incubator" not in b
+    assert "部分孵化平台" in _options("04-q5", "zh")[1]
+
+
+def test_prompts_claim_only_what_the_source_says():
+    """01-q4 (BioMADE), 04-q3 (IndieBio) and 02-q5 (DTU Biosustain) describe the exemplars in the source's terms."""
+    q4 = _asked("01-q4", "en")
+    assert "IP committee" in q4 and "milestone" in q4 and "settles who owns" not in q4 and "checkpoints" not in q4
+    assert "知识产权委员会" in _asked("01-q4", "zh") and "保护各方权益" in _asked("01-q4", "zh")
+    q3 = _asked("04-q3", "en")
+    assert "batches" not in q3 and "mentoring" in q3 and "demo days" in q3
+    assert not re.search(r"\d", i18n.t("ex_04_q3", "en") + i18n.t("ex_04_q3", "zh"))  # the length is 04-q1's answer
+    assert "分批" not in _asked("04-q3", "zh") and "路演" in _asked("04-q3", "zh")
+    q5 = _asked("02-q5", "en")
+    assert "later projects" not in q5 and "data-management system" in q5 and "data science" in q5
+    assert "先前的成果" not in _asked("02-q5", "zh") and "完整的数据管理系统" in _asked("02-q5", "zh")
+    assert "pilot-scale platforms" in _asked("00-q1", "en") and "/" not in _asked("00-q1", "en")
+    assert "lower bound" in _asked("05-q3", "en") and "key products" in _asked("05-q3", "en")
+    assert "下限" in _asked("05-q3", "zh")
+    assert "“Any”" in _asked("03-q3", "en") and "“不限”" in _asked("03-q3", "zh")

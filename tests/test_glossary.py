@@ -1,6 +1,7 @@
 """The glossary (issue 17): every term named and defined in both languages, shown once on the glossary page
-with a stable anchor and no ids or curators' notes, and reachable from the lesson where it first appears
-(data/glossary.csv first_notebook, checked against what the lessons show)."""
+with a stable anchor and no ids or curators' notes, and reachable from the lesson that explains it or first
+uses it in its own teaching (data/glossary.csv first_notebook, checked against what the lessons show; the
+start page, which previews every lesson, and each lesson's What's next and Sources sections are not read)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ def _terms():
 
 def _stems() -> list[str]:
     return [e["file"].removesuffix(".ipynb") for e in toc.lessons()]
+
+
+def _teaching() -> list[str]:
+    """The lessons the first-use rule reads: all but the start page."""
+    return [e["file"].removesuffix(".ipynb") for e in toc.lessons() if e["topic"] != "start"]
 
 
 def _html(obj) -> str:
@@ -108,7 +114,7 @@ def test_each_entry_says_where_the_term_first_appears_with_a_link():
         if isinstance(r["first_notebook"], str):
             assert f"href='{r['first_notebook']}.ipynb'" in entry, r["term_id"]
         else:
-            assert "Not yet used in a lesson" in entry and "href=" not in entry, r["term_id"]
+            assert t("glossary_not_used", "en") in entry and "href=" not in entry, r["term_id"]
 
 
 # --- the lesson box and its links -----------------------------------------------------------------------
@@ -129,7 +135,8 @@ def test_a_lesson_box_lists_the_terms_it_is_first_to_use_each_linked_to_its_entr
         rows = _terms()[_terms()["first_notebook"] == stem]
         assert names == sorted((view._name(r, lang) for _, r in rows.iterrows()), key=model.normalise), stem
         if not len(wanted):
-            assert t("glossary_terms_here_none", lang) in html
+            none = "glossary_terms_here_none" if stem in _teaching() else "glossary_terms_here_guide"
+            assert t(none, lang) in unescape(html)
         assert "href='glossary.ipynb'" in html  # and the whole glossary, always
 
 
@@ -203,30 +210,44 @@ def test_the_forms_a_term_is_recognised_by():
     assert model.uses("13 BSL-1 labs", g.loc["biosafety_level"]) and not model.uses("BSLS", g.loc["biosafety_level"])
     assert model.uses("“链主”企业", g.loc["chain_leader"]) and model.uses("“卡脖子”问题", g.loc["chokepoint"])
     assert not model.uses("a pilot-scale platform", g.loc["pilot_test"])
+    # a term's other names in data/aliases.csv: the seed's short form, the short form a lesson writes
+    assert model.uses("我国中试平台的运营", g.loc["pilot_scale_platform"])
+    assert model.uses("药品上市许可与生产许可“捆绑”管理", g.loc["bundled_licensing"])
+    assert model.uses("“捆绑式”管理", g.loc["bundled_licensing"]) and not model.uses("捆绑销售", g.loc["bundled_licensing"])
+
+
+CODE_CELL = re.compile(r"\) cell (\d+): ")
 
 
 def _zh_outputs() -> dict[str, str]:
-    """Each lesson's outputs in Chinese, as the reader harvest runs it (the terms boxes left out)."""
+    """Each lesson's outputs in Chinese, as the reader harvest runs it (labelled by code cell), less the code
+    cells the rule leaves out (the terms boxes, the What's next and Sources sections)."""
     index = {name: i for i, (name, _, _) in enumerate(reader.PAGES)}
     out = {}
-    for stem in _stems():
+    for stem in _teaching():
+        skip = tool.left_out_code(nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4))
         bundles, _ = reader.shown(index[stem], "zh")
-        out[stem] = "\n".join(tool.bundle_text(b) for where, b in bundles if tool.BOX_CALL not in where)
+        out[stem] = "\n".join(tool.bundle_text(b) for where, b in bundles
+                              if int(CODE_CELL.search(where).group(1)) not in skip)
     return out
 
 
 def test_each_term_first_appears_in_its_first_notebook_and_in_no_earlier_lesson():
     """A lesson's text: its Markdown (both languages) and stored outputs (English), and its outputs in Chinese,
-    which are not stored (the reader harvest runs every lesson in Chinese). The terms boxes are left out: they
-    show this column. Where a term's first use is only in Chinese outputs, the stored text alone would name a
-    later lesson: the Chinese run is part of what a reader sees, so it is part of the rule."""
+    which are not stored (the reader harvest runs every lesson in Chinese). Left out: the start page, the
+    What's next and Sources sections, and the terms boxes (they show this column). Where a term's first use
+    is only in Chinese outputs, the stored text alone would name a later lesson: the Chinese run is part of
+    what a reader sees, so it is part of the rule."""
     zh = _zh_outputs()
-    texts = [(s, tool.stored_text(NOTEBOOKS / f"{s}.ipynb") + "\n" + zh[s]) for s in _stems()]
+    texts = [(s, tool.stored_text(NOTEBOOKS / f"{s}.ipynb") + "\n" + zh[s]) for s in _teaching()]
     wrong = []
     for _, r in _terms().iterrows():
         first = r["first_notebook"] if isinstance(r["first_notebook"], str) else None
         if first is not None:
-            i = _stems().index(first)
+            if first not in _teaching():
+                wrong.append(f"{r['term_id']}: {first} is not a lesson the rule reads")
+                continue
+            i = _teaching().index(first)
             if not model.uses(texts[i][1], r):
                 wrong.append(f"{r['term_id']}: {first} does not use it")
             earlier = [s for s, text in texts[:i] if model.uses(text, r)]
@@ -242,10 +263,10 @@ def test_the_tool_reads_what_the_test_reads():
     """The tool runs each lesson in Chinese in a kernel (what papermill does), the test in this process (the
     reader harvest): both see the same first lesson for every term."""
     zh = _zh_outputs()
-    texts = [(s, tool.stored_text(NOTEBOOKS / f"{s}.ipynb") + "\n" + zh[s]) for s in _stems()]
+    texts = [(s, tool.stored_text(NOTEBOOKS / f"{s}.ipynb") + "\n" + zh[s]) for s in _teaching()]
     assert tool.first_notebooks(texts) == {r["term_id"]: (r["first_notebook"] if isinstance(r["first_notebook"], str)
                                                           else None) for _, r in _terms().iterrows()}
-    for stem in ("00_start_here", "07_hangzhou_synbio_plan"):  # both have terms only their Chinese run uses
+    for stem in ("01_three_barriers", "07_hangzhou_synbio_plan"):  # both have terms only their Chinese run uses
         kernel = tool.executed_outputs(NOTEBOOKS / f"{stem}.ipynb", "zh")
         assert [model.uses(kernel, r) for _, r in _terms().iterrows()] == \
             [model.uses(zh[stem], r) for _, r in _terms().iterrows()], stem
@@ -268,6 +289,80 @@ def test_the_box_is_left_out_of_what_the_rule_reads():
         nbformat.v4.new_code_cell("prose.x(lang)", outputs=[nbformat.v4.new_output(
             "execute_result", data={"text/html": "<p>one-stop service</p>"}, execution_count=2)])])
     assert tool.output_texts(nb) == ["\none-stop service\n"]
+
+
+def test_what_points_at_other_lessons_is_left_out_of_what_the_rule_reads():
+    """A lesson's What's next names the next lesson, its Sources the source documents' titles: neither is the
+    lesson's own teaching (07's pointer to 08 named the MAH reform). The start page is not read at all: its
+    overview, notebook map, cards and warm-up exercises preview the lessons that explain the terms."""
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+
+    def out(html, n):
+        return [nbformat.v4.new_output("execute_result", data={"text/html": html}, execution_count=n)]
+
+    nb = nbformat.v4.new_notebook(cells=[
+        md("## 概述 · Overview"), md("The valley of death."),
+        code("prose.x(lang)", outputs=out("<p>one-stop service</p>", 1)),
+        md("### 开放题 · Open question"), md("An incubator?"),
+        md("## 下一步 · What's next"), md("Continue with [the MAH reform](08_shanghai_zhangjiang.ipynb)."),
+        md("## 来源 · Sources"), code("prose.sources.listing(lang)", outputs=out("<p>全链生态</p>", 2)),
+        md("## 附录 · Appendix"), code("prose.y(lang)", outputs=out("<p>soft resources</p>", 3))])
+    assert [x.strip() for x in tool.markdown_texts(nb)] == ["概述 · Overview", "The valley of death.",
+                                                            "开放题 · Open question", "An incubator?",
+                                                            "附录 · Appendix"]
+    assert [x.strip() for x in tool.output_texts(nb)] == ["one-stop service", "soft resources"]
+    assert tool.left_out_code(nb) == {1}
+    assert model.teaching_stems() == _stems()[1:] and model.is_guide(_stems()[0])
+    assert [s for s, _ in tool.lesson_texts(zh_outputs=False)] == _teaching()
+
+
+def test_each_term_is_keyed_to_the_lesson_that_explains_it():
+    """The editors' reading: the barriers and the platform types are explained in 01 (not in 00's notebook map
+    and cards), MAH and the licensing it ended in 08 (not in 07's pointer to 08); the start page introduces no
+    terms and its box says why."""
+    first = _terms().set_index("term_id")["first_notebook"]
+    for term in ("barrier_broken_bridge", "barrier_valley_of_death", "barrier_darwinian_sea",
+                 "technology_innovation_platform", "pilot_scale_platform", "industry_incubation_platform"):
+        assert first[term] == "01_three_barriers", term
+    assert first["mah"] == first["bundled_licensing"] == "08_shanghai_zhangjiang"
+    assert _stems()[0] not in set(first.dropna())
+    for lang in LANGS:
+        box = _html(view.terms_here("00", lang))
+        assert t("glossary_terms_here_guide", lang) in unescape(box) and "#term-" not in box
+
+
+def test_the_barriers_and_platform_types_are_terms_under_the_same_names():
+    g = _terms()
+    for table in ("barriers", "platform_types"):
+        for _, r in data.table(table).iterrows():
+            assert ((g["name_zh"] == r["name_zh"]) & (g["name_en"] == r["name_en"])).any(), (table, r["name_en"])
+
+
+def test_a_definition_says_what_the_term_does_without_restating_it():
+    """A definition does not restate its own name ('公益性平台：政府或科研机构主导的公益性平台' said nothing), in
+    either language; an acronym may recur ('Biosafety Level 1 (BSL-1)'). And a box line is 'name: definition'
+    with one colon: a definition holds none."""
+    for _, r in _terms().iterrows():
+        names = [f for f in model.forms(r) if not re.fullmatch(r"[a-z0-9]{2,5}", f)]
+        for lang in LANGS:
+            said = model.normalise(r[f"definition_{lang}"])
+            assert [f for f in names if re.search(model._pattern(f), said)] == [], (r["term_id"], lang)
+        assert "：" not in r["definition_zh"] and not re.search(r":\s", r["definition_en"]), r["term_id"]
+
+
+def test_the_editors_corrections_hold():
+    """M3 is class-3 industrial land (M1 is class 1), placed as seed 004 places it; 链长制 is a mechanism, quoted
+    from Hangzhou's plan, with Zhengzhou's practice named as Zhengzhou's (seed 003)."""
+    g = _terms().set_index("term_id")
+    m3 = g.loc["m3_industrial_land"]
+    assert "三类工业用地" in m3["definition_zh"] and "一类" not in m3["definition_zh"]
+    assert "Class-3" in m3["definition_en"] and "does not define it" in m3["definition_en"]
+    for place, sectors in (("临安区", "医药原料药、高端制剂、生物基材料"), ("建德市", "医药原料药、生物农药、可降解材料")):
+        assert place in m3["definition_zh"] and sectors in m3["definition_zh"] and sectors in m3["quote"]
+    chief = g.loc["chain_chief_system"]
+    assert chief["source"].startswith("004_") and "链长制工作机制" in chief["quote"]
+    assert "机制" in chief["definition_zh"].split("；")[0] and "mechanism" in chief["definition_en"].split("; ")[0]
+    assert "郑州高新区" in chief["definition_zh"] and "003" in chief["note"]
 
 
 def test_the_column_is_rewritten_without_touching_the_rest_of_the_file():

@@ -83,7 +83,7 @@ TO_LESSON = """(stem) => { const app = window.jupyterapp;
 
 
 def _click(page):
-    link = page.locator(".biomfg-terms-here li a").first
+    link = page.locator(f".biomfg-terms-here li a[data-term='term-{TERM}']")  # the box lists other terms too
     link.wait_for(timeout=120000)
     link.scroll_into_view_if_needed()
     link.click()

@@ -202,12 +202,22 @@ class Reading:
     value: float
     unit: str | None = None
     qualifier: str = ""
+    converted: str = ""  # the unit as written, where the value was converted (75 m3 read as 75,000 L)
 
 
 _ARABIC = re.compile(r"(?<![\d.])[-+]?(?:\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[,\s]\d{3})+(?![\d,])|\d+|(?=\.\d))(?:\.\d+)?")
 _ZH_NUMERAL = re.compile(f"[{''.join(figures.DIGITS)}十百千万亿]+")
 _ZH_MAGNITUDE = re.compile(r"\s*(万亿|[十百千]亿|亿|[十百千]万|万|千(?!瓦)|百)")
-_EN_MAGNITUDE = re.compile(r"\s*(thousand|k|millions?|mn|mln|m|billions?|bn|b|trillions?|tn)(?![a-z])")
+_EN_MAGNITUDE = re.compile(r"\s*(thousand|k|millions?|mn|mln|m|billions?|bn|b|trillions?|tn)(?![a-z0-9])")
+# English number words below a thousand (twenty-two, nineteen, one hundred and five); a magnitude word after them
+# (twenty million) is read as after a figure
+_EN_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_WORD = rf"(?:{'|'.join(_EN_ONES)}|{'|'.join(_EN_TENS)}|hundred)"
+_EN_RUN = re.compile(rf"\b{_EN_WORD}(?:(?:[\s-]+|\s+and\s+){_EN_WORD})*\b")
+# volumes converted into litres, the one volume unit a question asks for
+_TO_LITRES = {"m3": 1000, "kL": 1000}
 _EN_SIZE = {"t": 10 ** 3, "k": 10 ** 3, "m": 10 ** 6, "b": 10 ** 9}  # by first letter; trillion, tn: 10 ** 12
 # words before a figure (zh, en), longest first: qualifiers and fillers (一共, 'the answer is') the figure ignores
 _QUALIFIER_WORDS = (("超过", "more_than"), ("超", "more_than"), ("逾", "more_than"), ("大约", "about"),
@@ -225,7 +235,8 @@ _UNIT_WORDS = sorted({
     "euros": "EUR", "euro": "EUR", "dkk": "DKK", "%": "percent", "percent": "percent", "per cent": "percent",
     "litres": "L", "liters": "L", "litre": "L", "liter": "L", "l": "L", "months": "months", "month": "months",
     "years": "years", "year": "years", "weeks": "weeks", "week": "weeks", "days": "days", "day": "days",
-    "tonnes": "t", "tons": "t",
+    "tonnes": "t", "tons": "t", "立方米": "m3", "立方": "m3", "m3": "m3", "cubic metres": "m3", "cubic meters": "m3",
+    "cubic metre": "m3", "cubic meter": "m3", "千升": "kL", "kl": "kL", "kilolitres": "kL", "kiloliters": "kL",
 }.items(), key=lambda kv: -len(kv[0]))
 _AFTER = (("以上", "or_more"), ("左右", "about"), ("or more", "or_more"), ("+", "or_more"))
 
@@ -262,9 +273,12 @@ def _qualifier_at(text: str) -> tuple[str, str]:
 def read(given) -> Reading | None:
     """A figure from what a person typed, or None if it holds none or more than one: a number (not a bool),
     or text with one figure, its magnitude in either language (2000万, 1.2亿, 2 000万, 20 million, $20m, 20 M,
-    2.5 bn), Chinese numerals (两千万, 五十六), a unit (美元, 元, 英镑, 升, 个月, %, USD, litres ...) before or after
-    it and a qualifier (超, 约, 以上, about, more than). Spaces and thousands separators inside a number are
-    ignored (1,200 and 2 000 are numbers; 2,9 is 2.9)."""
+    2.5 bn), Chinese numerals (两千万, 五十六) or English number words (twenty-two, twenty million), a unit (美元,
+    元, 英镑, 升, 个月, %, USD, litres ...) before or after it and a qualifier (超, 约, 以上, about, more than).
+    Spaces and thousands separators inside a number are ignored (1,200 and 2 000 are numbers; 2,9 is 2.9). A
+    volume in cubic metres is read in litres (75 m3 -> 75,000 L, `converted`). Shown working is read for its
+    result: the figure after the last '=' (12 + 7 = 19), or the figure before a parenthesis that lists what it
+    counts (4 (BioMADE, Pilots4U, …))."""
     if isinstance(given, bool):
         return None
     if isinstance(given, int | float | Decimal):
@@ -272,6 +286,17 @@ def read(given) -> Reading | None:
     if not isinstance(given, str):
         return None
     text = unicodedata.normalize("NFKC", given).strip().lower()
+    found = _read_text(text)
+    if found is None and re.search(r"[=≈]", text):  # shown working: its result
+        found = _read_text(re.split(r"[=≈]", text)[-1])
+    if found is None and re.search(r"[(（\[]", text):  # a figure, then what it counts in brackets
+        found = _read_text(re.sub(r"\s*[(（\[][^()（）\[\]]*[)）\]]?", " ", text))
+    return found
+
+
+def _read_text(text: str) -> Reading | None:
+    """read(), of normalised lower-case text."""
+    text = re.sub(r"(?<![a-z])m3(?![a-z0-9])", " cubic metres", text)  # 75 m3 (m³): no second figure
     text = re.sub(r"^[\s\"'“”‘’「」『』]+|[\s\"'“”‘’「」『』.。!！?？;；,，]+$", "", text)
     try:
         value = float(text)  # 2e7; never with a comma (2,9 is 2.9, 1,200 is 1200: see _ARABIC)
@@ -288,12 +313,12 @@ def read(given) -> Reading | None:
     else:
         cleaned = _FILLERS.sub(" ", text)  # 一共五十六个: the 一 of 一共 is no figure
         runs = [r for r in _ZH_NUMERAL.finditer(cleaned) if set(r[0]) & {*figures.DIGITS, "十"}]
-        words = re.fullmatch(rf"(.*?)\b({'|'.join(EN_NUMBER_WORDS)})\b(.*)", text)
+        words = list(_EN_RUN.finditer(text))
         if len(runs) == 1:
             number = Decimal(figures.chinese_number(runs[0][0]))
             head, tail = cleaned[:runs[0].start()], cleaned[runs[0].end():]
-        elif words and not runs:
-            number, head, tail = Decimal(EN_NUMBER_WORDS.index(words[2])), words[1], words[3]
+        elif len(words) == 1 and not runs:
+            number, head, tail = Decimal(_en_number(words[0][0])), text[:words[0].start()], text[words[0].end():]
         else:
             return None
     mag = _ZH_MAGNITUDE.match(tail) or _EN_MAGNITUDE.match(tail)
@@ -311,7 +336,22 @@ def read(given) -> Reading | None:
     for word, q in _AFTER:
         if tail.endswith(word):
             qualifier, tail = qualifier or q, tail[:-len(word)].strip()
+    if unit in _TO_LITRES:
+        return Reading(float(number * _TO_LITRES[unit]), "L", qualifier, converted=unit)
     return Reading(float(number), money or unit, qualifier)
+
+
+def _en_number(words: str) -> int:
+    """The value of English number words below a thousand: 'twenty-two' -> 22, 'one hundred and five' -> 105."""
+    total = 0
+    for w in re.findall(r"[a-z]+", words):
+        if w in _EN_ONES:
+            total += _EN_ONES.index(w)
+        elif w in _EN_TENS:
+            total += _EN_TENS[w]
+        elif w == "hundred":
+            total = (total or 1) * 100
+    return total
 
 
 def parse_zh(text: str) -> tuple[float, str, str]:

@@ -116,6 +116,35 @@ def _greedy(text: str, width: float, size: float, bold: bool) -> list[str]:
     return lines
 
 
+CLAUSE_ENDS = "，。；：、！？）”"  # a Chinese line may end after these without splitting a word
+
+
+def wrap_clauses(text: str, width: float, size: float = 15, bold: bool = False) -> list[str]:
+    """Chinese prose (a subtitle) as lines no wider than `width` px that break after punctuation, never
+    inside a word ('跨/越'): whole clauses are packed into each line; a clause wider than a line on its own
+    is wrapped by `wrap_px`. Text with no Chinese is wrapped by `wrap_px`."""
+    text = str(text)
+    if not any(_wide(ch) for ch in text):
+        return wrap_px(text, width, size, bold)
+    clauses, buf = [], ""
+    for i, ch in enumerate(text):
+        buf += ch
+        if ch in CLAUSE_ENDS and text[i + 1:i + 2] not in CLAUSE_ENDS:
+            clauses.append(buf)
+            buf = ""
+    if buf:
+        clauses.append(buf)
+    lines: list[str] = []
+    for clause in clauses:
+        if lines and text_px(lines[-1] + clause, size, bold) <= width:
+            lines[-1] += clause
+        elif text_px(clause, size, bold) <= width:
+            lines.append(clause)
+        else:
+            lines += wrap_px(clause, width, size, bold)
+    return [line.strip() for line in lines]
+
+
 def lines_px(lines: list[str], size: float = 15, bold: bool = False) -> float:
     return max((text_px(x, size, bold) for x in lines), default=0.0)
 
@@ -162,7 +191,7 @@ def titled(chart: alt.TopLevelMixin, title: str, rows: pd.DataFrame, lang: str,
     `width` px so that none runs past the chart's room; and the chart's `description` in words (what a
     screen reader says: see `description`), with `summary` if the chart gives one, else one made from
     the fact rows it plots. `kind` names a chart its marks do not ('diagram', 'matrix')."""
-    lines = wrap_px(subtitle, width, 14) if subtitle else []
+    lines = (wrap_clauses if lang == "zh" else wrap_px)(subtitle, width, 14) if subtitle else []
     lines += source_lines(source_line(rows, lang), width)
     text = wrap_px(title, width, 22, bold=True)
     return chart.properties(title=alt.TitleParams(text=text if len(text) > 1 else text[0], subtitle=lines,
@@ -216,6 +245,25 @@ def description(kind: str, title: str, rows: pd.DataFrame, lang: str, summary: s
     title = " ".join(str(title).split()).rstrip(".。")
     words = t("desc_chart", lang, kind=t(f"desc_kind_{kind}", lang), title=title)
     return f"{words}{'' if lang == 'zh' or not summary else ' '}{summary or ''}"
+
+
+def extremes(labels, counts, lang: str) -> dict[str, str] | None:
+    """The most and the fewest of some counted labels, for a chart's description: {top, top_n, bottom,
+    bottom_n}, where a tie names every label that shares the count ('A, B and C', '3 each' / '各3'); None
+    when every label has the same count (say 'n of each' instead of 'the most … the fewest …')."""
+    pairs = [(str(a), int(b)) for a, b in zip(labels, counts, strict=True)]
+    high, low = max(b for _, b in pairs), min(b for _, b in pairs)
+    if high == low:
+        return None
+
+    def names(value: int) -> tuple[str, str]:
+        hits = [a for a, b in pairs if b == value]
+        last = t("china_list_last_sep", lang)
+        text = hits[0] if len(hits) == 1 else t("list_sep", lang).join(hits[:-1]) + last + hits[-1]
+        return text, str(value) if len(hits) == 1 else t("desc_each", lang, n=value)
+
+    (top, top_n), (bottom, bottom_n) = names(high), names(low)
+    return {"top": top, "top_n": top_n, "bottom": bottom, "bottom_n": bottom_n}
 
 
 def type_colour(types: pd.DataFrame, lang: str) -> alt.Color:

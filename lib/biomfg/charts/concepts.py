@@ -274,7 +274,8 @@ def concept_map(lang: str = "en", region: str | Iterable[str] | None = None) -> 
 
     n = {c: int((nodes["column"] == c).sum()) for c in cm.COLUMNS}
     num = lambda v: fmt.number(v, "count", lang)  # noqa: E731
-    summary = t("cm_desc", lang, types=num(n["type"]), barriers=num(n["barrier"]), gaps=num(n["gap"]),
+    kinds = (lambda v: fmt.zh_numeral(int(v))) if lang == "zh" else num  # noqa: E731  三类平台、三大障碍
+    summary = t("cm_desc", lang, types=kinds(n["type"]), barriers=kinds(n["barrier"]), gaps=num(n["gap"]),
                 recs=num(n["recommendation"]), examples=num(n["example"]),
                 regions=num(nodes["region_id"].dropna().nunique()), links=num(len(links)))
     title, subtitle = t("cm_title", lang), t("cm_subtitle", lang)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..i18n import check_lang, t
 from ..theme import INK
-from .base import titled
+from .base import extremes, titled
 from .regions import columns_diagram
 
 
@@ -27,8 +27,9 @@ def district_platforms(rows: pd.DataFrame, lang: str = "en"):
                       base.mark_text(align="left", dx=6, fontSize=14, color=INK).encode(text="value_text:N"),
                       width=420, height=alt.Step(32))
     order = plot.sort_values("value", ascending=False, kind="stable")
-    summary = t("desc_districts", lang, n=len(plot), top=order["label"].iloc[0], top_n=int(order["value"].iloc[0]),
-                bottom=order["label"].iloc[-1], bottom_n=int(order["value"].iloc[-1]))
+    ends = extremes(order["label"], order["value"], lang)  # a tie names every district in it
+    summary = t("desc_districts", lang, n=len(plot), **ends) if ends else \
+        t("desc_districts_equal", lang, n=len(plot), k=int(order["value"].iloc[0]))
     return titled(chart, t("rg_districts_title", lang), rows, lang, t("rg_districts_sub", lang), summary=summary)
 
 

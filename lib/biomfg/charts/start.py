@@ -6,9 +6,10 @@ import altair as alt
 import pandas as pd
 
 from .. import data as _data
+from .. import fmt
 from ..i18n import check_lang, t
 from ..theme import MUTED
-from .base import titled, type_colour
+from .base import extremes, titled, type_colour
 
 
 def short_names(platforms: pd.DataFrame, lang: str) -> pd.Series:
@@ -93,6 +94,8 @@ def platforms_by_type(platforms: pd.DataFrame, lang: str = "en") -> alt.Chart:
         color=type_colour(types, lang).legend(None),
     ).properties(width=480, height=alt.Step(48))
     order = counts.sort_values("n", ascending=False, kind="stable")
-    summary = t("desc_by_type", lang, n=int(counts["n"].sum()), m=len(counts), top=order.iloc[0]["type_label"],
-                top_n=int(order.iloc[0]["n"]), bottom=order.iloc[-1]["type_label"], bottom_n=int(order.iloc[-1]["n"]))
+    ends = extremes(order["type_label"], order["n"], lang)  # a tie names every type in it
+    m = fmt.zh_numeral(len(counts)) if lang == "zh" else len(counts)  # 三类平台
+    summary = t("desc_by_type", lang, n=int(counts["n"].sum()), m=m, **ends) if ends else \
+        t("desc_by_type_equal", lang, n=int(counts["n"].sum()), m=m, k=int(counts["n"].iloc[0]))
     return titled(chart, t("count_by_type_title", lang), platforms, lang, summary=summary)

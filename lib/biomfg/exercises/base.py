@@ -31,6 +31,7 @@ class Question:
     kind: str = "lookup"                             # one of KINDS
     marking: str | None = None                       # key of the teacher's marking notes (answer key only)
     options: Callable[[str], list[str]] | None = None  # a choice question: lang -> its options (HTML), shown lettered
+    hint: str | None = None                          # key of how to answer, after the prompt (a lettered question's)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -92,7 +93,10 @@ LETTERS = "ABCDEFGH"  # a choice question's options are lettered A, B, C ... (ex
 def ask(qid: str, lang: str = "en") -> HTML:
     check_lang(lang)
     q = _question(qid)
-    html = f"<p>{t('ex_ask', lang, qid=escape(qid), prompt=escape(t(q.prompt, lang)))}</p>"
+    prompt = escape(t(q.prompt, lang))
+    if q.hint is not None:  # every lettered question says how to answer it: with a letter or the option's words
+        prompt = t("ex_ask_hint", lang, prompt=prompt, hint=escape(t(q.hint, lang)))
+    html = f"<p>{t('ex_ask', lang, qid=escape(qid), prompt=prompt)}</p>"
     if q.options is not None:  # the letters are text, not list markers: they survive copying and plain-text output
         items = "".join(f"<li>{t('ex_letter_option', lang, letter=f'<b>{LETTERS[i]}</b>', label=text)}</li>"
                         for i, text in enumerate(q.options(lang)))

@@ -44,10 +44,11 @@ def _share_judge(given, right, lang):
 
 
 def _ratio_text(lang: str) -> str:
-    """'56 ÷ 1,936' (escaped), each figure formatted for `lang`."""
+    """'56 ÷ 1,936' (escaped), each figure formatted for `lang`, without measure words: the source counts the one
+    with 个 and the other with 家, and a ratio needs neither."""
     total = fact(COUNTRY, "national_incubator_count")
     bio = fact(COUNTRY, "bio_related_incubator_count")
-    return escape(f"{fmt.fact(bio, lang)} ÷ {fmt.fact(total, lang)}")
+    return escape(f"{fmt.number(bio['value'], 'count', lang)} ÷ {fmt.number(total['value'], 'count', lang)}")
 
 
 def _share_solution(lang):

@@ -116,12 +116,14 @@ def number_judge(unit: str, hint, scales: tuple[float, ...] = ()):
     `hint` (a message key, or lang -> text) explains a wrong number."""
     def judge(given, right, lang):
         if fmt.read(given) is None:
-            return False, t("ex_give_number", lang)
+            return False, give_number(unit, lang)
         wrong_unit = unit_problem(given, unit, lang)
         if wrong_unit:
             return False, wrong_unit
         value = fmt.read(given).value
         shown = escape(fmt.number(right, unit, lang))
+        if _same(value, right) and fmt.read(given).converted:  # 75 m3 for 75,000 L: right, and the reply says so
+            return True, t("ex_number_right_converted", lang, given=escape(str(given).strip()), value=shown)
         if _same(value, right):
             return True, t("ex_number_right", lang, value=shown)
         for s in scales:
@@ -129,6 +131,11 @@ def number_judge(unit: str, hint, scales: tuple[float, ...] = ()):
                 return False, t("ex_number_scale", lang, value=shown)
         return False, _hint(hint, lang)
     return judge
+
+
+def give_number(unit: str, lang: str) -> str:
+    """'Give a number', with examples in the question's unit (months, litres, a count; money otherwise)."""
+    return t(f"ex_give_number_{unit}" if unit in ("months", "L", "count") else "ex_give_number", lang)
 
 
 def _same(a: float, b: float) -> bool:

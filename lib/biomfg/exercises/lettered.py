@@ -293,7 +293,7 @@ def lettered(prompt: str, choices: Callable[[], list[Choice]], right: Callable[[
              why_right: Callable[[str], str] | None = None, why_wrong: Callable[[str, str], str] | None = None, *,
              kind: str = "reason", marking: str | None = None, code: str | None = None,
              also: Callable[[object], str | None] | None = None,
-             details: Callable[[str], str] | None = None) -> Question:
+             details: Callable[[str], str] | None = None, hint: str = "ex_letter_hint") -> Question:
     """A lettered question. `right()` is the right option's key, computed from data; `why_right(lang)` and
     `why_wrong(key, lang)` say why (HTML, data escaped), or, where not given, each option's own `why`; the
     answer a student matches is the letter. The solution shows `code`, then `details(lang)` (HTML: the rows
@@ -329,4 +329,4 @@ def lettered(prompt: str, choices: Callable[[], list[Choice]], right: Callable[[
     def options(lang) -> list[str]:
         return [escape(c.label(lang)) for c in choices()]
 
-    return Question(prompt, answer, judge, solution, kind=kind, marking=marking, options=options)
+    return Question(prompt, answer, judge, solution, kind=kind, marking=marking, options=options, hint=hint)

@@ -4,10 +4,12 @@ what a park's transfer centre does; its open question and discussion prompts."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from html import escape
 from itertools import combinations
 
-from .. import data
+from .. import data, figures
 from ..i18n import t
 from ..model import policy
 from ..model.names import match_name
@@ -16,10 +18,29 @@ from .judges import unclear
 from .lettered import Choice, lettered
 from .reasoning import barrier_name, regional, regional_name
 
+# a recommendation as the lesson and a reader write it: （2）平台支撑, 2 · 平台支撑, 第2条, 第二条, 2号, 建议2,
+# '2 platform support', 'recommendation 2', '#2'; group 1 its number, group 2 its name after it
+_REC_FORM = re.compile(
+    r"^\s*(?:(?:recommendation|rec\.?|no\.?|number|建议|第)\s*)?#?\s*[(]?\s*(\d+|[一二三四五六七八九十]+)\s*[)]?\s*"
+    r"(?:条建议|条|号|项)?\s*(?:$|[·・.、,:;\-—]?\s*((?<![\d一二三四五六七八九十])[^\d\s].*)$)", re.IGNORECASE)
+
 
 def _rec_id(given) -> str | None:
-    """A recommendation from its id, its number in the article, or its name (zh or en, any case)."""
-    return match_name(given, data.table("recommendations"), "rec_id", also=("order",))
+    """A recommendation from its id, its number in the article, or its name (zh or en, any case), or both as the
+    lesson writes them (see _REC_FORM; a number and a name that disagree name none)."""
+    table = data.table("recommendations")
+    rid = match_name(given, table, "rec_id", also=("order",))
+    if rid is not None or not isinstance(given, str):
+        return rid
+    m = _REC_FORM.match(unicodedata.normalize("NFKC", given))
+    if not m:
+        return None
+    n = int(m[1]) if m[1].isdigit() else figures.chinese_number(m[1])
+    rows = table.loc[table["order"] == n, "rec_id"]
+    if len(rows) != 1:
+        return None
+    name = (m[2] or "").strip()
+    return rows.iloc[0] if not name or match_name(name, table, "rec_id") == rows.iloc[0] else None
 
 
 def _rec_name(rid: str, lang: str) -> str:
@@ -89,8 +110,26 @@ def _target_names(ids, lang: str, sep: str = "list_sep") -> str:
     return t(sep, lang).join(str(names[i]) for i in ids)
 
 
+def _several_targets(given) -> list[str] | None:
+    """The targets of an answer that names two or more at once ('overcapacity in bulk products, environmental
+    challenges', '产能过剩和环保'), each by its name or a unique part of it; None if a part names none."""
+    if not isinstance(given, str):
+        return None
+    parts = [p for p in re.split(r"\s*(?:[,，、;；/&+]|\band\b|和|与|以及|及)\s*", given.strip()) if p.strip()]
+    ids = [_target_id(p) for p in parts]
+    return ids if len(ids) > 1 and None not in ids and len(set(ids)) == len(ids) else None
+
+
 def _orphan_judge(given, right, lang):
     gid = _target_id(given)
+    several = _several_targets(given) if gid is None else None
+    if several:  # two gaps at once: right if every one is open, else one at a time
+        names = escape(_target_names(several, lang))
+        if right and set(several) <= set(right):
+            others = [o for o in right if o not in several]
+            also = t("ex_10_q2_also", lang, names=escape(_target_names(others, lang))) if others else ""
+            return True, t("ex_10_q2_right_all", lang, names=names, also=also)
+        return False, t("ex_10_q2_one_at_a_time", lang, names=names)
     if gid is None and unclear(given, policy.targets_frame(), "target_id", lang):
         return False, unclear(given, policy.targets_frame(), "target_id", lang)
     if gid is None:
@@ -151,6 +190,12 @@ def _as_weights(given):
 
 
 def _cover_judge(given, right, lang):
+    if isinstance(given, list | tuple | set | frozenset):  # recommendations without weights: say so
+        recs = [_rec_id(k) for k in given]
+        order = data.table("recommendations").set_index("rec_id")["order"]
+        mix = {int(order[r]): 1 for r in recs if r is not None} if recs and None not in recs else {2: 1}
+        example = escape("{" + ", ".join(f"{k}: {v}" for k, v in mix.items()) + "}")
+        return False, t("ex_10_q3_list", lang, example=example)
     weights = _as_weights(given)
     try:
         if weights is None:
@@ -242,9 +287,9 @@ def _scheme_options() -> list[Choice]:
             for r in SCHEME_OPTIONS]
 
 
-register("10-q4", lettered("ex_10_q4", _gap_options, _gap_answer, marking="ex_10_q4_marking",
+register("10-q4", lettered("ex_10_q4", _gap_options, _gap_answer, marking="ex_10_q4_marking", also=_rec_id,
                           details=lambda lang: _links_worked(GAP_OPTIONS, lang)))
-register("10-q5", lettered("ex_10_q5", _scheme_options, _scheme_answer, marking="ex_10_q5_marking",
+register("10-q5", lettered("ex_10_q5", _scheme_options, _scheme_answer, marking="ex_10_q5_marking", also=_rec_id,
                           details=lambda lang: _links_worked(SCHEME_OPTIONS, lang)))
 
 register_open("10", OpenQuestion("ex_10_open", "ex_10_open_model", "ex_10_open_marking"))

@@ -47,7 +47,7 @@ def _ai_options() -> list[Choice]:
                           ("period", "ex_08_q1_opt_period", "ex_08_q1_period"))
 
 
-# --- q2: years from the call for the MAH reform to the first drug approved under the pilot (look-up) -----------------------------------
+# --- q2: years from the call for the MAH reform to the first drug approved under the pilot (look-up) -----
 
 def _gap() -> int:
     return _event_year("reform_pilot") - _event_year("reform_proposed")

@@ -51,12 +51,14 @@ def forms(row) -> tuple[str, ...]:
     中试平台 of 中试放大平台). 'pilot testing (pilot scale)' gives 'pilot testing (pilot scale)' and
     'pilot testing'; '药品上市许可持有人制度(MAH)' gives '药品上市许可持有人制度' and 'mah'."""
     out: list[str] = []
-    others = [(a, "zh" if CJK.search(a) else "en") for a in aliases().get(row["term_id"], [])]
-    for name, lang in [(str(row[f"name_{lang}"]), lang) for lang in ("en", "zh")] + others:
+    term_id = row["term_id"] if "term_id" in row.index else row.name  # a row of terms(), or of it indexed by id
+    others = [(a, "zh" if CJK.search(a) else "en") for a in aliases().get(term_id, [])]
+    names = [(str(row[f"name_{lang}"]), lang, True) for lang in ("en", "zh")] + [(a, lang, False) for a, lang in others]
+    for name, lang, own in names:
         plain = _squash(QUOTES.sub("", name))
         out += [plain, _squash(GLOSS.sub(" " if lang == "en" else "", plain))]
         out += ACRONYM.findall(name) + LEADING_ACRONYM.findall(name)
-        if lang == "zh":
+        if lang == "zh" and own:  # an alias is a form as it stands ('“捆绑”管理': not every 捆绑)
             out += [c for c in ZH_CORE.findall(name) if CJK.search(c)]
     return tuple(dict.fromkeys(f.casefold() for f in out if f))
 

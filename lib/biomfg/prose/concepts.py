@@ -29,6 +29,19 @@ def _cap(text: str, lang: str) -> str:
     return text[:1].upper() + text[1:] if lang == "en" else text
 
 
+def _untied(lang: str) -> str:
+    """Which gaps the map ties to no barrier (grey), and which it leaves off (no recommendation addresses
+    them), with why: the article states them for the industry or for running a kind of platform."""
+    nodes = cm.nodes()
+    grey = nodes[(nodes["column"] == "gap") & nodes["barrier_id"].isna()]
+    gaps = data.table("gaps")
+    left = gaps[~gaps["gap_id"].isin(nodes.loc[nodes["column"] == "gap", "id"])]
+    sep = t("clause_sep", lang)  # a gap's name may hold commas itself
+    return t("cm_prose_untied", lang, n=fmt.number(len(grey), "count", lang),
+             gaps=escape(sep.join(_name(r, lang) for _, r in grey.iterrows())),
+             left=escape(sep.join(_name(r, lang) for _, r in left.iterrows()) or t("cm_prose_none", lang)))
+
+
 def concept_reading(lang: str = "en", region: str | Iterable[str] | None = None) -> HTML:
     """The map read aloud: with no `region`, a sentence and one item per barrier; with `region`, a sentence
     and one item per example of that region (its platform type, barrier, China's gaps there and the
@@ -59,8 +72,10 @@ def concept_reading(lang: str = "en", region: str | Iterable[str] | None = None)
         rows = every[(every["column"] != "example") | every["region_id"].isin(chosen)][["source"]]
     else:
         n = cm.nodes()["column"].value_counts()
-        head = t("cm_prose_intro", lang, types=num(n["type"]), barriers=num(n["barrier"]), gaps=num(n["gap"]),
+        kinds = (lambda v: fmt.zh_numeral(int(v))) if lang == "zh" else num  # noqa: E731  三类平台、三大障碍
+        head = t("cm_prose_intro", lang, types=kinds(n["type"]), barriers=kinds(n["barrier"]), gaps=num(n["gap"]),
                  recs=num(n["recommendation"]), examples=num(n["example"]))
+        head += (" " if lang == "en" else "") + _untied(lang)
         paths = cm.paths()
         regions = data.table("regions").set_index("region_id")[f"name_{lang}"]
         items = []

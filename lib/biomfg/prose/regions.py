@@ -69,8 +69,9 @@ def facts_card(entity_ids: list[str], lang: str = "en", title: str = "") -> HTML
 
 
 def products_table(region_ids: list[str], lang: str = "en") -> HTML:
-    """Drugs and products with their kind, firm and source quote, as the source states them. What the
-    curators recorded about a product (a contradiction, a translation) stays in data/'s notes."""
+    """Drugs and products with their kind, firm and source quote, as the source states them. A caveat for
+    readers (products.csv caveat_zh / caveat_en: a source that may have a name wrong) stands under the
+    product's name; what the curators recorded about a product stays in data/'s notes."""
     check_lang(lang)
     p = data.table("products")
     p = p[p["region_id"].isin(region_ids)]
@@ -80,7 +81,9 @@ def products_table(region_ids: list[str], lang: str = "en") -> HTML:
     for _, r in p.iterrows():
         firm = _text(firms.loc[r["firm_id"], f"name_{lang}"]) if _text(r["firm_id"]) in firms.index else "—"
         kind = t(f"product_kind_{r['kind']}", lang)
-        body.append(f"<tr><td class='name'><b>{escape(_text(r[f'name_{lang}']))}</b></td>"
+        caveat = _text(r.get(f"caveat_{lang}"))
+        caveat = f"<br><span class='quote'>{escape(caveat)}</span>" if caveat else ""
+        body.append(f"<tr><td class='name'><b>{escape(_text(r[f'name_{lang}']))}</b>{caveat}</td>"
                     f"<td class='nowrap'>{escape(kind)}</td><td class='name'>{escape(firm)}</td>"
                     f"<td class='cite'><span class='src'>{escape(_text(r['source']))}</span><br>"
                     f"<span class='quote'>“{escape(_text(r['quote']))}”</span></td></tr>")

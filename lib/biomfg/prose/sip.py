@@ -47,8 +47,8 @@ def industries(lang: str = "en") -> HTML:
     else:
         names = join(names, lang)
     total = figure("sip_emerging_industries", "output_value", lang)
-    if lang == "en":  # the total's year (inferred where the quote does not state it)
-        total += escape(fmt.year_paren(fact("sip_emerging_industries", "output_value"), lang))
+    # the total's year (inferred where the quote does not state it)
+    total += escape(fmt.year_paren(fact("sip_emerging_industries", "output_value"), lang))
     undated = [escape(_in_sip(entity_name(i, lang), lang).removesuffix(" industry")) for i in inds
                if data.facts(i, "output_value")["year"].isna().all()]
     dated = join(sorted({year_in_sentence(r, lang) for i in inds for _, r in data.facts(i, "output_value").iterrows()

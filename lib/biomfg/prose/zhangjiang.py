@@ -3,6 +3,7 @@ platforms."""
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from html import escape
 
@@ -14,7 +15,6 @@ from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model.facts import fact
 from .base import bold, entity_name, figure, in_sentence, paragraph, source_note, year_in_sentence
-
 
 # a share the source writes as a fraction (2/3的全球药械20强企业), as an English sentence says it; Chinese
 # keeps the source's 2/3
@@ -81,12 +81,16 @@ def benchmark(lang: str = "en") -> HTML:
     def label(i: str) -> str:
         return escape(in_sentence(_text(ind.loc[i, f"name_{lang}"]), lang))
 
+    # the figures are a saying (耗时十年、花费十亿美金): shown with the report's words, as round figures
+    quote = _text(fact(term, "drug_development_duration")["quote"])
+    saying = re.search(r"“([^”]+)”", quote)
     adv = data.facts("paxlovid", "time_to_market_advance").set_index("qualifier")
     advance = bold(fmt.span(adv.loc["range_low", "value"], adv.loc["range_high", "value"], "months", lang))
     text = paragraph(t("zj_benchmark", lang, term=escape(in_sentence(entity_name(term, lang), lang)),
                        duration_label=label("drug_development_duration"),
                        years=figure(term, "drug_development_duration", lang),
                        cost_label=label("drug_development_cost"), cost=figure(term, "drug_development_cost", lang),
+                       saying=escape(saying.group(1) if saying else quote),
                        xtalpi=escape(entity_name("xtalpi", lang)), drug=escape(entity_name("paxlovid", lang)),
                        weeks=figure("xtalpi", "crystal_form_confirmation_duration", lang), advance=advance))
     rows = pd.concat([data.facts(term), data.facts("xtalpi", "crystal_form_confirmation_duration"), adv.reset_index()])

@@ -49,17 +49,16 @@ h3 .kind { font-weight: normal; color: #444; }
 .biomfg-key-intro p { margin: .2em 0; }
 .biomfg-key-item { border-top: 1px solid #ccc; padding: .35em 0 .25em; }
 .biomfg-key-item:has(h2) { border-top: 0; }
-/* each part of an exercise is a row: its label on the left, its text beside it */
-.biomfg-key-part { display: grid; grid-template-columns: 5.8em 1fr; column-gap: .5em; margin: .2em 0; }
-.biomfg-key-label { font-weight: bold; margin: 0; }
-.biomfg-key-body { min-width: 0; }
-.biomfg-key-body > :first-child { margin-top: 0; }
-.biomfg-key-body p, .biomfg-key-body ul, .biomfg-key-body ol { margin: 0 0 .15em; }
-.biomfg-key-body ul:not(.biomfg-options) { padding-left: 1.2em; }
+/* an exercise's parts as rows: each label on the left, its text beside it */
+dl.biomfg-key { display: grid; grid-template-columns: 5.8em 1fr; column-gap: .5em; row-gap: .2em; margin: .1em 0; }
+dl.biomfg-key dt { grid-column: 1; font-weight: bold; }
+dl.biomfg-key dd { grid-column: 2; margin: 0; min-width: 0; }
+dl.biomfg-key dd > :first-child { margin-top: 0; }
+dl.biomfg-key dd p, dl.biomfg-key dd ul, dl.biomfg-key dd ol { margin: 0 0 .15em; }
+dl.biomfg-key dd ul:not(.biomfg-options) { padding-left: 1.2em; }
 .biomfg-options { list-style: none; padding-left: 0; }
-.biomfg-key-answer { padding: .1em 0; background: #eef4fb; box-shadow: inset 4px 0 0 #1f5fa8; }
-.biomfg-key-answer .biomfg-key-label { padding-left: .5em; }
-.biomfg-key-answer .biomfg-key-body { font-weight: bold; }
+dl.biomfg-key .answer { background: #eef4fb; padding: .1em 0; font-weight: bold; }
+dl.biomfg-key dt.answer { box-shadow: inset 4px 0 0 #1f5fa8; padding-left: .5em; }
 /* Code keeps its lines whole; a line too long for the page breaks at a space, never inside a name. */
 pre { font-family: MONO; font-size: .82em; line-height: 1.35; white-space: pre-wrap; word-break: normal;
   overflow-wrap: normal; background: #f5f5f5; padding: .25em .5em; margin: .2em 0; }
@@ -80,6 +79,7 @@ table.biomfg-key-summary td.id, table.biomfg-key-summary td.kind { white-space: 
   /* an exercise (its lesson's heading too, if it is the first) is kept whole on one page */
   .biomfg-key-item { break-inside: avoid; }
   h1, h2, h3, caption { break-after: avoid; }
+  h2 { margin-top: .3em; }
   p, li { orphans: 3; widows: 3; }
   table.biomfg-key-summary { font-size: 7.5pt; line-height: 1.25; }
   table.biomfg-key-summary tr { break-inside: avoid; }
@@ -171,18 +171,23 @@ def summary_html(lang: str) -> str:
     for entry, ids in lesson_items():
         nb = escape(f"{entry['file'][:2]} {entry['title'][lang]}".strip())
         for i, qid in enumerate(ids):
-            first = f"<td class='nb' rowspan='{len(ids)}'>{nb}</td>" if i == 0 else ""
-            rows.append(f"<tr>{first}<td class='id'><a href='#{escape(qid)}'>{escape(qid)}</a></td>"
-                        f"<td class='kind'>{_kind(qid, lang)}</td><td class='answer'>{answer_text(qid, lang)}</td></tr>")
-    head = "".join(f"<th scope='col'>{escape(t(k, lang))}</th>" for k in ("ak_col_notebook", "ak_col_id", "ak_col_kind", "ak_answer"))
-    return (f"<table class='biomfg-key-summary'><caption>{escape(t('ak_summary', lang))}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            first = f'<td class="nb" rowspan="{len(ids)}">{nb}</td>' if i == 0 else ""
+            rows.append(f'<tr>{first}<td class="id"><a href="#{escape(qid)}">{escape(qid)}</a></td>'
+                        f'<td class="kind">{_kind(qid, lang)}</td><td class="answer">{answer_text(qid, lang)}</td></tr>')
+    head = "".join(f'<th scope="col">{escape(t(k, lang))}</th>'
+                   for k in ("ak_col_notebook", "ak_col_id", "ak_col_kind", "ak_answer"))
+    return (f'<table class="biomfg-key-summary"><caption>{escape(t("ak_summary", lang))}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def _part(label: str, body: str, lang: str, cls: str = "") -> str:
-    """A part of an exercise: its label ('Answer:', '答案：') and its text."""
-    return (f"<div class='biomfg-key-part {cls}'><p class='biomfg-key-label'>{escape(label)}{escape(t('colon', lang))}</p>"
-            f"<div class='biomfg-key-body'>{body}</div></div>")
+    """A part of an exercise: its label ('Answer:', '答案：') and its text, a row of the section's <dl>."""
+    at = f' class="{cls}"' if cls else ""
+    return f"<dt{at}>{escape(label)}{escape(t('colon', lang))}</dt><dd{at}>{body}</dd>"
+
+
+def _parts(*parts: str) -> str:
+    return f'<dl class="biomfg-key">{"".join(parts)}</dl>'
 
 
 def question_html(qid: str, lang: str) -> str:
@@ -192,7 +197,7 @@ def question_html(qid: str, lang: str) -> str:
     if q.options is not None:
         items = "".join(f"<li>{t('ex_letter_option', lang, letter=f'<b>{LETTERS[i]}</b>', label=text)}</li>"
                         for i, text in enumerate(q.options(lang)))
-        html += f"<ul class='biomfg-options'>{items}</ul>"
+        html += f'<ul class="biomfg-options">{items}</ul>'
     return html
 
 
@@ -200,12 +205,13 @@ def exercise_html(qid: str, lang: str, heading: str = "") -> str:
     """One exercise, kept whole on paper: `heading` (its lesson's, if it is the first), its id and kind, the
     question, the answer in words, the worked solution unfolded, the marking notes ('—' where none yet)."""
     q = exercises.QUESTIONS[qid]
-    answer = _part(t("ak_answer", lang), f"<p>{answer_text(qid, lang)}</p>", lang, "biomfg-key-answer")
-    return (f"<section class='biomfg-key-item' id='{escape(qid)}'>{heading}"
-            f"<h3>{escape(qid)} · <span class='kind'>{_kind(qid, lang)}</span></h3>"
-            f"{_part(t('ak_question', lang), question_html(qid, lang), lang)}{answer}"
-            f"{_part(t('ak_solution', lang), q.solution(lang), lang)}"
-            f"{_part(t('ex_marking', lang), f'<p>{t(q.marking, lang)}</p>' if q.marking else '<p>—</p>', lang)}</section>")
+    marking = f"<p>{t(q.marking, lang)}</p>" if q.marking else "<p>—</p>"
+    return (f'<section class="biomfg-key-item" id="{escape(qid)}">{heading}'
+            f'<h3>{escape(qid)} · <span class="kind">{_kind(qid, lang)}</span></h3>'
+            + _parts(_part(t("ak_question", lang), question_html(qid, lang), lang),
+                     _part(t("ak_answer", lang), answer_text(qid, lang), lang, "answer"),
+                     _part(t("ak_solution", lang), q.solution(lang), lang),
+                     _part(t("ex_marking", lang), marking, lang)) + "</section>")
 
 
 def open_html(number: str, lang: str, heading: str = "") -> str:
@@ -213,14 +219,14 @@ def open_html(number: str, lang: str, heading: str = "") -> str:
     parts = []
     if number in exercises.OPEN:
         q = exercises.OPEN[number]
-        parts.append(f"<section class='biomfg-key-item biomfg-key-open'>{heading}<h3>{escape(t('ak_open', lang))}</h3>"
-                     f"{_part(t('ak_question', lang), f'<p>{t(q.prompt, lang)}</p>', lang)}"
-                     f"{_part(t('ak_model_answer', lang), f'<p>{t(q.model_answer, lang)}</p>', lang)}"
-                     f"{_part(t('ex_marking', lang), f'<p>{t(q.marking, lang)}</p>', lang)}</section>")
+        parts.append(f'<section class="biomfg-key-item biomfg-key-open">{heading}<h3>{escape(t("ak_open", lang))}</h3>'
+                     + _parts(_part(t("ak_question", lang), f"<p>{t(q.prompt, lang)}</p>", lang),
+                              _part(t("ak_model_answer", lang), f"<p>{t(q.model_answer, lang)}</p>", lang),
+                              _part(t("ex_marking", lang), f"<p>{t(q.marking, lang)}</p>", lang)) + "</section>")
         heading = ""
     if number in exercises.DISCUSSION:
         items = "".join(f"<li>{t(k, lang)}</li>" for k in exercises.DISCUSSION[number])
-        parts.append(f"<section class='biomfg-key-item'>{heading}<h3>{escape(t('ak_discussion', lang))}</h3>"
+        parts.append(f'<section class="biomfg-key-item">{heading}<h3>{escape(t("ak_discussion", lang))}</h3>'
                      f"<ol>{items}</ol></section>")
     return "".join(parts)
 
@@ -230,10 +236,10 @@ def page(lang: str) -> str:
     check_choice("--lang", lang, LANGS)
     version = data.package().get("version", "")
     title = escape(t("ak_title", lang))
-    body = [f"<h1>{title}</h1><div class='biomfg-key-intro'><p>{escape(t('collection_title', lang))}"
-            f" · {escape(t('data_version', lang))}{escape(t('colon', lang))}{escape(str(version))}</p>"
-            f"<p>{escape(t('ak_intro', lang))}</p></div>", summary_html(lang),
-            f"<div class='biomfg-key-intro'><p>{t('ak_accepts', lang)}</p></div>"]
+    body = [f'<h1>{title}</h1><div class="biomfg-key-intro"><p>{escape(t("collection_title", lang))}'
+            f' · {escape(t("data_version", lang))}{escape(t("colon", lang))}{escape(str(version))}</p>'
+            f'<p>{escape(t("ak_intro", lang))}</p></div>', summary_html(lang),
+            f'<div class="biomfg-key-intro"><p>{t("ak_accepts", lang)}</p></div>']
     for entry, ids in lesson_items():
         number = entry["file"][:2]
         extra = open_html(number, lang) if number.isdigit() else ""

@@ -7,8 +7,8 @@ heading, the title, an emphasised line, a code comment), the `parameters` cell s
 the outputs executed in it. A student edition also drops every cell that shows a solution
 (`exercises.solution(...)`, `exercises.model_answer(...)`).
 
-    editions/zh/          make lab-zh           editions/student-zh/   make student-edition
-    editions/en/          make lab-en           editions/student-en/
+    editions/zh/          make lab-zh           editions/student-zh/   make student-edition, or
+    editions/en/          make lab-en           editions/student-en/   make lab-zh EDITION=student (made, then opened)
 
 A build makes only what is stale (its source notebook, data/ or the library changed) and never
 overwrites a notebook the student has changed since it was built: the folder's manifest keeps, per
