@@ -1,5 +1,9 @@
 """Lettered-choice exercises, the one mechanism: options A, B, C …; a student answers with the letter (A, a, Ａ,
-"(B)", "选C") or with the option's words or another name of it, and every option gets its own reply.
+"(B)", "选C", "答案是C", "C项", "C 达尔文死海") or with the option's words or another name of it, and every option
+gets its own reply. A part of an option's words counts only if it is more than half of them and more than one
+word; a single word names an option only where it is one of its names (OPTION_NAMES, data/aliases.csv). An answer
+that names no one option is told why in one line (read_choice, unsure): too little to tell, fits several, yes or
+no where two options say it, or a letter and words that disagree.
 
 `lettered(...)` builds the Question. `ask` lists the options under the prompt, lettered (`Question.options`);
 their words come from data/ (a platform type's name, a success factor's) or from the catalogue (a reason).

@@ -2,8 +2,9 @@
 
 A name is matched as a reader means it, not as it is spelled: in either language, in any case, full- or
 half-width, with or without quotes (“死亡谷”), an article ("the Darwinian sea"), trailing punctuation, extra
-spaces, hyphens or a country in front (美国, 英国, US, UK, Danish ...); as a short name or an abbreviation; and
-as any other name a seed uses for the row (data/aliases.csv). What is linguistic (case, width, articles,
+spaces, hyphens or a country in front (美国, 英国, US, UK, Danish ...); with a parenthesis after it ('QB3 (2000)',
+和黄医药（HUTCHMED）) or a place before or after it (杭州市西湖区, 加州QB3, 'Xihu District, Hangzhou'); as a short name or
+an abbreviation; and as any other name a seed uses for the row (data/aliases.csv). What is linguistic (case, width, articles,
 countries, 加州 for 加利福尼亚, centre/center) is here; which names a row has is data.
 """
 
