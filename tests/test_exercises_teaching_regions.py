@@ -350,7 +350,7 @@ def test_the_recommendation_answers_follow_the_links():
         asked = _reply("10-q5", "A", lang) + i18n.t("ex_10_q5", lang)
         assert centre[f"name_{lang}"] in asked
         assert not any(w in i18n.t("ex_10_q5", lang) for w in ("fund", "as a whole", "基金", "全国层面"))
-    assert "technology transfer offices" in _reply("10-q5", "A") and "技术转让办公室" in _reply("10-q5", "A", "zh")
+    assert "technology-transfer offices" in _reply("10-q5", "A") and "技术转让办公室" in _reply("10-q5", "A", "zh")
     # the traps: incubation services (4) and special funds (6) each told what the data does link them to
     assert "incubation support services incomplete" in _reply("10-q4", "A")
     assert "insufficient funding support" in _reply("10-q5", "C") and "trap" in _reply("10-q5", "C")

@@ -169,3 +169,14 @@ def test_runs_in_chinese_with_papermill(path, tmp_path):
     for kind in ("target", "estimate"):  # category labels come out in Chinese too
         assert f"({kind})" not in text, kind
     assert _untitled_tooltips(nb) == []
+
+
+@pytest.mark.parametrize("path", [p for p in ALL if p.name[:2].isdigit()], ids=lambda p: p.stem)
+def test_every_exercises_section_opens_with_how_to_answer(path):
+    """A student meets the `answer = ...` cell with a word on how it works, in each language; the student edition
+    replaces these cells (tagged exercises-intro) with its own, which promises no solutions."""
+    cells = _nb(path).cells
+    start = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("## 练习 · Exercises"))
+    intro = [c for c in cells[start + 1:start + 3] if "exercises-intro" in c.metadata.get("tags", [])]
+    assert {t for c in intro for t in c.metadata["tags"] if t.startswith("lang-")} == {"lang-en", "lang-zh"}
+    assert all("answer" in c.source for c in intro)
