@@ -114,6 +114,20 @@ def data_copy(tmp_path):
     data.clear_cache()
 
 
+def edit_table(folder: Path, table: str, change) -> None:
+    """Rewrite `folder`/`table`.csv (a copy of data/), each row passed through `change` (a dict -> dict)."""
+    import csv
+
+    path = folder / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = reader.fieldnames, list(reader)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields)
+        w.writeheader()
+        w.writerows(change(dict(r)) for r in rows)
+
+
 def spec_dicts(node):
     """Every dict inside a Vega-Lite spec (or any JSON value), depth first."""
     if isinstance(node, dict):

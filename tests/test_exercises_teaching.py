@@ -2,24 +2,21 @@
 
 Every exercise of 00-05: its computed answer is accepted in both languages; a lettered question takes the
 letter in any form or the option's words, and gives each wrong option its own reason; no reply names an id;
-each notebook has three to five exercises, at least half of them reasoning, marking notes for every one, an
-open question with a model answer and two or three discussion prompts, all called from the notebook in the
-order the skeleton wants. The reasons are computed from data/: changing a row changes the answer.
+what every lesson's exercises section holds is in test_exercises_shape.py. The reasons are computed from
+data/: changing a row changes the answer.
 """
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 
-import nbformat
 import pytest
 
 from biomfg import data, exercises, i18n
 from biomfg.exercises import lettered, reasoning
 
-from conftest import NOTEBOOKS
+from conftest import edit_table
 
 LANGS = ("en", "zh")
 LESSONS = ("00", "01", "02", "03", "04", "05")
@@ -56,65 +53,6 @@ def _options(qid, lang) -> list[str]:
 
 
 # --- what each notebook has --------------------------------------------------------------------------
-
-@pytest.mark.parametrize("nb", LESSONS)
-def test_three_to_five_exercises_at_least_half_of_them_reasoning(nb):
-    qs = [exercises.QUESTIONS[q] for q in QIDS if q.startswith(nb)]
-    assert 3 <= len(qs) <= 5, f"notebook {nb}: {len(qs)} exercises"
-    reason = sum(q.kind == "reason" for q in qs)
-    assert 2 * reason >= len(qs), f"notebook {nb}: {reason} of {len(qs)} are reasoning"
-
-
-def test_at_least_half_of_all_exercises_are_reasoning():
-    assert 2 * sum(exercises.QUESTIONS[q].kind == "reason" for q in QIDS) >= len(QIDS)
-
-
-@pytest.mark.parametrize("qid", QIDS)
-def test_every_exercise_has_marking_notes_in_both_languages(qid):
-    key = exercises.QUESTIONS[qid].marking
-    assert key, f"{qid} has no marking notes"
-    for lang in LANGS:
-        assert len(i18n.t(key, lang)) > (80 if lang == "en" else 40), (qid, lang)  # what earns marks, and the slips
-
-
-@pytest.mark.parametrize("nb", LESSONS)
-def test_an_open_question_and_two_or_three_discussion_prompts(nb):
-    q = exercises.OPEN[nb]
-    assert 2 <= len(exercises.DISCUSSION[nb]) <= 3
-    for lang in LANGS:
-        for key in (q.prompt, q.model_answer, q.marking):
-            assert i18n.t(key, lang).strip(), (nb, key, lang)
-        model = exercises.model_answer(nb, lang).data
-        assert "<details" in model and i18n.t(q.marking, lang) in model
-        assert exercises.discussion(nb, lang).data.count("<li>") == len(exercises.DISCUSSION[nb])
-        # a figure in a model answer would be typed, not computed from data/
-        assert not re.search(r"\d", i18n.t(q.model_answer, lang)), (nb, lang)
-
-
-def _cells(nb: str) -> list[str]:
-    path = next(NOTEBOOKS.glob(f"{nb}_*.ipynb"))
-    return [c.source for c in nbformat.read(path, as_version=4).cells]
-
-
-@pytest.mark.parametrize("nb", LESSONS)
-def test_the_notebook_asks_everything_in_order(nb):
-    cells = _cells(nb)
-    at = {s: i for i, s in enumerate(cells)}
-    heads = [i for i, s in enumerate(cells) if s.startswith("## ")]
-    exercises_h = next(i for i in heads if cells[i].endswith("Exercises"))
-    discussion_h = next(i for i in heads if cells[i].endswith("Discussion"))
-    summary_h = next(i for i in heads if cells[i].endswith("Summary"))
-    assert exercises_h < discussion_h < summary_h
-    last = exercises_h
-    for qid in sorted(q for q in QIDS if q.startswith(nb)):
-        ask = at[f'exercises.ask("{qid}", lang)']
-        check = next(i for i, s in enumerate(cells) if f'exercises.check("{qid}", answer, lang)' in s)
-        solve = at[f'exercises.solution("{qid}", lang)']
-        assert last < ask < check < solve < discussion_h, qid
-        last = solve
-    open_ask, model = at[f'exercises.ask_open("{nb}", lang)'], at[f'exercises.model_answer("{nb}", lang)']
-    assert last < open_ask < model < discussion_h < at[f'exercises.discussion("{nb}", lang)'] < summary_h
-    assert any("Your answer" in s for s in cells[open_ask:model])
 
 
 # --- every exercise, checked -------------------------------------------------------------------------
@@ -234,20 +172,11 @@ def test_factor_answers_are_the_one_option_the_source_credits():
         assert exercises.QUESTIONS[qid].answer() == lettered.LETTERS[hits[0]]
 
 
-def _edit(folder, table, change):
-    path = folder / f"{table}.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        fields, rows = reader.fieldnames, list(reader)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=fields)
-        w.writeheader()
-        w.writerows(change(dict(r)) for r in rows)
 
 
 def test_the_growth_rate_qualifier_decides_the_bound(data_copy, monkeypatch):
     assert exercises.QUESTIONS["05-q4"].answer() == "A"  # 超 (more than): the doubling time is at most
-    _edit(data_copy, "facts", lambda r: {**r, "qualifier": "up_to"} if r["indicator"] == "annual_growth_rate" else r)
+    edit_table(data_copy, "facts", lambda r: {**r, "qualifier": "up_to"} if r["indicator"] == "annual_growth_rate" else r)
     monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
     data.clear_cache()
     assert exercises.QUESTIONS["05-q4"].answer() == "B"
@@ -255,7 +184,7 @@ def test_the_growth_rate_qualifier_decides_the_bound(data_copy, monkeypatch):
 
 
 def test_a_changed_currency_and_year_change_the_comparison(data_copy, monkeypatch):
-    _edit(data_copy, "facts", lambda r: {**r, "unit": "USD", "year": "2018"} if r["fact_id"] == "h1-030" else r)
+    edit_table(data_copy, "facts", lambda r: {**r, "unit": "USD", "year": "2018"} if r["fact_id"] == "h1-030" else r)
     monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
     data.clear_cache()
     assert exercises.QUESTIONS["02-q3"].answer() == "B"  # one currency now, but 2023 beside 2018
@@ -263,7 +192,7 @@ def test_a_changed_currency_and_year_change_the_comparison(data_copy, monkeypatc
 
 
 def test_two_figures_the_data_no_longer_keeps_apart_are_a_data_error(data_copy, monkeypatch):
-    _edit(data_copy, "facts", lambda r: {**r, "unit": "USD"} if r["fact_id"] == "h1-030" else r)
+    edit_table(data_copy, "facts", lambda r: {**r, "unit": "USD"} if r["fact_id"] == "h1-030" else r)
     monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
     data.clear_cache()
     with pytest.raises(data.DataError, match="h1-005.*h1-030"):
@@ -272,7 +201,7 @@ def test_two_figures_the_data_no_longer_keeps_apart_are_a_data_error(data_copy, 
 
 def test_a_changed_bridge_changes_the_type_answer(data_copy, monkeypatch):
     swap = {"pilot_scale": "industry_incubation", "industry_incubation": "pilot_scale"}
-    _edit(data_copy, "barriers", lambda r: {**r, "type_id": swap.get(r["type_id"], r["type_id"])})
+    edit_table(data_copy, "barriers", lambda r: {**r, "type_id": swap.get(r["type_id"], r["type_id"])})
     monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
     data.clear_cache()
     assert exercises.QUESTIONS["01-q2"].answer() == "C"  # the valley of death, now bridged by incubators
@@ -339,7 +268,7 @@ def test_04_q2_follows_platform_factors(data_copy, monkeypatch):
         if r["platform_id"] == "qb3" and r["factor_id"] == "advanced_shared_facilities":
             return {**r, "factor_id": "startup_acceleration"}
         return r
-    _edit(data_copy, "platform_factors", change)
+    edit_table(data_copy, "platform_factors", change)
     monkeypatch.setenv("BIOMFG_DATA", str(data_copy))
     data.clear_cache()
     assert exercises.QUESTIONS["04-q2"].answer() == "startup_acceleration"  # now the one full row
