@@ -355,8 +355,11 @@ def test_the_editors_corrections_hold():
     from Hangzhou's plan, with Zhengzhou's practice named as Zhengzhou's (seed 003)."""
     g = _terms().set_index("term_id")
     m3 = g.loc["m3_industrial_land"]
-    assert "三类工业用地" in m3["definition_zh"] and "一类" not in m3["definition_zh"]
-    assert "Class-3" in m3["definition_en"] and "does not define it" in m3["definition_en"]
+    # the seeds do not say what M3 is: the definition says so and claims no class (it once said 一类, wrongly);
+    # the class from the national standard is a curator's note, not reader text
+    assert "原文未作解释" in m3["definition_zh"] and not re.search("[一二三]类", m3["definition_zh"])
+    assert "does not explain" in m3["definition_en"] and not re.search(r"(?i)class-\d", m3["definition_en"])
+    assert "GB 50137" in m3["note"]
     for place, sectors in (("临安区", "医药原料药、高端制剂、生物基材料"), ("建德市", "医药原料药、生物农药、可降解材料")):
         assert place in m3["definition_zh"] and sectors in m3["definition_zh"] and sectors in m3["quote"]
     chief = g.loc["chain_chief_system"]

@@ -18,8 +18,6 @@ import nbformat
 import pytest
 from test_screen_lab import CURRENT, MARK_LANG, OTHER, SCOPE, SET_LANG, SKIP
 
-from biomfg.prose import glossary as view
-
 import screen
 from conftest import NOTEBOOKS
 from servers import BIN, KERNEL_IDLE, LAB_TOKEN, RUN_FINISHED, lab, port, server, wait_http
@@ -59,20 +57,12 @@ def _lab(work, tmp, trusted: bool):
 
 
 def _with_box(tmp):
-    """A copy of notebooks/ whose lesson has its terms box (right after the import line, as the lessons will),
-    stored with the box's output as a run stores it."""
+    """A copy of notebooks/: the lesson holds its terms box right after the import line, stored as a run stores it."""
     work = tmp / "notebooks"
     shutil.copytree(NOTEBOOKS, work)
-    path = work / f"{LESSON}.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])) + 1  # the imports
-    box = nbformat.v4.new_code_cell(f'prose.glossary.terms_here("{LESSON[:2]}", lang)', execution_count=1,
-                                    outputs=[nbformat.v4.new_output("execute_result", execution_count=1, data={
-                                        "text/html": view.terms_here(LESSON, "en")._repr_html_(),
-                                        "text/plain": "<biomfg HTML>"})])
-    box.id = "terms-box"
-    nb.cells.insert(at + 1, box)
-    nbformat.write(nb, path)
+    nb = nbformat.read(work / f"{LESSON}.ipynb", as_version=4)
+    boxes = [c for c in nb.cells if c.cell_type == "code" and "prose.glossary.terms_here" in c.source]
+    assert len(boxes) == 1 and f"term-{TERM}" in boxes[0].outputs[0]["data"]["text/html"]
     return work
 
 
@@ -83,7 +73,8 @@ TO_LESSON = """(stem) => { const app = window.jupyterapp;
 
 
 def _click(page):
-    link = page.locator(f".biomfg-terms-here li a[data-term='term-{TERM}']")  # the box lists other terms too
+    # by its target: the box lists other terms too, and an untrusted output loses the link's data-term
+    link = page.locator(f".biomfg-terms-here li a[href*='#term-{TERM}']")
     link.wait_for(timeout=120000)
     link.scroll_into_view_if_needed()
     link.click()

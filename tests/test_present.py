@@ -158,6 +158,7 @@ def present_url(tmp_path_factory):
 
 
 @pytest.mark.browser
+@pytest.mark.timing
 def test_make_present_start_page_offline_code_hidden_and_fast_widget(offline_page, present_url):
     op = offline_page(allow_loopback=True)
     page = op.page
