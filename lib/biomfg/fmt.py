@@ -434,6 +434,12 @@ def year(row, lang: str = "en", col: str = "year") -> str:
 SINCE = re.compile(r"(\d{4})\s*年\s*至今")  # 2023年至今: from 2023 to the date of the report
 
 
+def since_year(quote) -> str | None:
+    """The year a running total starts from, as a quote states it ('2023年至今 … 共引进…'); None if it does not."""
+    found = SINCE.search(str(quote or ""))
+    return found.group(1) if found else None
+
+
 def since(row, lang: str = "en", col: str = "year") -> str:
     """For a row with no year whose quote states a period up to the report ('2023年至今 … 共引进…33个'):
     'since 2023' / '2023年至今'; else ''."""
@@ -441,8 +447,8 @@ def since(row, lang: str = "en", col: str = "year") -> str:
     value = row.get(col)
     if not (_missing(value) or str(value) in ("", "<NA>")):
         return ""
-    found = SINCE.search(str(row.get("quote") or ""))
-    return t("year_since", lang, year=found.group(1)) if found else ""
+    start = since_year(row.get("quote"))
+    return t("year_since", lang, year=start) if start else ""
 
 
 def year_paren(row, lang: str = "en", col: str = "year") -> str:

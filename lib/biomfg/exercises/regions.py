@@ -4,7 +4,6 @@ open question and discussion prompts."""
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 import pandas as pd
@@ -27,16 +26,13 @@ def _pair() -> tuple[pd.Series, pd.Series]:
     return _investment("zhaoqing_hitech"), _investment("xiangyang_hitech")
 
 
-SINCE = re.compile(r"(\d{4})年至今")  # '2023年至今': from that year to the date of the report
-
-
 def _since(row: pd.Series) -> str:
     """The year a running total starts from, as its quote states it ('2023年至今 … 计划投资总额约…')."""
-    m = SINCE.search(str(row["quote"]))
-    if m is None:
+    start = fmt.since_year(row["quote"])
+    if start is None:
         raise data.DataError(f"facts.csv: the quote of {row['fact_id']} does not say since when its total runs "
                              "('…年至今'); 09-q1's reply names that year")
-    return m[1]
+    return start
 
 
 def _invest_fields(lang: str) -> dict[str, str]:
