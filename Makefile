@@ -8,7 +8,8 @@ JOBS   ?= auto
 # Kernels get CurveZMQ keys (pyzmq ships libsodium): encrypted sockets, and no ipykernel warning per kernel.
 KERNEL_ARGS := --KernelManager.transport_encryption=auto
 
-.PHONY: setup lab test lint outputs validate reports clean screenshots lab-zh lab-en student-edition answer-key
+.PHONY: setup lab test lint outputs validate reports clean screenshots lab-zh lab-en student-edition answer-key \
+	classroom classroom-stop classroom-status classroom-add classroom-reset classroom-remove classroom-load
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (pandas 3); set PYTHON=python3.11")'
@@ -77,6 +78,32 @@ student-edition: setup
 
 answer-key: setup
 	$(BIN)/python -m biomfg answer-key $(foreach l,$(EDITION_LANGS),--lang $(l)) $(EDITION_ARGS)
+
+# A class on one server (README, "A class on one server"): JupyterHub on this machine, one account and one copy of
+# the lessons per student, offline. Needs root (sudo make classroom): the students' system accounts keep their files
+# apart. Variables are read from the command line only (HOST, LANGUAGE, ... are often set in a shell's environment).
+arg = $(if $(filter command line,$(origin $(1))),$($(1)))
+CLASSROOM_OPTS = $(if $(call arg,CLASS),--class $(CLASS)) $(if $(call arg,HOST),--host $(HOST)) \
+	--port $(if $(call arg,PORT),$(PORT),8000) $(if $(LANGUAGE_ARG),--language $(LANGUAGE_ARG)) \
+	$(if $(EDITION_ARG),--edition $(EDITION_ARG)) $(if $(call arg,ACCOUNTS),--accounts $(ACCOUNTS)) \
+	$(if $(call arg,PASSWORDS),--passwords $(PASSWORDS)) $(if $(call arg,CLASS_PASSWORD),--class-password '$(CLASS_PASSWORD)') \
+	$(if $(call arg,TEACHER),--teacher $(TEACHER)) $(if $(call arg,IDLE_MINUTES),--idle-minutes $(IDLE_MINUTES)) \
+	$(if $(call arg,MEM),--memory $(MEM)) $(if $(call arg,CPUS),--cpus $(CPUS)) $(if $(call arg,HOMES),--homes $(HOMES)) \
+	$(if $(call arg,CERT),--cert $(CERT)) $(if $(call arg,KEY),--key $(KEY)) $(if $(call arg,INSECURE),--insecure)
+classroom: setup
+	$(BIN)/python -m biomfg classroom start $(CLASSROOM_OPTS) $(if $(call arg,DETACH),--detach)
+classroom-stop classroom-status classroom-remove: setup
+	$(BIN)/python -m biomfg classroom $(@:classroom-%=%)
+classroom-add: setup
+	$(BIN)/python -m biomfg classroom add $(if $(call arg,CLASS),--class $(CLASS))
+classroom-reset: setup
+	$(BIN)/python -m biomfg classroom reset --student '$(STUDENT)' $(if $(call arg,NOTEBOOK),--notebook $(NOTEBOOK)) \
+	    $(if $(call arg,PASSWORD),--password)
+# A class arriving at once, on a class server of its own (its own accounts and state, removed afterwards):
+# STUDENTS log in within a minute, start their servers, open a lesson, Run All, change a widget, check an exercise.
+# Writes bench/classroom.json (STUDENTS=30 is the figure the README's sizing table comes from).
+classroom-load: setup
+	$(BIN)/python -m biomfg classroom load --students $(if $(call arg,STUDENTS),$(STUDENTS),30)
 
 lint: setup
 	$(BIN)/ruff check lib tests notebooks bench

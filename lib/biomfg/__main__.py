@@ -1,4 +1,4 @@
-"""Command line: `python -m biomfg validate | outputs | reports | editions | student | answer-key`."""
+"""Command line: `python -m biomfg validate | outputs | reports | editions | student | answer-key | classroom | reset`."""
 
 from __future__ import annotations
 
@@ -65,6 +65,46 @@ def _answer_key(args) -> int:
     return answer_key.main(args)
 
 
+def _classroom(args) -> int:
+    from .tools.classroom import hub
+
+    return hub.main(args)
+
+
+def _reset(args) -> int:
+    from .tools.classroom import session
+
+    return session.main(["reset", args.lesson])
+
+
+def _classroom_options(p) -> None:
+    p.add_argument("action", choices=["start", "stop", "status", "add", "reset", "remove", "load"])
+    p.add_argument("--class", dest="class_list", metavar="FILE", help="the class list: one name a line (default: classroom/class.txt)")
+    p.add_argument("--host", help="address to serve on (default 127.0.0.1; 0.0.0.0: the school network, with --cert/--key)")
+    p.add_argument("--port", type=int, help="port (default 8000)")
+    p.add_argument("--language", help="the lessons: both (default), zh or en; JupyterLab's menus follow")
+    p.add_argument("--edition", help="lang (default) or student (no solutions; needs --language)")
+    p.add_argument("--accounts", help="list (default: a password each) or shared (one class password)")
+    p.add_argument("--passwords", help="generated (default: printed on the class sheet) or first-use")
+    p.add_argument("--class-password", dest="class_password", help="with --accounts shared: the class's password")
+    p.add_argument("--teacher", help="the teacher's (admin) account name (default: teacher)")
+    p.add_argument("--idle-minutes", dest="idle_minutes", type=int, help="stop a server idle this long (default 60)")
+    p.add_argument("--memory", help="memory per student (default 2G; 0: no limit)")
+    p.add_argument("--cpus", help="CPUs per student (default 1; 0: no limit)")
+    p.add_argument("--prefix", help="prefix of the students' system accounts (default jupyter-)")
+    p.add_argument("--homes", help="folder for the students' homes (default /home)")
+    p.add_argument("--cert", help="TLS certificate (PEM) for serving the network")
+    p.add_argument("--key", help="TLS private key (PEM)")
+    p.add_argument("--insecure", action="store_true", default=None, help="serve the network without TLS")
+    p.add_argument("--state", help="state folder (default classroom/)")
+    p.add_argument("--detach", action="store_true", help="start: return once the hub answers (stop with the stop action)")
+    p.add_argument("--student", help="reset: the student's name")
+    p.add_argument("--notebook", help="reset: one lesson (01, 01_three_barriers); default all")
+    p.add_argument("--password", action="store_true", help="reset: a new password instead of the lessons")
+    p.add_argument("--students", type=int, default=30, help="load: students arriving at once (default 30)")
+    p.add_argument("--out", help="load: where to write the figures (default bench/classroom.json)")
+
+
 def _edition_options(p, what: str) -> None:
     p.add_argument("--lang", action="append", metavar="zh|en", help="only this language (repeatable; default: both)")
     p.add_argument("--out", default="editions", metavar="DIR", help="output folder (default: editions)")
@@ -105,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     k = sub.add_parser("answer-key", help="the teacher's answer key, HTML and PDF per language: editions/answer-key")
     _edition_options(k, "answer-key")
     k.set_defaults(run=_answer_key)
+    c = sub.add_parser("classroom", help="a class server on this machine: start | stop | status | add | reset | remove | load")
+    _classroom_options(c)
+    c.set_defaults(run=_classroom)
+    rs = sub.add_parser("reset", help="on the class server: put one of your lessons back to the original")
+    rs.add_argument("lesson", help="01, 01_three_barriers or its file name")
+    rs.set_defaults(run=_reset)
     args = parser.parse_args(argv)
     return args.run(args)
 
