@@ -1,4 +1,4 @@
-"""Command line: `python -m biomfg validate | outputs | reports | editions | student | answer-key | classroom | reset`."""
+"""Command line: `python -m biomfg validate | outputs | reports | editions | student | answer-key | classroom | reset | binder-links`."""
 
 from __future__ import annotations
 
@@ -69,6 +69,12 @@ def _classroom(args) -> int:
     from .tools.classroom import hub
 
     return hub.main(args)
+
+
+def _binder_links(args) -> int:
+    from .tools import binder
+
+    return binder.main(args)
 
 
 def _reset(args) -> int:
@@ -148,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("classroom", help="a class server on this machine: start | stop | status | add | reset | remove | load")
     _classroom_options(c)
     c.set_defaults(run=_classroom)
+    b = sub.add_parser("binder-links", help="the README's Binder badges for this repository's GitHub remote")
+    b.set_defaults(run=_binder_links)
     rs = sub.add_parser("reset", help="on the class server: put one of your lessons back to the original")
     rs.add_argument("lesson", help="01, 01_three_barriers or its file name")
     rs.set_defaults(run=_reset)
