@@ -18,13 +18,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# axe-core for the accessibility tests (tests/test_axe.py), at the version package-lock.json pins. Without npm
-# the step only warns: those tests then skip (CI installs npm and sets REQUIRE_BROWSER=1, so there they fail).
+# axe-core for the accessibility tests (tests/test_axe.py) and configurable-http-proxy for the class server (make
+# classroom), at the versions package-lock.json pins. Without npm the step only warns: the accessibility tests then
+# skip (CI installs npm and sets REQUIRE_BROWSER=1, so there they fail) and make classroom says what is missing.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then \
 	    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
-	else echo "warning: npm not found (Debian: apt-get install nodejs npm): the axe-core accessibility tests will skip" >&2; fi
+	else echo "warning: npm not found (Debian: apt-get install nodejs npm): the axe-core accessibility tests will skip and make classroom cannot start" >&2; fi
 
 setup: $(STAMP) $(NODE_STAMP)
 

@@ -27,6 +27,12 @@ def make(clone: Path, *args: str, timeout: int = 600) -> subprocess.CompletedPro
                           capture_output=True, text=True, env=env, timeout=timeout)
 
 
+def shot(page, name: str) -> None:
+    if os.environ.get("SCREENSHOTS"):
+        Path(os.environ["SCREENSHOTS"]).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(os.environ["SCREENSHOTS"]) / f"{name}.png"))
+
+
 def test_a_fresh_clone_serves_a_class_and_a_student_reaches_the_first_chart(offline_page):
     need_root()
     work = scratch()
@@ -50,6 +56,7 @@ def test_a_fresh_clone_serves_a_class_and_a_student_reaches_the_first_chart(offl
         began = time.monotonic()
         page.goto(f"http://127.0.0.1:{port}/hub/login")
         assert "生物制造基础设施课堂" in page.inner_text("body")         # the class's bilingual sign-in note
+        shot(page, "classroom.login")
         page.fill("input[name=username]", "amy")
         page.fill("input[name=password]", password)
         page.click("#login_submit")
@@ -67,9 +74,8 @@ def test_a_fresh_clone_serves_a_class_and_a_student_reaches_the_first_chart(offl
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()
         tracebacks = page.locator(".jp-OutputArea-output .ansi-red-fg, .jp-RenderedText[data-mime-type*='error']").count()
         charts = page.locator(".jp-Notebook .vega-embed svg, .jp-Notebook .vega-embed canvas").count()
-        if os.environ.get("SCREENSHOTS"):
-            Path(os.environ["SCREENSHOTS"]).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(Path(os.environ["SCREENSHOTS"]) / "classroom.student-lab.png"))
+        page.locator(".jp-Notebook .vega-embed").first.scroll_into_view_if_needed()
+        shot(page, "classroom.student-lab")
         assert charts >= 2, charts
         assert tracebacks == 0 and errors == 0
         assert view.blocked == [], view.blocked[:5]
