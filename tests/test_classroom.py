@@ -19,6 +19,8 @@ from biomfg.tools.classroom import client, hub, limits
 
 LESSON = "notebooks/01_three_barriers.ipynb"
 pytestmark = pytest.mark.timeout(900)
+TRUSTED = ("import os, nbformat\nfrom nbformat.sign import NotebookNotary\n"
+           f"NotebookNotary().check_signature(nbformat.read(os.path.expanduser('~/{LESSON}'), 4))")
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +36,7 @@ def test_each_student_gets_their_own_copy_of_the_lessons_trusted(klass):
             listing = (await st.get("api/contents/notebooks")).json()
             names = sorted(item["name"] for item in listing["content"])
             _, k = await st.kernel(LESSON)
-            trusted = await k.value("import nbformat\nfrom nbformat.sign import NotebookNotary\n"
-                                    f"import os\nNotebookNotary().check_signature(nbformat.read(os.path.expanduser('~/{LESSON}'), 4))")
+            trusted = await k.value(TRUSTED)
             who = await k.value("import getpass, os\n(getpass.getuser(), os.getcwd())")
             await k.ws.close()
             return names, trusted, who
@@ -198,8 +199,7 @@ def test_the_teacher_resets_a_lesson_and_a_student_resets_one_themselves(klass):
                                  "capture_output=True, text=True).stdout")
             bad = await k.value("import subprocess\nsubprocess.run(['python', '-m', 'biomfg', 'reset', '99'], "
                                 "capture_output=True, text=True).stderr")
-            trusted = await k.value("import nbformat\nfrom nbformat.sign import NotebookNotary\n"
-                                    f"import os\nNotebookNotary().check_signature(nbformat.read(os.path.expanduser('~/{LESSON}'), 4))")
+            trusted = await k.value(TRUSTED)
             await k.ws.close()
             return said, bad, trusted
         finally:

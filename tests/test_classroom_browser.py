@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from classroom import need_root, scratch
-from conftest import free_port
 
 from biomfg.tools.classroom import accounts
+
+from conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = "02_technology_innovation_platforms.ipynb"

@@ -1,4 +1,5 @@
-"""Command line: `python -m biomfg validate | outputs | reports | editions | student | answer-key | classroom | reset | binder-links`."""
+"""Command line: `python -m biomfg validate | outputs | reports | editions | student | answer-key | classroom | reset |
+binder-links`."""
 
 from __future__ import annotations
 
@@ -85,7 +86,8 @@ def _reset(args) -> int:
 
 def _classroom_options(p) -> None:
     p.add_argument("action", choices=["start", "stop", "status", "add", "reset", "remove", "load"])
-    p.add_argument("--class", dest="class_list", metavar="FILE", help="the class list: one name a line (default: classroom/class.txt)")
+    p.add_argument("--class", dest="class_list", metavar="FILE",
+                   help="the class list: one name a line (default: classroom/class.txt)")
     p.add_argument("--host", help="address to serve on (default 127.0.0.1; 0.0.0.0: the school network, with --cert/--key)")
     p.add_argument("--port", type=int, help="port (default 8000)")
     p.add_argument("--language", help="the lessons: both (default), zh or en; JupyterLab's menus follow")
