@@ -13,9 +13,9 @@ from pathlib import Path
 
 import psutil
 import pytest
-from classroom import api, class_server, home, run, sheet, signed_in, token
 
 from biomfg.tools.classroom import client, hub, limits
+from classroom import api, class_server, home, run, sheet, signed_in, token
 
 LESSON = "notebooks/01_three_barriers.ipynb"
 pytestmark = pytest.mark.timeout(900)
@@ -112,9 +112,10 @@ tried
     assert target.read_bytes() == before
 
 
-def test_only_the_class_list_signs_in_and_only_the_teacher_is_admin(klass):
-    async def attempt(name, password):
-        st = client.Student(hub.url(klass), name, password)
+def sign_in(s: dict):
+    """A sign-in attempt: 'in' or 'refused'."""
+    async def attempt(name: str, password: str) -> str:
+        st = client.Student(hub.url(s), name, password)
         try:
             await st.login()
             return "in"
@@ -122,8 +123,12 @@ def test_only_the_class_list_signs_in_and_only_the_teacher_is_admin(klass):
             return "refused"
         finally:
             await st.close()
+    return attempt
 
+
+def test_only_the_class_list_signs_in_and_only_the_teacher_is_admin(klass):
     alice_pw = sheet(klass)["alice"][1]
+    attempt = sign_in(klass)
     assert run(attempt("mallory", "whatever-password")) == "refused"      # no sign-up
     assert run(attempt("alice", alice_pw + "x")) == "refused"
     assert run(attempt("ALICE", alice_pw)) == "in"                        # names ignore case
@@ -278,16 +283,7 @@ def test_the_class_sheet_is_for_the_teacher_alone(klass):
 
 def test_a_class_with_one_shared_password():
     with class_server(["ann", "bob"], accounts="shared", class_password="blue-river-42") as s:
-        async def attempt(name, password):
-            st = client.Student(hub.url(s), name, password)
-            try:
-                await st.login()
-                return "in"
-            except client.Refused:
-                return "refused"
-            finally:
-                await st.close()
-
+        attempt = sign_in(s)
         assert run(attempt("ann", "blue-river-42")) == "in"
         assert run(attempt("zed", "blue-river-42")) == "refused"   # not on the class list: no sign-up
         assert run(attempt("bob", "wrong-password")) == "refused"
