@@ -193,8 +193,17 @@ def test_the_teacher_resets_a_lesson_and_a_student_resets_one_themselves(klass):
             assert mine.read_bytes() != original
             rc = hub.reset("alice", "01", False, Path(klass["state"]))  # the teacher
             assert rc == 0 and mine.read_bytes() == original
-            kept = list((mine.parent / ".before-reset").glob("01_three_barriers.*.ipynb"))
+            kept = list((mine.parent / "before-reset").glob("01_three_barriers.*.ipynb"))
             assert len(kept) == 1 and "my own notes" in kept[0].read_text(encoding="utf-8")
+            listing = (await st.get("api/contents/notebooks")).json()["content"]
+            assert "before-reset" in {item["name"] for item in listing}   # visible in the file browser
+            # from a JupyterLab terminal, as the README says
+            r = await st.web.put(st.user_url(f"api/contents/{LESSON}"), headers=st.headers,
+                                 json={"type": "notebook", "format": "json", "content": nb})
+            r.raise_for_status()
+            screen = await st.terminal("python -m biomfg reset 01", "back to the original")
+            assert "back to the original" in screen, screen[-500:]
+            assert mine.read_bytes() == original
             # the student, from their kernel (a terminal runs the same command)
             r = await st.web.put(st.user_url(f"api/contents/{LESSON}"), headers=st.headers,
                                  json={"type": "notebook", "format": "json", "content": nb})
@@ -279,6 +288,31 @@ def test_the_class_sheet_is_for_the_teacher_alone(klass):
     assert all(len(pw) == 10 for _, pw in rows.values())
     account = rows["张三"][0]
     assert account.startswith(klass["prefix"]) and account.isascii()
+
+
+def test_a_class_served_with_tls_starts_and_students_sign_in_over_https(tmp_path):
+    import subprocess
+
+    cert, key = tmp_path / "class.crt", tmp_path / "class.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", str(key),
+                    "-out", str(cert), "-subj", "/CN=class-server", "-addext", "subjectAltName=DNS:class-server"],
+                   check=True, capture_output=True)
+    with class_server(["tina"], cert=str(cert), key=str(key)) as s:
+        assert hub.url(s).startswith("https://127.0.0.1:")
+        assert hub.public_url(s) == f"https://127.0.0.1:{s['port']}"
+
+        async def sign_in_over_https():
+            st = client.Student(hub.url(s), "tina", sheet(s)["tina"][1], verify=False)
+            try:
+                await st.login()
+                return st.web.cookies.get("jupyterhub-session-id") is not None
+            finally:
+                await st.close()
+
+        assert run(sign_in_over_https())
+        import httpx
+        with pytest.raises(httpx.HTTPError):   # no plain http beside it
+            httpx.get(f"http://127.0.0.1:{s['port']}/hub/login", timeout=5)
 
 
 def test_a_class_with_one_shared_password():

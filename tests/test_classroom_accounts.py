@@ -35,6 +35,12 @@ def test_a_class_list_in_any_script_gives_valid_distinct_accounts(tmp_path):
     assert students[0].account == accounts.system_name("张三", "jupyter-")   # stable: the same name, the same account
 
 
+def test_a_class_list_saved_by_notepad_in_gbk_is_read(tmp_path):
+    path = tmp_path / "class.txt"
+    path.write_bytes("王小明\r\n李华\r\n".encode("gbk"))
+    assert [s.name for s in accounts.read_class_list(path, "jupyter-", "teacher")] == ["王小明", "李华"]
+
+
 @pytest.mark.parametrize("text, message", [
     ("ann\nzhang san\n", "class.txt line 2: 'zhang san' has a space"),
     ("ann\nbob,carl\n", "class.txt line 2: 'bob,carl' has a space or one of ,"),

@@ -57,6 +57,20 @@ def system_name(name: str, prefix: str) -> str:
     return f"{prefix}{ascii_part}-{digest[:8]}" if ascii_part else f"{prefix}u{digest[:8]}"
 
 
+def read_text(path: Path) -> str:
+    """UTF-8 (with or without a byte-order mark), else GB18030: Notepad on Chinese Windows saves GBK."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ClassroomError(f"{path.name} line {line}: neither UTF-8 nor GBK text; save the class list as UTF-8") from None
+
+
 def read_class_list(path: Path, prefix: str, teacher: str) -> list[Student]:
     """The students of a class list; a bad line is a one-line error naming the file and line."""
     if not path.is_file():
@@ -64,7 +78,7 @@ def read_class_list(path: Path, prefix: str, teacher: str) -> list[Student]:
                              f"(the README's 'A class on one server' shows one)")
     students: list[Student] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+    for number, raw in enumerate(read_text(path).splitlines(), start=1):
         text = raw.split("#", 1)[0].strip()
         if not text:
             continue

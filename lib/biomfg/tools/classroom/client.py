@@ -78,11 +78,11 @@ class Kernel:
 class Student:
     """One student's browser session against the class server."""
 
-    def __init__(self, base: str, name: str, password: str):
+    def __init__(self, base: str, name: str, password: str, verify: bool = True):
         import httpx
 
         self.base, self.name, self.password = base, name, password
-        self.web = httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=STEP_S)
+        self.web = httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=STEP_S, verify=verify)
 
     async def close(self) -> None:
         await self.web.aclose()
@@ -142,3 +142,26 @@ class Student:
                + self.user_url(f"api/kernels/{session['kernel']['id']}/channels?session_id={uuid.uuid4().hex}"))
         ws = await connect(url, additional_headers={"Cookie": cookie}, max_size=None, open_timeout=STEP_S)
         return session, Kernel(ws)
+
+    async def terminal(self, command: str, expect: str, timeout: float = 60) -> str:
+        """Type a command into a new JupyterLab terminal; return the screen once `expect` shows."""
+        from websockets.asyncio.client import connect
+
+        r = await self.web.post(self.user_url("api/terminals"), headers=self.headers)
+        r.raise_for_status()
+        name = r.json()["name"]
+        cookie = "; ".join(f"{c.name}={c.value}" for c in self.web.cookies.jar)
+        url = self.base.replace("http", "ws", 1) + self.user_url(f"terminals/websocket/{name}")
+        screen = ""
+        async with connect(url, additional_headers={"Cookie": cookie}, open_timeout=STEP_S) as ws:
+            await ws.send(json.dumps(["stdin", command + "\r"]))
+            deadline = time.monotonic() + timeout
+            while expect not in screen and time.monotonic() < deadline:
+                try:
+                    kind, *text = json.loads(await asyncio.wait_for(ws.recv(), 5))
+                except TimeoutError:
+                    continue
+                if kind == "stdout":
+                    screen += text[0]
+        await self.web.delete(self.user_url(f"api/terminals/{name}"), headers=self.headers)
+        return screen

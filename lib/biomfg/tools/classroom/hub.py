@@ -105,8 +105,28 @@ def settings(state: Path = STATE) -> dict:
 
 
 def url(s: dict) -> str:
+    """The address on this machine (the tests' and the load test's)."""
     host = "127.0.0.1" if s["host"] in ("0.0.0.0", "::") else s["host"]
     return f"{'https' if s['cert'] else 'http'}://{host}:{s['port']}"
+
+
+def public_url(s: dict) -> str:
+    """The address students type: the machine's name when it serves the network."""
+    host = socket.getfqdn() if s["host"] in ("0.0.0.0", "::") else s["host"]
+    port = "" if (s["port"], bool(s["cert"])) in ((443, True), (80, False)) else f":{s['port']}"
+    return f"{'https' if s['cert'] else 'http'}://{host}{port}"
+
+
+def _local_context(s: dict):
+    """The start's own check of the login page: the certificate names the server, not 127.0.0.1."""
+    import ssl
+
+    if not s["cert"]:
+        return None
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
 
 
 def _check(o: Options) -> None:
@@ -208,7 +228,7 @@ def prepare(o: Options) -> dict:
     _check(o)
     state = o.state
     if running(state):
-        raise ClassroomError(f"a class server is already running ({url(settings(state))}); make classroom-stop first")
+        raise ClassroomError(f"a class server is already running ({public_url(settings(state))}); make classroom-stop first")
     state.mkdir(parents=True, exist_ok=True)
     os.chmod(state, 0o711)  # the students' accounts reach originals/ and python/ by name; the rest is 0600
     made_list = False
@@ -293,7 +313,7 @@ def wait_ready(s: dict, state: Path, pid: int, timeout: float = 90) -> None:
             break
         try:
             api(s, "/", state=state, timeout=2)
-            with urllib.request.urlopen(url(s) + "/hub/login", timeout=5) as r:
+            with urllib.request.urlopen(url(s) + "/hub/login", timeout=5, context=_local_context(s)) as r:
                 if r.status == 200:
                     return
         except (OSError, urllib.error.URLError):
@@ -317,7 +337,7 @@ def _alive(pid: int) -> bool:
 
 
 def summary(s: dict, state: Path) -> str:
-    lines = [f"Class server: {url(s)}  (teacher: {s['teacher']}; {len(s['students'])} students; "
+    lines = [f"Class server: {public_url(s)}  (teacher: {s['teacher']}; {len(s['students'])} students; "
              f"lessons in {'both languages' if s['language'] == 'both' else s['language']}"
              f"{', student edition' if s['edition'] == 'student' else ''})",
              f"Names and first passwords: {state.name}/accounts.csv (print it; readable by root only)",
@@ -393,7 +413,7 @@ def status(state: Path = STATE) -> int:
         return 1
     users = api(s, "/users?state=active", state=state)
     active = sorted(u["name"] for u in users if u.get("servers"))
-    print(f"Class server: {url(s)}; {len(s['students'])} students, {len(active)} with a server running")
+    print(f"Class server: {public_url(s)}; {len(s['students'])} students, {len(active)} with a server running")
     for name in active:
         account = accounts.system_name(name, s["prefix"])
         use = limits.usage(account) or {}
@@ -467,13 +487,13 @@ def reset(student: str, notebook: str | None, password: bool, state: Path = STAT
     os.chown(dest, entry.pw_uid, entry.pw_gid)
     for nb in names:
         target = session.reset(nb, source, dest)
-        for path in (dest / ".before-reset", target, *(dest / ".before-reset").glob("*")):
+        for path in (dest / "before-reset", target, *(dest / "before-reset").glob("*")):
             if path.exists():
                 os.chown(path, entry.pw_uid, entry.pw_gid)
     # the notebooks are trusted again as the student (their signature database is in their home)
     subprocess.run(["runuser", "-u", account, "--", sys.executable, "-m", "jupyter", "trust", "--log-level=WARN",
                     *[str(dest / session.match(nb, source).name) for nb in names]], capture_output=True)
-    print(f"{name}: {len(names)} lesson(s) back to the original; their copies are in notebooks/.before-reset/")
+    print(f"{name}: {len(names)} lesson(s) back to the original; their copies are in notebooks/before-reset/")
     return 0
 
 

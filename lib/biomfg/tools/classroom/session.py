@@ -8,7 +8,7 @@ this process. Its CPU time is what a class arriving at once waits for, so the on
 does no work here, rfc3987_syntax's grammar (about 1.3 s of 5 s), is deferred first (biomfg.fastimport).
 
 A student resets one lesson to the original from a JupyterLab terminal with `biomfg reset 01`; the
-changed copy is kept in ~/notebooks/.before-reset/.
+changed copy is kept in ~/notebooks/before-reset/.
 """
 
 from __future__ import annotations
@@ -79,13 +79,13 @@ def match(name: str, source: Path) -> Path:
 
 
 def reset(name: str, source: Path | None = None, dest: Path | None = None) -> Path:
-    """Put the original of one lesson back; the student's copy is kept in .before-reset/ with the time."""
+    """Put the original of one lesson back; the student's copy is kept in before-reset/ with the time."""
     source = source or originals()
     dest = dest or lessons_dir()
     original = match(name, source)
     target = dest / original.name
     if target.exists():
-        keep = dest / ".before-reset"
+        keep = dest / "before-reset"
         keep.mkdir(exist_ok=True)
         shutil.move(target, keep / f"{target.stem}.{time.strftime('%Y%m%d-%H%M%S')}.ipynb")
     shutil.copyfile(original, target)
@@ -103,7 +103,7 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[:1] == ["reset"] and len(argv) == 2:
         path = reset(argv[1])
-        print(f"{path.name}: back to the original (your copy is in notebooks/.before-reset/) · 已恢复为原始版本")
+        print(f"{path.name}: back to the original (your copy is in notebooks/before-reset/) · 已恢复为原始版本")
         return 0
     print("usage: session.py start -- SERVER ARGS... | session.py reset LESSON", file=sys.stderr)
     return 2

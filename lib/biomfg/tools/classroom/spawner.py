@@ -57,6 +57,9 @@ class ClassroomSpawner(LocalProcessSpawner):
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",
             "--KernelManager.transport_encryption=auto",
+            # an interactive shell, not a login one: Debian's /etc/profile would reset PATH, and the terminal
+            # would lose the class's Python (python -m biomfg reset 03)
+            '--ServerApp.terminado_settings={"shell_command": ["/bin/bash"]}',
         ]
         self.notebook_dir = pwd.getpwnam(self.account).pw_dir
         result = await super().start()
