@@ -92,19 +92,21 @@ CLASSROOM_OPTS = $(if $(call arg,CLASS),--class $(CLASS)) $(if $(call arg,HOST),
 	$(if $(call arg,MEM),--memory $(MEM)) $(if $(call arg,CPUS),--cpus $(CPUS)) $(if $(call arg,HOMES),--homes $(HOMES)) \
 	$(if $(call arg,CERT),--cert $(CERT)) $(if $(call arg,KEY),--key $(KEY)) $(if $(call arg,INSECURE),--insecure)
 classroom: setup
-	$(BIN)/python -m biomfg classroom start $(CLASSROOM_OPTS) $(if $(call arg,DETACH),--detach)
-classroom-stop classroom-status classroom-remove: setup
-	$(BIN)/python -m biomfg classroom $(@:classroom-%=%)
+	@$(BIN)/python -m biomfg classroom start $(strip $(CLASSROOM_OPTS) $(if $(call arg,DETACH),--detach))
+classroom-stop classroom-status: setup
+	@$(BIN)/python -m biomfg classroom $(@:classroom-%=%)
+# End of term: every student's account and work, and classroom/; asks first (YES=1: without asking)
+classroom-remove: setup
+	@$(BIN)/python -m biomfg classroom remove $(if $(call arg,YES),--yes)
 classroom-add: setup
-	$(BIN)/python -m biomfg classroom add $(if $(call arg,CLASS),--class $(CLASS))
+	@$(BIN)/python -m biomfg classroom add $(if $(call arg,CLASS),--class $(CLASS))
 classroom-reset: setup
-	$(BIN)/python -m biomfg classroom reset --student '$(STUDENT)' $(if $(call arg,NOTEBOOK),--notebook $(NOTEBOOK)) \
-	    $(if $(call arg,PASSWORD),--password)
+	@$(BIN)/python -m biomfg classroom reset --student '$(STUDENT)' $(strip $(if $(call arg,NOTEBOOK),--notebook $(NOTEBOOK)) $(if $(call arg,PASSWORD),--password))
 # A class arriving at once, on a class server of its own (its own accounts and state, removed afterwards):
 # STUDENTS log in within a minute, start their servers, open a lesson, Run All, change a widget, check an exercise.
 # Writes bench/classroom.json (STUDENTS=30 is the figure the README's sizing table comes from).
 classroom-load: setup
-	$(BIN)/python -m biomfg classroom load --students $(if $(call arg,STUDENTS),$(STUDENTS),30)
+	@$(BIN)/python -m biomfg classroom load --students $(if $(call arg,STUDENTS),$(STUDENTS),30)
 
 lint: setup
 	$(BIN)/ruff check lib tests notebooks bench

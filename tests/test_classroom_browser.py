@@ -48,15 +48,18 @@ def test_a_fresh_clone_serves_a_class_and_a_student_reaches_the_first_chart(offl
                    f"HOMES={work / 'homes'}")
     try:
         assert started.returncode == 0, started.stdout[-3000:] + started.stderr[-3000:]
-        assert f"Class server: http://127.0.0.1:{port}" in started.stdout
-        assert "Names and first passwords: classroom/accounts.csv" in started.stdout
+        assert f"Class server · 课堂服务器: http://127.0.0.1:{port}" in started.stdout
+        assert "Names and first passwords · 名单与初始密码: classroom/accounts.csv" in started.stdout
         password = accounts.read_sheet(clone / "classroom" / "accounts.csv")["amy"][1]
 
         view = offline_page(allow_loopback=True, width=1440, height=900)
         page = view.page
         began = time.monotonic()
         page.goto(f"http://127.0.0.1:{port}/hub/login")
-        assert "生物制造基础设施课堂" in page.inner_text("body")         # the class's bilingual sign-in note
+        body = page.inner_text("body")
+        assert "生物制造基础设施课堂" in body and "Biomanufacturing infrastructure class" in body   # the teacher's note
+        assert page.inner_text("label[for=username_input]") == "姓名（名单上的写法） · Name (as on the class list)"
+        assert page.input_value("#login_submit") == "登录 · Sign in"
         shot(page, "classroom.login")
         page.fill("input[name=username]", "amy")
         page.fill("input[name=password]", password)
@@ -84,7 +87,7 @@ def test_a_fresh_clone_serves_a_class_and_a_student_reaches_the_first_chart(offl
         owner = accounts.system_name("amy", "jupyter-")
         assert (work / "homes" / owner / "notebooks" / LESSON).exists()
     finally:
-        removed = make(clone, "classroom-remove")
+        removed = make(clone, "classroom-remove", "YES=1")
         subprocess.run(["rm", "-rf", str(work)])
     assert removed.returncode == 0, removed.stderr
     assert {p.pw_name for p in pwd.getpwall()} == accounts_before

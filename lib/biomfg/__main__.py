@@ -109,6 +109,7 @@ def _classroom_options(p) -> None:
     p.add_argument("--student", help="reset: the student's name")
     p.add_argument("--notebook", help="reset: one lesson (01, 01_three_barriers); default all")
     p.add_argument("--password", action="store_true", help="reset: a new password instead of the lessons")
+    p.add_argument("--yes", action="store_true", help="remove: without asking")
     p.add_argument("--students", type=int, default=30, help="load: students arriving at once (default 30)")
     p.add_argument("--out", help="load: where to write the figures (default bench/classroom.json)")
 

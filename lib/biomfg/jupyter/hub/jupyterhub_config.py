@@ -26,7 +26,9 @@ c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.JupyterHub.cleanup_servers = True      # stopping the hub stops every student's server
 c.JupyterHub.cleanup_proxy = True
-c.JupyterHub.template_vars = {"announcement_login": s["login_note"]}
+# The sign-in page in the class's language (templates/login.html), with the teacher's note above the form
+c.JupyterHub.template_paths = [str(Path(__file__).with_name("templates"))]
+c.JupyterHub.template_vars = {"announcement_login": s["login_note"], "class_lang": s["language"]}
 
 # Accounts: the class list only (no sign-up); the teacher is the one admin.
 c.Authenticator.admin_users = {s["teacher"]}

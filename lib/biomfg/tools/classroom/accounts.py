@@ -187,11 +187,13 @@ def has_password(store: Path, name: str) -> bool:
         return normalize(name).encode("utf-8") in db
 
 
-def write_sheet(path: Path, rows: list[tuple[str, str, str]]) -> None:
-    """The class sheet the teacher prints: name, account, first password (readable by the teacher only)."""
+def write_sheet(path: Path, rows: list[tuple[str, str, str]], teacher: str | None = None) -> None:
+    """The class sheet the teacher prints: name, account, first password (readable by the teacher only).
+    UTF-8 with a byte-order mark, so Excel on Chinese Windows shows 王小明, not mojibake; the teacher last."""
+    rows = sorted(rows, key=lambda r: r[0] == teacher)  # stable: the students in class-list order
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+    with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(["name", "account", "first_password"])
         w.writerows(rows)
@@ -201,5 +203,5 @@ def write_sheet(path: Path, rows: list[tuple[str, str, str]]) -> None:
 def read_sheet(path: Path) -> dict[str, tuple[str, str]]:
     if not path.is_file():
         return {}
-    with path.open(encoding="utf-8", newline="") as f:
+    with path.open(encoding="utf-8-sig", newline="") as f:
         return {r["name"]: (r["account"], r["first_password"]) for r in csv.DictReader(f)}

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +38,8 @@ LANGUAGES = ("both", "zh", "en")
 ACCOUNT_MODES = ("list", "shared")
 PASSWORD_MODES = ("generated", "first-use")
 EXAMPLE_CLASS = [f"student{n:02d}" for n in range(1, 6)]
-LOGIN_NOTE = ("生物制造基础设施课堂：用老师发的名单上的用户名和初始密码登录。"
-              " · Biomanufacturing infrastructure class: sign in with the name and first password on the class sheet.")
+LOGIN_NOTE = {"zh": "生物制造基础设施课堂：请用老师发给你的姓名和初始密码登录。",
+              "en": "Biomanufacturing infrastructure class: sign in with the name and first password your teacher gave you."}
 
 
 @dataclass
@@ -265,7 +266,7 @@ def prepare(o: Options) -> dict:
             if o.passwords == "first-use":
                 first = first or "(set at first login)"
             rows.append((s.name, s.account, first))
-    accounts.write_sheet(state / "accounts.csv", rows)
+    accounts.write_sheet(state / "accounts.csv", rows, accounts.normalize(o.teacher))
 
     _secret_file(state / "service-token", lambda: secrets.token_hex(32))
     _secret_file(state / "proxy-token", lambda: secrets.token_hex(32))
@@ -278,7 +279,9 @@ def prepare(o: Options) -> dict:
         "settings_dir": str(LAB_SETTINGS / lab_lang), "language": o.language, "edition": o.edition,
         "first_notebook": FIRST_NOTEBOOK if FIRST_NOTEBOOK in names else names[0],
         "memory_bytes": memory, "cpus": cpus, "idle_seconds": o.idle_minutes * 60,
-        "proxy": str(PROXY), "login_note": LOGIN_NOTE, "class_list": str(o.class_list),
+        "proxy": str(PROXY),
+        "login_note": LOGIN_NOTE[o.language] if o.language in LOGIN_NOTE else "<br>".join(LOGIN_NOTE.values()),
+        "class_list": str(o.class_list),
         "made_example_class": made_list, "lessons": names, "python": python,
     }
     (state / "settings.json").write_text(json.dumps(s, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -337,16 +340,25 @@ def _alive(pid: int) -> bool:
 
 
 def summary(s: dict, state: Path) -> str:
-    lines = [f"Class server: {public_url(s)}  (teacher: {s['teacher']}; {len(s['students'])} students; "
-             f"lessons in {'both languages' if s['language'] == 'both' else s['language']}"
-             f"{', student edition' if s['edition'] == 'student' else ''})",
-             f"Names and first passwords: {state.name}/accounts.csv (print it; readable by root only)",
-             f"Each student: {limits.Limits(s['memory_bytes'], s['cpus']).describe()}"
-             f"{'' if limits.layout() else ' (not enforced: no writable cgroup tree)'}; "
-             f"idle servers stop after {s['idle_seconds'] // 60} min"]
+    """What the teacher needs after the start, in both languages (the class may be Chinese-first)."""
+    lim = limits.Limits(s["memory_bytes"], s["cpus"])
+    enforced = "" if limits.layout() else " (not enforced: no writable cgroup tree · 未能生效)"
+    lang = {"both": ("both languages", "中英双语"), "zh": ("Chinese", "中文"), "en": ("English", "英文")}[s["language"]]
+    student = s["edition"] == "student"
+    n, minutes = len(s["students"]), s["idle_seconds"] // 60
+    lines = [
+        f"Class server · 课堂服务器: {public_url(s)}",
+        f"  {n} students, lessons in {lang[0]}{' (student edition)' if student else ''}; teacher (admin): "
+        f"{s['teacher']}",
+        f"  {n}名学生，课程为{lang[1]}{'学生版' if student else ''}；教师（管理员）账户：{s['teacher']}",
+        f"  Names and first passwords · 名单与初始密码: {state.name}/accounts.csv",
+        f"  Each student · 每名学生: {lim.describe()}{enforced}; idle servers stop after {minutes} min · "
+        f"空闲{minutes}分钟后关闭",
+    ]
     if s.get("made_example_class"):
-        lines.append(f"No class list was given: {state.name}/class.txt lists 5 example students; write your class "
-                     f"into it (one name a line), then make classroom-add")
+        lines.append(f"  No class list was given: {state.name}/class.txt lists 5 example students; write your class into "
+                     f"it (one name a line), then make classroom-add · 未指定名单：已在 {state.name}/class.txt 写入5个示例"
+                     f"名字，请改为本班名单（每行一个），再运行 make classroom-add")
     return "\n".join(lines)
 
 
@@ -409,12 +421,15 @@ def stop(state: Path = STATE, quiet: bool = False) -> int:
 def status(state: Path = STATE) -> int:
     s = settings(state)
     if not running(state):
-        print("No class server is running (make classroom starts it).")
-        return 1
+        print("No class server is running (make classroom starts it) · 课堂服务器未运行")
+        return 0
     users = api(s, "/users?state=active", state=state)
     active = sorted(u["name"] for u in users if u.get("servers"))
-    print(f"Class server: {public_url(s)}; {len(s['students'])} students, {len(active)} with a server running")
-    for name in active:
+    students = [name for name in active if name != s["teacher"]]
+    print(f"Class server · 课堂服务器: {public_url(s)}; {len(s['students'])} students, {len(students)} with a server "
+          f"running · {len(s['students'])}名学生，{len(students)}人的服务器正在运行"
+          + ("; the teacher's too · 教师的服务器也在运行" if s["teacher"] in active else ""))
+    for name in students:
         account = accounts.system_name(name, s["prefix"])
         use = limits.usage(account) or {}
         peak = use.get("peak_bytes")
@@ -444,7 +459,7 @@ def add(o: Options) -> int:
             first = accounts.new_password()
             accounts.set_password(store, st.name, first)
         rows.append((st.name, st.account, first))
-    accounts.write_sheet(state / "accounts.csv", rows)
+    accounts.write_sheet(state / "accounts.csv", rows, s["teacher"])
     s["students"] = [st.name for st in students]
     (state / "settings.json").write_text(json.dumps(s, ensure_ascii=False, indent=1), encoding="utf-8")
     if new and running(state):
@@ -479,10 +494,14 @@ def reset(student: str, notebook: str | None, password: bool, state: Path = STAT
             accounts.set_password(store, name, first)
             sheet = accounts.read_sheet(state / "accounts.csv")
             sheet[name] = (account, first)
-            accounts.write_sheet(state / "accounts.csv", [(n, a, p) for n, (a, p) in sheet.items()])
+            accounts.write_sheet(state / "accounts.csv", [(n, a, p) for n, (a, p) in sheet.items()], s["teacher"])
             print(f"{name}: new password {first} (also in {state.name}/accounts.csv)")
         return 0
     names = [notebook] if notebook else [p.name for p in sorted(source.glob("*.ipynb"))]
+    open_now = open_lessons(s, name, state) & {f"notebooks/{session.match(nb, source).name}" for nb in names}
+    for path in sorted(open_now):
+        print(f"warning: {name} has {path} open; ask them to close it without saving (the open tab would write "
+              f"their copy back at the next save) · 该生正打开此课：请其关闭且不要保存", file=sys.stderr)
     dest.mkdir(exist_ok=True)
     os.chown(dest, entry.pw_uid, entry.pw_gid)
     for nb in names:
@@ -497,16 +516,38 @@ def reset(student: str, notebook: str | None, password: bool, state: Path = STAT
     return 0
 
 
-def remove(state: Path = STATE) -> int:
+def open_lessons(s: dict, name: str, state: Path = STATE) -> set[str]:
+    """The notebooks a student has open in JupyterLab now (their server's sessions), if it is running."""
+    if not running(state):
+        return set()
+    token = (state / "service-token").read_text().strip()
+    req = urllib.request.Request(f"{url(s)}/user/{urllib.parse.quote(name)}/api/sessions",
+                                 headers={"Authorization": f"token {token}"})
+    try:
+        with urllib.request.urlopen(req, timeout=10, context=_local_context(s)) as r:
+            return {x["path"] for x in json.loads(r.read())}
+    except (OSError, ValueError):
+        return set()   # no server running: nothing open
+
+
+def remove(state: Path = STATE, confirm: bool = False) -> int:
     """End of term: stop the server, delete every student's account and home, and the state folder."""
     _fail_unless_root()
-    stop(state, quiet=True)
     try:
         s = settings(state)
     except ClassroomError:
         print("No class here to remove.")
         return 0
     names = [*s["students"], s["teacher"]]
+    if confirm:
+        what = (f"This deletes {len(names)} accounts with all their work, and {state.name}/ with the class sheet · "
+                f"将删除{len(names)}个账户及其全部文件和名单")
+        if not sys.stdin.isatty():
+            raise ClassroomError(f"{what}; to go on: make classroom-remove YES=1")
+        if input(f"{what}. Type yes to go on · 输入 yes 继续: ").strip().lower() != "yes":
+            print("Nothing removed · 未删除任何内容")
+            return 1
+    stop(state, quiet=True)
     for name in names:
         account = accounts.system_name(name, s["prefix"])
         accounts.remove_account(account)
@@ -549,7 +590,7 @@ def main(args) -> int:
                 raise ClassroomError("STUDENT= is needed: make classroom-reset STUDENT=name [NOTEBOOK=01] [PASSWORD=1]")
             return reset(args.student, args.notebook, args.password, Path(args.state) if args.state else STATE)
         if args.action == "remove":
-            return remove(Path(args.state) if args.state else STATE)
+            return remove(Path(args.state) if args.state else STATE, confirm=not args.yes)
         if args.action == "load":
             from . import load
             return load.main(args)
