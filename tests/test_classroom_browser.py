@@ -58,7 +58,7 @@ def test_a_fresh_clone_serves_a_class_and_a_student_reaches_the_first_chart(offl
         page.goto(f"http://127.0.0.1:{port}/hub/login")
         body = page.inner_text("body")
         assert "生物制造基础设施课堂" in body and "Biomanufacturing infrastructure class" in body   # the teacher's note
-        assert page.inner_text("label[for=username_input]") == "姓名（名单上的写法） · Name (as on the class list)"
+        assert page.inner_text("label[for=username_input]") == "姓名 · Name"
         assert page.input_value("#login_submit") == "登录 · Sign in"
         shot(page, "classroom.login")
         page.fill("input[name=username]", "amy")
