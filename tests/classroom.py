@@ -67,7 +67,12 @@ def home(s: dict, name: str) -> Path:
 
 
 def run(coro):
-    return asyncio.run(coro)
+    """Run a coroutine to its end on a loop of its own, in a thread: the worker's main thread may already run
+    one (Playwright's sync API keeps a loop there for the session's browser)."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 async def signed_in(s: dict, name: str, password: str | None = None) -> client.Student:
