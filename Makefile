@@ -9,7 +9,7 @@ JOBS   ?= auto
 KERNEL_ARGS := --KernelManager.transport_encryption=auto
 
 .PHONY: setup lab test lint outputs validate reports clean screenshots lab-zh lab-en student-edition answer-key \
-	classroom classroom-stop classroom-status classroom-add classroom-reset classroom-remove classroom-load
+	classroom classroom-stop classroom-status classroom-add classroom-reset classroom-remove classroom-load release
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (pandas 3); set PYTHON=python3.11")'
@@ -107,6 +107,12 @@ classroom-reset: setup
 # Writes bench/classroom.json (STUDENTS=30 is the figure the README's sizing table comes from).
 classroom-load: setup
 	@$(BIN)/python -m biomfg classroom load --students $(if $(call arg,STUDENTS),$(STUDENTS),30)
+
+# A release (README, "Releases"): a clean tree, make test passing, then the dated version (YEAR.MONTH.N) in
+# lib/biomfg/__init__.py and CITATION.cff, the changelog's Unreleased section as the release's, the data
+# package's version if data/ changed, a commit and a tag vYEAR.MONTH.N. RELEASE_TESTS="..." runs other tests.
+release: setup
+	@$(BIN)/python -m biomfg release
 
 lint: setup
 	$(BIN)/ruff check lib tests notebooks bench

@@ -196,6 +196,13 @@ def test_make_present_briefing_in_chinese_from_the_url(offline_page, present_url
     assert {lang for lang, shown in parts if shown} == {"zh"}, parts
     assert {lang for lang, shown in parts if not shown} == {"en"}, parts
     assert page.evaluate(VISIBLE_CODE) == 0
+    # it closes with the versions it was made from and how to cite it, in the reader's language (issue 19)
+    colophon = page.evaluate("""[...document.querySelectorAll('.biomfg-colophon')]
+        .filter(e => e.getClientRects().length > 0).map(e => e.textContent)""")
+    from biomfg import data
+    v = data.versions()
+    assert len(colophon) == 1 and f"版本{v['version']}；数据版本{v['data_version']}" in colophon[0], colophon
+    assert "引用格式" in colophon[0]
     # the bar: the same briefing in English, region kept
     page.click(".biomfg-nav a:last-child")
     page.wait_for_function(f"{SHOWN_TITLE} === {reports.report_title(rep, 'en')!r}", timeout=120000)

@@ -256,3 +256,24 @@ def test_a_report_is_byte_identical_when_rendered_again(tmp_path):
         (tmp_path / d).mkdir()
     first, second = (reports.render_html(reports.select(regions=[CASES[0]])[0], "en", tmp_path / d) for d in ("a", "b"))
     assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.browser
+def test_every_report_says_its_versions_and_how_to_cite_it_in_its_language(batch):
+    out, _ = batch
+    from biomfg import data
+
+    v = data.versions()
+    for r in reports.catalogue():
+        zh = (out / f"{r.id}.zh.html").read_text(encoding="utf-8")
+        en = (out / f"{r.id}.en.html").read_text(encoding="utf-8")
+        assert f"版本{v['version']}；数据版本{v['data_version']}（{v['date']}）。引用格式：" in zh, r.id
+        assert f"version {v['version']}; data version {v['data_version']} ({v['date']}). Cite as:" in en, r.id
+        assert "Cite as" not in zh and "引用格式" not in en
+    if shutil.which("pdftotext"):
+        for lang, footer in (("zh", f"版本{v['version']} · 数据版本{v['data_version']}"),
+                             ("en", f"Version {v['version']} · data version {v['data_version']}")):
+            text = subprocess.run(["pdftotext", str(out / f"suzhou_sip.{lang}.pdf"), "-"], capture_output=True,
+                                  check=True, text=True).stdout
+            pages = [p for p in text.split("\f") if p.strip()]
+            assert pages and all(footer in p for p in pages), (lang, [p[-200:] for p in pages if footer not in p][:2])

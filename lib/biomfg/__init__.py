@@ -14,4 +14,4 @@ theme.register()
 render.register()
 errors.register()
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the one place; make release writes it (YEAR.MONTH.N)

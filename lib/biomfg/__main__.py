@@ -1,5 +1,5 @@
 """Command line: `python -m biomfg validate | outputs | reports | editions | student | answer-key | classroom | reset |
-binder-links`."""
+binder-links | release`."""
 
 from __future__ import annotations
 
@@ -76,6 +76,12 @@ def _binder_links(args) -> int:
     from .tools import binder
 
     return binder.main(args)
+
+
+def _release(args) -> int:
+    from .tools import release
+
+    return release.main(args)
 
 
 def _reset(args) -> int:
@@ -159,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     c.set_defaults(run=_classroom)
     b = sub.add_parser("binder-links", help="the README's Binder badges for this repository's GitHub remote")
     b.set_defaults(run=_binder_links)
+    rl = sub.add_parser("release", help="cut a release: clean tree, tests pass, version, changelog, commit, tag")
+    rl.add_argument("--tests", metavar="CMD", help="the test command (default: $RELEASE_TESTS or make test)")
+    rl.set_defaults(run=_release)
     rs = sub.add_parser("reset", help="on the class server: put one of your lessons back to the original")
     rs.add_argument("lesson", help="01, 01_three_barriers or its file name")
     rs.set_defaults(run=_reset)

@@ -52,6 +52,15 @@ def package(folder: Path | None = None) -> dict:
     return _package(folder or data_dir())
 
 
+def versions(folder: Path | None = None) -> dict:
+    """The collection's version, the data package's version and its date: what a reader cites."""
+    import biomfg
+
+    pkg = package(folder)
+    return {"version": biomfg.__version__, "data_version": str(pkg.get("version", "")),
+            "date": str(pkg.get("created", ""))[:10]}
+
+
 def resource_names(folder: Path | None = None) -> list[str]:
     return [r["name"] for r in package(folder)["resources"]]
 

@@ -47,6 +47,15 @@ def header(title: str, facts: pd.DataFrame, lang: str = "en") -> HTML:
     return HTML(f"{CSS}<div class='biomfg-brief'><h1>{escape(title)}</h1><p class='meta'>{escape(meta)}</p></div>")
 
 
+def colophon(lang: str = "en") -> HTML:
+    """The end of every briefing: the versions it was made from and how to cite it, in the reader's language."""
+    check_lang(lang)
+    v = data.versions()
+    text = t("colophon", lang, title=escape(t("collection_title", lang)), **{k: escape(x) for k, x in v.items()})
+    return HTML(f"<p class='biomfg-colophon' style='font-size:.85em;color:#444;border-top:1px solid #ccc;"
+                f"padding-top:.5em;margin-top:1.5em'>{text}</p>")
+
+
 def _kind(f, lang: str) -> str:
     return "" if f["kind"] == "actual" else paren(t(str(f["kind"]), lang), lang)
 

@@ -98,7 +98,8 @@ class Briefing:
         that says where the appendix is: it is read on the page, not presented."""
         s = self.subject
         if on_slides():
-            return self._show(lambda lang: [prose.brief.appendix_on_slides(len(s.figures), page_address(lang), lang)])
+            return self._show(lambda lang: [prose.brief.appendix_on_slides(len(s.figures), page_address(lang), lang),
+                                            prose.briefing.colophon(lang)])
 
         def part(lang: str) -> list:
             out = [prose.brief.appendix_heading(lang)]
@@ -108,6 +109,7 @@ class Briefing:
                 members = data.platforms().query("type_id == @s.id")["platform_id"]
                 out.append(prose.cards.page(*(prose.cards.platform_card(p, lang) for p in members)))
             out.append(prose.briefing.sources_with_quotes(s.figures, lang))
+            out.append(prose.briefing.colophon(lang))
             return out
         return self._show(part)
 

@@ -183,7 +183,9 @@ def page_templates(title: str, lang: str) -> tuple[str, str]:
     header = (f"<div lang='{lang}' style='{escape(style)};display:flex;border-bottom:0.5pt solid #999;"
               f"padding-bottom:1.5mm'><span style='overflow:hidden;white-space:nowrap;text-overflow:ellipsis'>"
               f"{escape(title)}</span></div>")
-    footer = f"<div lang='{lang}' style='{escape(style)};text-align:center'>{number}</div>"
+    versions = escape(t("print_footer", lang, **data.versions()))
+    footer = (f"<div lang='{lang}' style='{escape(style)};display:flex;justify-content:space-between'>"
+              f"<span>{versions}</span><span>{number}</span></div>")
     return header, footer
 
 
