@@ -93,11 +93,13 @@ def release(root: Path = PACKAGE_ROOT, *, today: dt.date | None = None, tests: s
     version = next_version(today, existing)
     if f"v{version}" in existing:
         raise ReleaseError(f"tag v{version} exists already")
+    date = today.isoformat()
+    # everything is worked out before anything is written: a refusal leaves the tree as it was
+    changelog, entries = changelog_section((root / CHANGELOG).read_text(encoding="utf-8"), version, date)
     command = tests if tests is not None else os.environ.get("RELEASE_TESTS", "make test")
     print(f"release {version}: running the tests ({command}) ...", file=out, flush=True)
     if subprocess.run(shlex.split(command), cwd=root).returncode != 0:
         raise ReleaseError(f"the tests failed ({command}); nothing was changed")
-    date = today.isoformat()
     last = max(existing, key=lambda t: [int(x) for x in re.findall(r"\d+", t)], default=None)
 
     init = (root / INIT).read_text(encoding="utf-8")
@@ -106,7 +108,6 @@ def release(root: Path = PACKAGE_ROOT, *, today: dt.date | None = None, tests: s
     cff = re.sub(r'^version: .*$', f'version: "{version}"', cff, count=1, flags=re.M)
     cff = re.sub(r'^date-released: .*$', f'date-released: "{date}"', cff, count=1, flags=re.M)
     (root / CITATION).write_text(cff, encoding="utf-8")
-    changelog, entries = changelog_section((root / CHANGELOG).read_text(encoding="utf-8"), version, date)
     (root / CHANGELOG).write_text(changelog, encoding="utf-8")
     moved = data_changed(root, last)
     if moved:
@@ -115,7 +116,7 @@ def release(root: Path = PACKAGE_ROOT, *, today: dt.date | None = None, tests: s
         (root / DATAPACKAGE).write_text(json.dumps(pkg, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     git(root, "add", str(INIT), str(CITATION), str(CHANGELOG), str(DATAPACKAGE))
     git(root, "commit", "-q", "-m", f"Release {version}")
-    git(root, "tag", "-a", f"v{version}", "-m", f"Release {version}\n\n{entries}")
+    git(root, "tag", "-a", "--cleanup=verbatim", f"v{version}", "-m", f"Release {version}\n\n{entries}")
     print(f"release {version}: committed and tagged v{version}"
           + (f"; data/ changed since {last or 'the start'}, so the data package is version {version} too"
              if moved else "; data/ is unchanged, so the data package keeps its version"), file=out)
