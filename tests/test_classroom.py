@@ -216,6 +216,20 @@ def test_the_teacher_resets_a_lesson_and_a_student_resets_one_themselves(klass):
                                 "capture_output=True, text=True).stderr")
             trusted = await k.value(TRUSTED)
             await k.ws.close()
+            # a copy only opened: JupyterLab has saved a picture into each chart's output, no cell changed;
+            # reset puts the original back and keeps no copy of it
+            opened = json.loads(original)
+            for cell in opened["cells"]:
+                for out in cell.get("outputs", []):
+                    if "application/vnd.vegalite.v5+json" in out.get("data", {}):
+                        out["data"]["image/png"] = "iVBORw0KGgo="
+            r = await st.web.put(st.user_url(f"api/contents/{LESSON}"), headers=st.headers,
+                                 json={"type": "notebook", "format": "json", "content": opened})
+            r.raise_for_status()
+            copies = len(list((mine.parent / "before-reset").glob("*.ipynb")))
+            assert hub.reset("alice", "01", False, Path(klass["state"])) == 0
+            assert len(list((mine.parent / "before-reset").glob("*.ipynb"))) == copies
+            assert mine.read_bytes() == original
             return said, bad, trusted
         finally:
             await st.close()

@@ -512,7 +512,8 @@ def reset(student: str, notebook: str | None, password: bool, state: Path = STAT
     # the notebooks are trusted again as the student (their signature database is in their home)
     subprocess.run(["runuser", "-u", account, "--", sys.executable, "-m", "jupyter", "trust", "--log-level=WARN",
                     *[str(dest / session.match(nb, source).name) for nb in names]], capture_output=True)
-    print(f"{name}: {len(names)} lesson(s) back to the original; their copies are in notebooks/before-reset/")
+    print(f"{name}: {len(names)} lesson(s) back to the original; the copies they had changed are in "
+          f"notebooks/before-reset/ · 已恢复，改动过的副本保存在 notebooks/before-reset/")
     return 0
 
 

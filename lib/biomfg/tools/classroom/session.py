@@ -8,7 +8,7 @@ this process. Its CPU time is what a class arriving at once waits for, so the on
 does no work here, rfc3987_syntax's grammar (about 1.3 s of 5 s), is deferred first (biomfg.fastimport).
 
 A student resets one lesson to the original from a JupyterLab terminal with `biomfg reset 01`; the
-changed copy is kept in ~/notebooks/before-reset/.
+copy is kept in ~/notebooks/before-reset/ if they had changed a cell.
 """
 
 from __future__ import annotations
@@ -78,13 +78,26 @@ def match(name: str, source: Path) -> Path:
     return source / found[0]
 
 
+def sources(path: Path) -> list[tuple[str, str]] | None:
+    """A notebook's cells as the student wrote them (type and source; outputs left out), or None if unreadable."""
+    import json
+
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        return [(c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"]) for c in cells]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def reset(name: str, source: Path | None = None, dest: Path | None = None) -> Path:
-    """Put the original of one lesson back; the student's copy is kept in before-reset/ with the time."""
+    """Put the original of one lesson back. The student's copy is kept in before-reset/ with the time when
+    they changed a cell; one they only opened or ran (JupyterLab saves the pictures of its charts into an
+    opened notebook) differs from the original in its outputs only, and is not kept."""
     source = source or originals()
     dest = dest or lessons_dir()
     original = match(name, source)
     target = dest / original.name
-    if target.exists():
+    if target.exists() and sources(target) != sources(original):
         keep = dest / "before-reset"
         keep.mkdir(exist_ok=True)
         shutil.move(target, keep / f"{target.stem}.{time.strftime('%Y%m%d-%H%M%S')}.ipynb")
@@ -103,7 +116,8 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[:1] == ["reset"] and len(argv) == 2:
         path = reset(argv[1])
-        print(f"{path.name}: back to the original (your copy is in notebooks/before-reset/) · 已恢复为原始版本")
+        print(f"{path.name}: back to the original (a copy you had changed is in notebooks/before-reset/) · 已恢复为原始版本"
+              f"（改动过的副本保存在 notebooks/before-reset/）")
         return 0
     print("usage: session.py start -- SERVER ARGS... | session.py reset LESSON", file=sys.stderr)
     return 2
