@@ -22,7 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...data import PACKAGE_ROOT
@@ -62,7 +62,6 @@ class Options:
     insecure: bool = False
     class_password: str = ""
     state: Path = STATE
-    extra: dict = field(default_factory=dict)
 
 
 def _fail_unless_root() -> None:
@@ -312,7 +311,7 @@ def api(s: dict, path: str, method: str = "GET", body: dict | None = None, state
 def wait_ready(s: dict, state: Path, pid: int, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if _pid(state / "hub.pid") is None and not _alive(pid):
+        if not _alive(pid):  # the hub exited: its log says why
             break
         try:
             api(s, "/", state=state, timeout=2)
@@ -322,8 +321,9 @@ def wait_ready(s: dict, state: Path, pid: int, timeout: float = 90) -> None:
         except (OSError, urllib.error.URLError):
             time.sleep(0.3)
     tail = "\n".join((state / "hub.log").read_text(errors="replace").splitlines()[-15:]) if (state / "hub.log").exists() else ""
+    why = "exited" if not _alive(pid) else f"did not answer within {timeout:.0f} s"
     stop(state)
-    raise ClassroomError(f"the hub did not start within {timeout:.0f} s; the end of {state.name}/hub.log:\n{tail}")
+    raise ClassroomError(f"the hub {why}; the end of {state.name}/hub.log:\n{tail}")
 
 
 def _alive(pid: int) -> bool:

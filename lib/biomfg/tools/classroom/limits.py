@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .accounts import ClassroomError
+
 ROOT = Path("/sys/fs/cgroup")
 PARENT = "biomfg-classroom"
 PERIOD_US = 100_000
@@ -31,8 +33,6 @@ class Limits:
 
 def parse_memory(text: str) -> int | None:
     """'1.5G', '800M', '0' (no limit) -> bytes; a bad value is a one-line error naming MEM=."""
-    from .accounts import ClassroomError
-
     given = text
     text = text.strip().upper().removesuffix("B").removesuffix("I")
     units = {"K": 2**10, "M": 2**20, "G": 2**30}
@@ -46,8 +46,6 @@ def parse_memory(text: str) -> int | None:
 
 
 def parse_cpus(text: str) -> float | None:
-    from .accounts import ClassroomError
-
     try:
         value = float(text)
     except ValueError:
