@@ -17,10 +17,12 @@ import json
 import re
 from html.parser import HTMLParser
 
+import altair as alt
 import nbformat
 from IPython.core.formatters import DisplayFormatter
 
 from biomfg import data, exercises
+from biomfg.prose import chartdata
 from biomfg.tools import reports
 
 from conftest import DATA, NOTEBOOKS
@@ -93,6 +95,8 @@ def bundles(obj, fmt: DisplayFormatter) -> list[dict]:
         return [b for item in obj for b in bundles(item, fmt)]
     bundle, _ = fmt.format(obj)
     out = [bundle]
+    if isinstance(obj, alt.TopLevelMixin) and (block := chartdata.block(obj)) is not None:
+        out.append(fmt.format(block)[0])  # the data under the chart, as a kernel shows it (render.show_with)
     stack = list(getattr(obj, "children", ()))
     while stack:
         w = stack.pop()
@@ -204,6 +208,9 @@ def _run(index: int, lang: str) -> tuple[list[tuple[str, dict]], list[str], list
     out, raw, controls = [], [], []
     for i, source, value in run_cells(path, {"lang": lang, **params}):
         where = f"{name} ({lang}) cell {i}: {source.strip().splitlines()[-1][:70]}"
+        for item in (value if isinstance(value, list) else [value]):
+            if isinstance(item, alt.TopLevelMixin):
+                _CHARTS.setdefault((index, lang), []).append((where, item))
         for bundle in bundles(value, fmt):
             out.append((where, bundle))
             if set(bundle) == {"text/plain"} and re.search(r"^'<|<div|<style|<table", bundle["text/plain"]):
@@ -211,6 +218,15 @@ def _run(index: int, lang: str) -> tuple[list[tuple[str, dict]], list[str], list
         if hasattr(value, "children"):
             controls.append((where, control_words(value)))
     return out, raw, controls
+
+
+_CHARTS: dict[tuple[int, str], list] = {}
+
+
+def charts(index: int, lang: str) -> list[tuple[str, object]]:
+    """Every Altair chart page `index` displays in `lang` (the objects, as a cell returns them), by cell."""
+    _run(index, lang)
+    return _CHARTS.get((index, lang), [])
 
 
 def shown(index: int, lang: str) -> tuple[list[tuple[str, dict]], list[str]]:

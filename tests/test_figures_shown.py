@@ -237,7 +237,8 @@ def test_no_chinese_sentence_doubles_a_measure_word():
 
 
 @pytest.mark.parametrize(("indicator", "zh", "en"), [
-    ("key_products_output_value", "关键产品产值", "output value of the key products"),
+    ("key_products_output_value", "关键产品产值（不含传统酿造业）",
+     "output value of the key products (excluding traditional brewing)"),
     ("key_products_annual_production", "关键产品年产量", "annual production of the key products"),
 ])
 def test_chinas_key_product_figures_say_they_are_the_key_products(indicator, zh, en):

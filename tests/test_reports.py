@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from reliability import netns
@@ -277,3 +278,75 @@ def test_every_report_says_its_versions_and_how_to_cite_it_in_its_language(batch
                                   check=True, text=True).stdout
             pages = [p for p in text.split("\f") if p.strip()]
             assert pages and all(footer in p for p in pages), (lang, [p[-200:] for p in pages if footer not in p][:2])
+
+
+# --- issue 19: the data behind every chart, downloaded from the report and compared with what it draws ---
+
+PAIRS = """() => {
+  // each drawn chart and the data block after it in the page (the next output of the same cell)
+  const charts = [...document.querySelectorAll('.biomfg-vega')];
+  const blocks = [...document.querySelectorAll('details.biomfg-chart-data')];
+  return charts.map(c => {
+    const b = blocks.find(d => c.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const texts = [...c.querySelectorAll('svg g.role-mark text')].map(t => t.textContent);
+    return {block: b ? blocks.indexOf(b) : -1, texts: texts};
+  });
+}"""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", str(text)).casefold()
+
+
+def check_chart_downloads(page, path) -> int:
+    """Open a report, download each chart's CSV from the block under it (as a reader clicks it) and compare
+    it with the texts the chart draws: every figure of the CSV is drawn, and every figure drawn is in the CSV.
+    Returns how many charts were compared."""
+    import csv
+    import io
+
+    from biomfg.i18n import t
+
+    lang = reports.report_lang(path)
+    page.goto(path.as_uri())
+    page.wait_for_function("[...document.querySelectorAll('.biomfg-vega')].every(d => d.querySelector('svg'))",
+                           timeout=20000)
+    pairs = page.evaluate(PAIRS)
+    assert pairs and all(p["block"] >= 0 for p in pairs), f"{path.name}: a chart without a data block"
+    blocks = page.locator("details.biomfg-chart-data")
+    shown = t("cd_col_shown", lang)
+    for i, pair in enumerate(pairs):
+        block = blocks.nth(pair["block"])
+        block.locator("summary").click()  # unfold, as a reader does, then download the CSV
+        link = block.locator("a[download$='.csv']")
+        with page.expect_download() as got:
+            link.click()
+        raw = Path(got.value.path()).read_bytes()
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+        drawn = _norm("".join(pair["texts"]))
+        assert rows, f"{path.name} chart {i}: an empty CSV"
+        if shown in rows[0]:
+            for r in rows:
+                assert _norm(r[shown]) in drawn, f"{path.name} chart {i}: {r[shown]!r} is in the CSV, not drawn"
+            cells = sorted({_norm(v) for r in rows for v in r.values() if v}, key=len, reverse=True)
+            for text in pair["texts"]:
+                rest = _norm(text)
+                for c in cells:
+                    rest = rest.replace(c, "")
+                assert not re.search(r"\d", rest), f"{path.name} chart {i}: draws {text!r}, not in its CSV"
+    # on paper the downloads are not printed (the appendix lists every figure with its source)
+    page.emulate_media(media="print")
+    hidden = page.evaluate("[...document.querySelectorAll('details.biomfg-chart-data')].every("
+                           "d => getComputedStyle(d.closest('.jp-OutputArea-child')).display === 'none')")
+    assert hidden, f"{path.name}: a data block would be printed"
+    return len(pairs)
+
+
+@pytest.mark.browser
+def test_a_charts_csv_downloaded_from_the_report_holds_exactly_what_it_draws(batch, offline_page):
+    out, _ = batch
+    for name in ("suzhou_sip.zh.html", "suzhou_sip.en.html", "overview.zh.html", "pilot_scale.en.html"):
+        op = offline_page()
+        assert check_chart_downloads(op.page, out / name) >= 3
+        assert op.blocked == [] and op.errors == [], (name, op.blocked, op.errors)
+        op.close()

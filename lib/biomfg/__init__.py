@@ -14,4 +14,13 @@ theme.register()
 render.register()
 errors.register()
 
+
+def _chart_data(chart):
+    from .prose.chartdata import block  # the layer that knows citations and figures: imported when a chart shows
+
+    return block(chart)
+
+
+render.show_with(_chart_data)
+
 __version__ = "0.1.0"  # the one place; make release writes it (YEAR.MONTH.N)

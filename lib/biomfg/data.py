@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -54,10 +55,9 @@ def package(folder: Path | None = None) -> dict:
 
 def versions(folder: Path | None = None) -> dict:
     """The collection's version, the data package's version and its date: what a reader cites."""
-    import biomfg
-
     pkg = package(folder)
-    return {"version": biomfg.__version__, "data_version": str(pkg.get("version", "")),
+    # the root package is loaded before any of its modules; read from it, not imported (it sits above every layer)
+    return {"version": sys.modules[__package__].__version__, "data_version": str(pkg.get("version", "")),
             "date": str(pkg.get("created", ""))[:10]}
 
 

@@ -185,6 +185,13 @@ def fact(row, lang: str = "en") -> str:
     return number(row["value"], row["unit"], lang, q)
 
 
+def shown(row, lang: str = "en") -> str:
+    """A fact as a chart's label writes it: `fact` (qualifier kept), a target or an estimate marked as one."""
+    kind = "" if row.get("kind", "actual") in ("actual", None) else t(row["kind"], lang)  # facts.kind: target, estimate
+    text = fact(row, lang)
+    return text + t("paren", lang, text=kind) if kind else text
+
+
 def percent(part, whole, digits: int = 1) -> str:
     """A computed share, e.g. 56 of 1953 -> '2.9%'. Computed shares are the one place we round,
     and `digits` says how much."""
@@ -432,6 +439,7 @@ def year(row, lang: str = "en", col: str = "year") -> str:
 
 
 SINCE = re.compile(r"(\d{4})\s*年\s*至今")  # 2023年至今: from 2023 to the date of the report
+SPAN = re.compile(r"(\d{4})\s*[—–\-－]+\s*(\d{4})\s*年")  # 2018—2022年(的数据): a period with both ends
 
 
 def since_year(quote) -> str | None:
@@ -440,15 +448,25 @@ def since_year(quote) -> str | None:
     return found.group(1) if found else None
 
 
+def span_years(quote) -> tuple[str, str] | None:
+    """The first and last year of a period a quote states ('2018—2022年的数据，在1953家…'); None if it does not."""
+    found = SPAN.search(str(quote or ""))
+    return (found.group(1), found.group(2)) if found else None
+
+
 def since(row, lang: str = "en", col: str = "year") -> str:
-    """For a row with no year whose quote states a period up to the report ('2023年至今 … 共引进…33个'):
-    'since 2023' / '2023年至今'; else ''."""
+    """For a row with no year whose quote states a period: up to the report ('2023年至今 … 共引进…33个'):
+    'since 2023' / '2023年至今'; with both ends ('2018—2022年的数据，在1953家…'): '2018–2022' / '2018—2022年';
+    else ''. A figure with such a period is not an undated one."""
     check_lang(lang)
     value = row.get(col)
     if not (_missing(value) or str(value) in ("", "<NA>")):
         return ""
     start = since_year(row.get("quote"))
-    return t("year_since", lang, year=start) if start else ""
+    if start:
+        return t("year_since", lang, year=start)
+    span = span_years(row.get("quote"))
+    return t("year_span", lang, start=span[0], end=span[1]) if span else ""
 
 
 def year_paren(row, lang: str = "en", col: str = "year") -> str:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import data as _data
 from ..i18n import check_lang, t
+from ..render import ChartData, carry
 from ..theme import MUTED, PLATFORM_TYPE_COLOURS
 
 # What a chart may take, in CSS pixels: a JupyterLab output area is ~1000 px wide (a scrollbar and
@@ -186,17 +187,22 @@ def source_lines(line: str, width: float = TITLE_WIDTH, size: float = 14) -> lis
 
 def titled(chart: alt.TopLevelMixin, title: str, rows: pd.DataFrame, lang: str,
            subtitle: str | None = None, width: float = TITLE_WIDTH, summary: str | None = None,
-           kind: str | None = None) -> alt.TopLevelMixin:
+           kind: str | None = None, table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     """Attach the title, an optional subtitle and the source line (always last), each wrapped to
     `width` px so that none runs past the chart's room; and the chart's `description` in words (what a
     screen reader says: see `description`), with `summary` if the chart gives one, else one made from
-    the fact rows it plots. `kind` names a chart its marks do not ('diagram', 'matrix')."""
+    the fact rows it plots. `kind` names a chart its marks do not ('diagram', 'matrix').
+
+    The rows (or `table`, the rows a reader needs where `rows` only carry the sources: a diagram's
+    boxes) go with the chart as the data behind it (`data_of`, offered under the chart by prose.chartdata)."""
     lines = (wrap_clauses if lang == "zh" else wrap_px)(subtitle, width, 14) if subtitle else []
     lines += source_lines(source_line(rows, lang), width)
     text = wrap_px(title, width, 22, bold=True)
-    return chart.properties(title=alt.TitleParams(text=text if len(text) > 1 else text[0], subtitle=lines,
-                                                  subtitleColor=MUTED),
-                            description=description(kind or chart_kind(chart), title, rows, lang, summary))
+    words = description(kind or chart_kind(chart), title, rows, lang, summary)
+    out = chart.properties(title=alt.TitleParams(text=text if len(text) > 1 else text[0], subtitle=lines,
+                                                 subtitleColor=MUTED), description=words)
+    return carry(out, ChartData(" ".join(str(title).split()), words, lang,
+                                (rows if table is None else table).reset_index(drop=True)))
 
 
 # --- the chart in words: Vega-Lite's top-level `description`, which vega-embed makes the SVG's ARIA label ---

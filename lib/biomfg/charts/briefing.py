@@ -10,6 +10,7 @@ import pandas as pd
 from .. import data as _data
 from ..htmlout import HTML
 from ..i18n import check_lang, t
+from ..render import carry, data_of
 from .start import founding_timeline
 
 
@@ -24,7 +25,7 @@ def timeline_with_type_picker(platforms: pd.DataFrame, lang: str = "en") -> alt.
     test = "type_pick == '' || datum.type_label == type_pick"
     chart.layer[0] = chart.layer[0].encode(opacity=alt.condition(test, alt.value(1.0), alt.value(0.12)))
     chart.layer[1] = chart.layer[1].encode(opacity=alt.condition(test, alt.value(1.0), alt.value(0.2)))
-    return chart.add_params(pick)
+    return carry(chart.add_params(pick), data_of(chart))
 
 
 def headline_measure(facts: pd.DataFrame, skip: tuple[str, ...] = ()) -> tuple[str | None, pd.DataFrame]:

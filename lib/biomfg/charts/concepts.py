@@ -287,5 +287,8 @@ def concept_map(lang: str = "en", region: str | Iterable[str] | None = None) -> 
         summary += t("cm_desc_region_one" if one else "cm_desc_region", lang, region=names,
                      **({} if one else {"n": num(len(mine))}))
     rows = pd.concat([nodes[["source"]], links[["source"]]], ignore_index=True)
+    named = dict(zip(nodes["node"], nodes["label"], strict=True))
+    table = pd.DataFrame({"from": links["source_node"].map(named), "to": links["target_node"].map(named),
+                          "source": links["source"], "quote": links["quote"]})  # the data behind it: its links
     return titled(chart, title, rows, lang, subtitle, width=min(TITLE_WIDTH, WIDTH), summary=summary,
-                  kind="diagram")
+                  kind="diagram", table=table)

@@ -83,10 +83,7 @@ def measure(rows: pd.DataFrame, lang: str, scaled: bool = True) -> tuple[float, 
     return divisor, cap(words, lang)
 
 
-def value_text(row, lang: str) -> str:
-    kind = "" if row.get("kind", "actual") in ("actual", None) else t(row["kind"], lang)  # facts.kind: target, estimate
-    text = fmt.fact(row, lang)
-    return text + t("paren", lang, text=kind) if kind else text
+value_text = fmt.shown  # a figure as the charts write it
 
 
 def row_labels(rows: pd.DataFrame, lang: str, label_col: str | None = None,

@@ -156,7 +156,11 @@ def scale_ladder(volumes: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
                               baseline="bottom").encode(x=alt.X("v:Q", scale=x_scale), y=alt.value(-6), text="shown:N")
     chart = alt.layer(shade, band_names, span, ends, ends_hi, text, rule, rule_text).properties(
         width=560, height=alt.Step(max(56, 17 * depth + 14)))
-    return titled(chart, t("ladder_title", lang), volumes, lang, t("ladder_subtitle", lang))
+    # the data behind it: the two ends drawn of each platform's line (a volume between them is not drawn)
+    spans = volume_spans(volumes).set_index("platform_id")
+    ends = volumes[[v in (spans.loc[p, "low"], spans.loc[p, "high"]) for p, v in zip(volumes["platform_id"], volumes["value"],
+                                                                                      strict=True)]]
+    return titled(chart, t("ladder_title", lang), volumes, lang, t("ladder_subtitle", lang), table=ends)
 
 
 def network_sizes(facts: pd.DataFrame, lang: str = "en") -> alt.FacetChart:

@@ -75,7 +75,8 @@ def columns_diagram(rows: pd.DataFrame, lang: str, title: str, subtitle: str | N
                for c, h in enumerate(column_labels)]
     summary = t("desc_columns", lang, n=len(rows), m=fmt.set_phrase(n, "栏", lang, "columns"),
                 columns=t("list_sep", lang).join(columns))
-    return titled(chart, title, rows, lang, subtitle, summary=summary, kind="diagram")
+    table = rows.assign(column=[column_labels[c] for c in rows["column"]])  # the data behind it, columns named
+    return titled(chart, title, rows, lang, subtitle, summary=summary, kind="diagram", table=table)
 
 
 def targets_by_group(rows: pd.DataFrame, lang: str = "en"):
@@ -88,9 +89,12 @@ def targets_by_group(rows: pd.DataFrame, lang: str = "en"):
                          group_col="group_label", bars=False)
 
 
-def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, ...] = ()):
+def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, ...] | None = None):
     """A dot map of the regional cases from their city coordinates: points and names only, no
-    boundaries, tiles or downloaded geometry. Labels sit on the side away from the nearest dot."""
+    boundaries, tiles or downloaded geometry. Labels sit on the side away from the nearest dot.
+    In a lesson (`own_notebook` given) the colour tells the cases with a notebook of their own from
+    those notebook 09 covers; elsewhere (a briefing, whose reader has no notebooks) every dot is one
+    colour and there is no legend."""
     check_lang(lang)
     rows = regions.dropna(subset=["lat", "lon"]).copy()
     lat, lon = rows["lat"].astype(float).to_numpy(), rows["lon"].astype(float).to_numpy()
@@ -99,15 +103,18 @@ def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, .
         d = [((lat[j] - lat[i]) ** 2 + (lon[j] - lon[i]) ** 2, j) for j in range(len(rows)) if j != i]
         j = min(d)[1] if d else i
         sides.append("right" if lon[j] < lon[i] or abs(lon[j] - lon[i]) < 0.3 else "left")
-    kind = [t("rg_own_notebook", lang) if r in own_notebook else t("rg_other_park", lang) for r in rows["region_id"]]
     plot = pd.DataFrame({"lat": lat, "lon": lon, "name": rows[f"name_{lang}"].astype(str).to_numpy(),
                          "label": [wrap(n, lang, 10 if lang == "zh" else 22) for n in rows[f"name_{lang}"]],
-                         "side": sides, "kind": kind})
+                         "side": sides})
+    lesson = own_notebook is not None
+    if lesson:
+        plot["kind"] = [t("rg_own_notebook" if r in own_notebook else "rg_other_park", lang) for r in rows["region_id"]]
     base = alt.Chart(plot).encode(longitude="lon:Q", latitude="lat:Q")
     colour = alt.Color("kind:N", title=t("rg_case_kind", lang),
                        scale=alt.Scale(domain=[t("rg_own_notebook", lang), t("rg_other_park", lang)],
                                        range=list(CASE_COLOURS)),
-                       legend=alt.Legend(orient="top-left", direction="vertical", fillColor="white", padding=6))
+                       legend=alt.Legend(orient="top-left", direction="vertical", fillColor="white", padding=6)) \
+        if lesson else alt.value(CASE_COLOURS[0])
     # invisible corner points widen the fitted projection so that names beside the dots have room
     pad = pd.DataFrame({"lat": [lat.min() - 1.0, lat.max() + 0.6], "lon": [lon.min() - 4.5, lon.max() + 4.5]})
     room = alt.Chart(pad).mark_point(opacity=0).encode(longitude="lon:Q", latitude="lat:Q")

@@ -103,18 +103,33 @@ def reported(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["kind"] == "actual"]
 
 
+def _top_money(money: pd.DataFrame) -> pd.Series:
+    """The largest of some money figures, in the currency the sources give first (currencies never mix)."""
+    return money[money["unit"] == money.iloc[0]["unit"]].sort_values("value", ascending=False, kind="stable").iloc[0]
+
+
 def _scale(rows: pd.DataFrame, lang: str, subject: str | None) -> tuple[str, dict]:
-    """The largest reported money figure (in the currency the sources give first: currencies never mix);
-    without one, the first key figure by the editorial rule."""
+    """The largest reported money figure; without one, the first key figure by the editorial rule, and
+    what is true of money: the sources give none, or give it only as targets (the next sentence names the
+    lead one), or only as plans and projections (the largest is named here, as what it is)."""
     actual = reported(rows)
     money = actual[actual["unit"].isin(model.MONEY)]
     if not money.empty:
-        first = money[money["unit"] == money.iloc[0]["unit"]].sort_values("value", ascending=False, kind="stable").iloc[0]
+        first = _top_money(money)
         return ("bf_scale_money", {"what": what(first, lang, subject), "value": _value(first, lang)})
     if actual.empty:
         return ("bf_scale_nothing", {})
     first = model.key_figures(actual, subject, 1).iloc[0]
-    return ("bf_scale_first", {"what": what(first, lang, subject), "value": _value(first, lang)})
+    fields = {"what": what(first, lang, subject), "value": _value(first, lang)}
+    unreported = rows[rows["unit"].isin(model.MONEY)]
+    projected = unreported[unreported["kind"] != "target"]
+    if not projected.empty:  # a plan or projection (计划投资, 预计): named, and called what it is
+        plan = _top_money(projected)
+        return ("bf_scale_first_projected", {**fields, "mwhat": what(plan, lang, subject),
+                                             "mvalue": fmt.fact(plan, lang) + fmt.year_paren(plan, lang)})
+    if not unreported.empty:
+        return ("bf_scale_first_targets", fields)
+    return ("bf_scale_first", fields)
 
 
 def _china_scale(rows: pd.DataFrame, lang: str) -> tuple[str, dict]:
@@ -153,7 +168,8 @@ def _plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
 def _unsaid(rows: pd.DataFrame, lang: str) -> tuple[str, dict]:
     """How many figures carry a year the quote does not state, and how many carry none."""
     inferred = sum(fmt.year_inferred(r) for _, r in rows.iterrows())
-    undated = int(rows["year"].isna().sum())
+    # a figure whose quote states its period (2023年至今, 2018—2022年) has a year, as its card shows
+    undated = sum(not fmt.year(r) and not fmt.since(r) for _, r in rows.iterrows())
     fields = {"n": figures(len(rows), lang), "inferred": count(inferred, lang, "项"), "undated": count(undated, lang, "项")}
     if undated == len(rows):
         return ("bf_unsaid_all_undated", {})
@@ -224,9 +240,11 @@ def _overview_gap(china: pd.DataFrame, lang: str) -> list[tuple[str, dict]]:
     by = china.set_index("indicator")
     if not {"national_incubator_count", "bio_related_incubator_count"} <= set(by.index):
         return []
-    return [("bf_overview_gap", {"total": fmt.fact(by.loc["national_incubator_count"], lang),
-                                 "bio": fmt.fact(by.loc["bio_related_incubator_count"], lang),
-                                 "recs": count(len(data.table("recommendations")), lang, "个", ("area", "areas"))})]
+    total = by.loc["national_incubator_count"]
+    when = fmt.year_paren(total, lang)  # the period the count covers, as its quote states it (2018—2022年)
+    return [("bf_overview_gap_dated" if when else "bf_overview_gap",
+             {"total": fmt.fact(total, lang), "when": when, "bio": fmt.fact(by.loc["bio_related_incubator_count"], lang),
+              "recs": count(len(data.table("recommendations")), lang, "个", ("area", "areas"))})]
 
 
 def summary(s: model.Subject, lang: str = "en") -> HTML:

@@ -213,9 +213,10 @@ def _china_chart(s: model.Subject, lang: str):
 
 
 def _cases_chart(s: model.Subject, lang: str):
-    from ..model.cases import cases, own_notebook
+    """The cases on a map; a briefing's reader has no notebooks, so its legend points to none."""
+    from ..model.cases import cases
 
-    return charts.regions.case_map(cases(), lang, own_notebook()), None
+    return charts.regions.case_map(cases(), lang), None
 
 
 # Each kind's story, in the order it argues: where the subject stands, what carries it, where it is going.

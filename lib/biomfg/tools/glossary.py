@@ -74,10 +74,12 @@ def markdown_text(source: str) -> str:
 
 
 def bundle_text(bundle: dict) -> str:
-    """What one output shows as text: its HTML's visible text, else its plain text ('' for a chart)."""
+    """What one output shows as text: its HTML's visible text, else its plain text ('' for a chart, and for
+    the data under a chart: its rows and their quotations teach nothing the lesson's text does not)."""
     if "text/html" in bundle:
         html = bundle["text/html"]
-        return visible("".join(html) if isinstance(html, list) else html)
+        html = "".join(html) if isinstance(html, list) else html
+        return "" if "class='biomfg-chart-data'" in html else visible(html)
     if any(k.startswith("application/vnd.vegalite") for k in bundle):
         return ""
     plain = bundle.get("text/plain", "")

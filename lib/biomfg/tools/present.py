@@ -20,8 +20,10 @@ import time
 from html import escape
 from urllib.parse import parse_qsl, urlencode
 
+import altair as alt
 from IPython.display import display
 
+from .. import render
 from ..choices import AddressError, ChoiceError, check_choice
 from ..htmlout import HTML
 from ..i18n import LANGS, check_lang, t
@@ -103,7 +105,18 @@ def bilingual(make, lang: str, query: str | None = None) -> list:
     if not live(query):
         return list(make(lang))
     other = "zh" if lang == "en" else "en"
-    return [LangPart(p, lg) for lg in (lang, other) for p in make(lg)]
+    return [LangPart(p, lg) for lg in (lang, other) for p in _with_data(make(lg))]
+
+
+def _with_data(parts):
+    """Each chart followed by its data block (prose.chartdata) as a part of its own, so that the block
+    carries the language mark too (elsewhere the kernel's display adds it: render.show_with)."""
+    from ..prose.chartdata import block
+
+    for part in parts:
+        yield part
+        if isinstance(part, alt.TopLevelMixin) and (data := block(part)) is not None:
+            yield data
 
 
 class LangPart:
@@ -118,9 +131,12 @@ class LangPart:
         from IPython import get_ipython
         from IPython.core.formatters import DisplayFormatter
 
-        shell = get_ipython()
-        formatter = shell.display_formatter if shell is not None else DisplayFormatter()
-        data, meta = formatter.format(self.part, include=include, exclude=exclude)
+        if isinstance(self.part, alt.TopLevelMixin):  # the chart alone: bilingual gives its data block a part
+            data, meta = render.bundle(self.part)
+        else:
+            shell = get_ipython()
+            formatter = shell.display_formatter if shell is not None else DisplayFormatter()
+            data, meta = formatter.format(self.part, include=include, exclude=exclude)
         return data, {**(meta or {}), "biomfg": {"lang": self.lang}}
 
     def __repr__(self) -> str:

@@ -67,8 +67,10 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
   /* A chart taller than a page cannot break: it starts a page and runs on. Any space above it inside its
      output (the cell's padding, the chart's margin) made Chromium push it once more, past a blank page. */
   .jp-Cell { padding: 0; margin: 0.2em 0; } .biomfg-vega { margin: 0; padding: 0; }
-  /* a chart's select or slider does nothing on paper */
+  /* a chart's select or slider does nothing on paper; nor do the downloads under a chart (the appendix
+     prints every figure with its source and quotation) */
   .vega-bindings { display: none; }
+  .jp-OutputArea-child:has(.biomfg-chart-data) { display: none; }
   PRINT_WHOLE { break-inside: avoid; }
   [data-print-tall] { break-inside: auto !important; }
   /* A heading (a fold's summary too) stays with the block it heads: no break after it, nor inside it.

@@ -33,10 +33,13 @@ class Explorer(w.VBox):
         return self._label
 
 
-def show(out: w.Output, obj) -> None:
-    """Replace an Output's content without clear_output(), which nbval cannot compare stably."""
+def show(out: w.Output, *objs) -> None:
+    """Replace an Output's content (each object given, in order; None skipped) without clear_output(), which
+    nbval cannot compare stably."""
     out.outputs = ()
-    out.append_display_data(obj)
+    for obj in objs:
+        if obj is not None:
+            out.append_display_data(obj)
 
 
 def message(key: str, lang: str) -> Explorer:

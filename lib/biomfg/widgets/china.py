@@ -18,6 +18,7 @@ from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model.china import COUNTRY
 from ..model.facts import fact
+from ..prose import chartdata
 from ..prose import china as prose_china
 from .base import Explorer, message, show
 from .fast import Spec
@@ -38,8 +39,10 @@ def growth_inputs(facts: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Seri
 def growth_template(base: pd.Series, stated: pd.Series, lang: str) -> dict:
     """The projection chart's spec, built and validated once; its `rate` parameter is set per change."""
     rows = pd.DataFrame([base, stated])
-    spec = growth_projection(base, float(stated["value"]), HORIZON, lang, interactive=True, bind=False,
-                             source_rows=rows).to_dict()
+    chart = growth_projection(base, float(stated["value"]), HORIZON, lang, interactive=True, bind=False,
+                              source_rows=rows)
+    spec = chart.to_dict()
+    spec["_data"] = chartdata.block(chart)  # the rows behind it (the base and the stated rate), whatever the rate
     # the source lines under the subtitle (the subtitle, wrapped, is rewritten at each rate)
     spec["_source_lines"] = source_lines(source_line(rows, lang))
     return spec
@@ -51,7 +54,7 @@ def growth_view(template: dict, base: pd.Series, stated: pd.Series, rate: float,
     subtitle = t("growth_subtitle", lang).format(base=fmt.fact(base, lang), years=HORIZON,
                                                  rate=fmt.number(rate, "percent", lang))
     title["subtitle"] = [*wrap_px(subtitle, TITLE_WIDTH, 14), *template["_source_lines"]]
-    template = {k: v for k, v in template.items() if k != "_source_lines"}
+    template = {k: v for k, v in template.items() if k not in ("_source_lines", "_data")}
     spec = {**template, "title": title, "params": [{**template["params"][0], "value": float(rate)}]}
     return HTML(prose_china.growth_assumption(base, rate, HORIZON, stated, lang)), Spec(spec)
 
@@ -73,7 +76,7 @@ def growth_projection_explorer(lang: str = "en", facts: pd.DataFrame | None = No
     def update(change=None):
         note, chart = growth_view(template, base, stated, float(slider.value), lang)
         show(text, note)
-        show(plot, chart)
+        show(plot, chart, template["_data"])
 
     slider.observe(update, names="value")
     update()

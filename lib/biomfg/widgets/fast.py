@@ -16,13 +16,16 @@ from ..charts.base import TITLE_WIDTH, chart_kind, description, source_line, sou
 from ..charts.facts import layout
 from ..i18n import t
 from ..model.cases import cases
+from ..prose import chartdata
+from ..render import ChartData
 
 
 class Spec:
-    """A ready Vega-Lite spec shown exactly as the house renderer shows an Altair chart."""
+    """A ready Vega-Lite spec shown exactly as the house renderer shows an Altair chart; `after`: what goes
+    under it (the data behind it: prose.chartdata)."""
 
-    def __init__(self, spec: dict):
-        self.spec = spec
+    def __init__(self, spec: dict, after=None):
+        self.spec, self.after = spec, after
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return render._mimebundle(self.spec)
@@ -158,6 +161,7 @@ class FastComparer:
         title = ("" if self.lang == "zh" else " ").join(title) if isinstance(title, list) else title
         key = (family, tuple(rows["fact_id"]))  # of the rows kept: few cases hold a family's figures, so
         if key not in self.words:               # most choices of regions keep rows already described
-            self.words[key] = description(chart_kind(spec), title, rows, self.lang)
-        spec["description"] = self.words[key]
-        return Spec(spec), msg
+            words = description(chart_kind(spec), title, rows, self.lang)
+            self.words[key] = words, chartdata.block(ChartData(" ".join(title.split()), words, self.lang, rows))
+        spec["description"], after = self.words[key]
+        return Spec(spec, after), msg

@@ -11,6 +11,7 @@ from .. import data
 from ..charts.recommendations import coverage_rows, policy_coverage, rec_labels
 from ..i18n import check_lang, t
 from ..model import policy
+from ..prose import chartdata
 from ..prose import recommendations as prose_recommendations
 from .base import Explorer, message, show
 from .fast import Spec
@@ -32,7 +33,8 @@ def policy_mix_explorer(lang: str = "en", links: pd.DataFrame | None = None,
     lists, plot = w.Output(), w.Output()
     first = policy.mix(dict.fromkeys(labels, 1), links=links, targets=targets, recs=recs)
     x_max = float(MAX_WEIGHT * max(1, int(first.targets["by"].map(len).max())))
-    template = policy_coverage(first, links, lang, x_max=x_max).to_dict()
+    chart = policy_coverage(first, links, lang, x_max=x_max)
+    template, behind = chart.to_dict(), chartdata.block(chart)  # the links behind it, whatever the weights
     (dataset,) = template["datasets"]
 
     def view(weights):
@@ -42,7 +44,7 @@ def policy_mix_explorer(lang: str = "en", links: pd.DataFrame | None = None,
 
     def update(change=None):
         summary, chart = view({rid: s.value for rid, s in sliders.items()})
-        show(plot, chart)
+        show(plot, chart, behind)
         show(lists, summary)
 
     for s in sliders.values():

@@ -87,7 +87,7 @@ def comparer(lang: str = "en", region_ids: list[str] | None = None, family: str 
         if chart is None:
             chart_out.outputs = ()
         else:
-            show(chart_out, chart)
+            show(chart_out, chart, chart.after)
 
     pick.observe(update, names="value")
     fam.observe(update, names="value")
