@@ -29,10 +29,15 @@ def scratch(tmp_path) -> Path:
     return clone
 
 
-def cut(clone: Path, tests: str = "true") -> subprocess.CompletedProcess:
+# one briefing refreshed, not all: enough to see the new version reach the stored outputs, in seconds
+OVERVIEW = "notebooks/briefings/overview.ipynb"
+REFRESH = f"{sys.executable} -m biomfg outputs {OVERVIEW}"
+
+
+def cut(clone: Path, tests: str = "true", outputs: str = REFRESH) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(clone / "lib")}
-    return subprocess.run([sys.executable, "-m", "biomfg", "release", "--tests", tests], cwd=clone, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "biomfg", "release", "--tests", tests, "--outputs", outputs],
+                          cwd=clone, env=env, capture_output=True, text=True, timeout=300)
 
 
 def git(clone: Path, *args: str) -> str:
@@ -66,6 +71,10 @@ def test_a_release_on_a_scratch_copy_writes_the_version_changelog_and_tag(tmp_pa
     assert message.startswith(f"Release {version}") and "### Added" in message
     # the first release: the data version moves with it
     assert json.loads((clone / "data/datapackage.json").read_text(encoding="utf-8"))["version"] == version
+    # and the stored outputs say so (nbval compares them): the briefing's colophon, in the release commit
+    stored = (clone / OVERVIEW).read_text(encoding="utf-8")
+    assert f"version {version}; data version {version}" in stored and "version 0.1.0" not in stored
+    assert OVERVIEW in git(clone, "show", "--name-only", "--format=", "HEAD").splitlines()
 
     # a second release the same month, with a change noted but data/ untouched: N counts up, data keeps its version
     text = (clone / "CHANGELOG.md").read_text(encoding="utf-8").replace(
@@ -84,6 +93,7 @@ def test_a_release_on_a_scratch_copy_writes_the_version_changelog_and_tag(tmp_pa
     ("dirty", "true", "release: the working tree has uncommitted changes; commit or stash them first"),
     (None, "false", "release: the tests failed (false); nothing was changed"),
     ("empty", "true", "release: CHANGELOG.md: the Unreleased section lists no change"),
+    ("outputs", "true", "release: refreshing the stored outputs failed (false); nothing was changed"),
 ])
 def test_a_release_refuses_and_changes_nothing(tmp_path, spoil, tests, message):
     clone = scratch(tmp_path)
@@ -95,7 +105,7 @@ def test_a_release_refuses_and_changes_nothing(tmp_path, spoil, tests, message):
         (clone / "CHANGELOG.md").write_text(head + "## [Unreleased]\n", encoding="utf-8")
         git(clone, "commit", "-qam", "Empty the changelog")
     before = git(clone, "rev-parse", "HEAD")
-    r = cut(clone, tests)
+    r = cut(clone, tests, "false" if spoil == "outputs" else REFRESH)
     assert r.returncode == 1
     assert r.stderr.strip().splitlines() == [message] or r.stderr.strip().startswith(message), r.stderr
     assert git(clone, "rev-parse", "HEAD") == before and git(clone, "tag", "--list") == ""

@@ -167,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(run=_binder_links)
     rl = sub.add_parser("release", help="cut a release: clean tree, tests pass, version, changelog, commit, tag")
     rl.add_argument("--tests", metavar="CMD", help="the test command (default: $RELEASE_TESTS or make test)")
+    rl.add_argument("--outputs", metavar="CMD", default=None,
+                    help="the command that refreshes the stored outputs with the new version "
+                         "(default: RELEASE_OUTPUTS or 'python -m biomfg outputs')")
     rl.set_defaults(run=_release)
     rs = sub.add_parser("reset", help="on the class server: put one of your lessons back to the original")
     rs.add_argument("lesson", help="01, 01_three_barriers or its file name")

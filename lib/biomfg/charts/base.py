@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import data as _data
 from ..i18n import check_lang, t
+from ..model.cases import item_of
 from ..render import ChartData, carry
 from ..theme import MUTED, PLATFORM_TYPE_COLOURS
 
@@ -160,14 +161,27 @@ def vega_text(key: str, lang: str, field: str, expr: str) -> str:
 
 
 def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
-    """'Source: <short title> (<seed file>); ...' for the seeds the plotted rows cite."""
+    """'Source: <short title> (<seed file>); ...' for the seeds the plotted rows cite. A row on a newspaper page
+    holding several items (data/source_items.csv) cites its own item's headline, not the page's lead story:
+    Luoyang's figures are not the SIP story's."""
     check_lang(lang)
-    used = sorted(set(rows["source"].dropna()))
-    if not used:
+    if not rows["source"].notna().any():
         raise ValueError("cannot draw a chart without sourced rows: the rows have no `source`")
+    items = item_of(rows) if "entity_id" in rows else pd.Series([None] * len(rows), index=rows.index, dtype=object)
+    used = sorted({(s, i if isinstance(i, str) else "") for s, i in zip(rows["source"], items, strict=True)
+                   if isinstance(s, str)})
     src = _data.sources().set_index("source_id")
-    parts = [f"{src.loc[s, f'short_{lang}']}{t('paren', lang, text=s)}" if s in src.index else s for s in used]
-    return f"{t('source', lang)}{t('colon', lang)}{t('clause_sep', lang).join(parts)}"
+    items = _data.table("source_items").set_index("item_id")
+    parts = []
+    for s, i in used:
+        if i:  # a headline the seed prints is a title (《》 in Chinese); else the item's description
+            head = items.loc[i]
+            name = t("cite_title", lang, title=head[f"headline_{lang}"]) if isinstance(head["headline_quote"], str) \
+                else head[f"headline_{lang}"]
+        else:
+            name = src.loc[s, f"short_{lang}"] if s in src.index else ""
+        parts.append(f"{name}{t('paren', lang, text=s)}" if name else s)
+    return f"{t('source', lang)}{t('colon', lang)}{t('clause_sep', lang).join(dict.fromkeys(parts))}"
 
 
 def source_lines(line: str, width: float = TITLE_WIDTH, size: float = 14) -> list[str]:

@@ -78,3 +78,15 @@ def count_rows(entity_id: str) -> pd.DataFrame:
     """An entity's count-unit figures (one unit, so one axis)."""
     f = data.facts(entity_id)
     return f[f["unit"] == "count"]
+
+
+def item_of(facts: pd.DataFrame) -> pd.Series:
+    """The item (data/source_items.csv item_id) each fact is cited to, aligned with `facts`: on a seed that
+    holds several items, the item reporting on the case the fact's entity belongs to (model.cases); None where
+    the seed has no items, or none of them reports on that case: the seed's own citation (its lead story's)."""
+    items = data.table("source_items")
+    items = items[items["region_id"].notna()]
+    by_case = {(s, c): i for s, c, i in zip(items["source_id"], items["region_id"], items["item_id"], strict=True)}
+    cases = facts["entity_id"].map(case_of_entity())
+    return pd.Series([by_case.get((s, _text(c))) for s, c in zip(facts["source"], cases, strict=True)],
+                     index=facts.index, dtype=object)

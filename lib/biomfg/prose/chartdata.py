@@ -29,9 +29,10 @@ import pandas as pd
 from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, messages, t
+from ..model.cases import item_of
 from ..render import ChartData, data_of
 from .cards import TABLE_CSS
-from .sources import citation, item_of
+from .sources import citation
 
 # What a row of another table shows, in this order: its names (the reader's language), the things its ids
 # name, and a few plain columns. Anything else (codes, the other language, notes) stays in data/.

@@ -17,6 +17,7 @@ from .. import data
 from ..choices import check_choice
 from ..htmlout import HTML
 from ..i18n import check_lang, t
+from ..model.cases import item_of  # noqa: F401  (cited here: prose.sources.item_of)
 from .base import join
 
 FILE_STYLE = "color:#666;font-size:.85em"  # the seed's file name: a small secondary detail under the citation
@@ -108,20 +109,6 @@ def citation(source_id: str, lang: str = "en", item_id: str | None = None) -> st
     text = t("cite_full", lang, author=author, title=title, kind=kind, outlet=outlet, date=date)
     end = t("cite_end", lang)
     return text if text.endswith(end) else text + end  # 'n.d.' closes an English citation with its own full stop
-
-
-def item_of(facts: pd.DataFrame) -> pd.Series:
-    """The item (data/source_items.csv item_id) each fact is cited to, aligned with `facts`: on a seed that
-    holds several items, the item reporting on the case the fact's entity belongs to (model.cases); None where
-    the seed has no items, or none of them reports on that case: the seed's own citation (its lead story's)."""
-    from ..model.cases import case_of_entity
-
-    items = data.table("source_items")
-    items = items[items["region_id"].notna()]
-    by_case = {(s, c): i for s, c, i in zip(items["source_id"], items["region_id"], items["item_id"], strict=True)}
-    cases = facts["entity_id"].map(case_of_entity())
-    return pd.Series([by_case.get((s, _text(c))) for s, c in zip(facts["source"], cases, strict=True)],
-                     index=facts.index, dtype=object)
 
 
 def file_note(source_id: str, lang: str = "en") -> str:

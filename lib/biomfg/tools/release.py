@@ -10,7 +10,10 @@ previous release gives it the release's number and date; otherwise it keeps the 
 The steps, each stopping the release with a one-line reason if it fails, nothing written before the
 tests pass: the working tree is clean; the tests pass (`make test`, or the command in RELEASE_TESTS);
 then the version is written, the changelog's Unreleased section becomes the release's section (Keep a
-Changelog 1.1.0), and the release is committed and tagged vYEAR.MONTH.N with that section as message.
+Changelog 1.1.0), the notebooks' stored outputs are refreshed (they say the versions: a briefing's header
+and colophon, the data under every chart; `python -m biomfg outputs`, or RELEASE_OUTPUTS; if that fails
+every file is put back as it was), and the release is committed and tagged vYEAR.MONTH.N with that
+section as message.
 """
 
 from __future__ import annotations
@@ -84,7 +87,7 @@ def data_changed(root: Path, since: str | None) -> bool:
 
 
 def release(root: Path = PACKAGE_ROOT, *, today: dt.date | None = None, tests: str | None = None,
-            out=sys.stdout) -> str:
+            outputs: str | None = None, out=sys.stdout) -> str:
     """Cut the release in the repository at `root`; returns the version."""
     today = today or dt.date.today()
     if git(root, "status", "--porcelain", "--untracked-files=normal"):
@@ -114,7 +117,13 @@ def release(root: Path = PACKAGE_ROOT, *, today: dt.date | None = None, tests: s
         pkg = json.loads((root / DATAPACKAGE).read_text(encoding="utf-8"))
         pkg["version"], pkg["created"] = version, f"{date}T00:00:00Z"
         (root / DATAPACKAGE).write_text(json.dumps(pkg, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    git(root, "add", str(INIT), str(CITATION), str(CHANGELOG), str(DATAPACKAGE))
+    refresh = outputs if outputs is not None else os.environ.get("RELEASE_OUTPUTS", f"{sys.executable} -m biomfg outputs")
+    print(f"release {version}: refreshing the stored outputs ({refresh}) ...", file=out, flush=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(root / "lib"), os.environ.get("PYTHONPATH")) if p)}
+    if subprocess.run(shlex.split(refresh), cwd=root, env=env).returncode != 0:
+        git(root, "checkout", "--", ".")  # the versions written are taken back: the tree is as it was
+        raise ReleaseError(f"refreshing the stored outputs failed ({refresh}); nothing was changed")
+    git(root, "add", str(INIT), str(CITATION), str(CHANGELOG), str(DATAPACKAGE), "notebooks")
     git(root, "commit", "-q", "-m", f"Release {version}")
     git(root, "tag", "-a", "--cleanup=verbatim", f"v{version}", "-m", f"Release {version}\n\n{entries}")
     print(f"release {version}: committed and tagged v{version}"
@@ -126,7 +135,7 @@ def release(root: Path = PACKAGE_ROOT, *, today: dt.date | None = None, tests: s
 
 def main(args) -> int:
     try:
-        release(tests=args.tests)
+        release(tests=args.tests, outputs=getattr(args, "outputs", None))
     except ReleaseError as exc:
         print(f"release: {exc}", file=sys.stderr)
         return 1
