@@ -73,8 +73,10 @@ def test_the_undated_count_is_the_figures_shown_without_a_year(kind, id_):
 
 
 def test_zhaoqing_has_one_figure_without_a_year():
-    assert "no year is given for one" in _summary("region", "zhaoqing_hitech", "en")
-    assert "1项未注明年份" in _summary("region", "zhaoqing_hitech", "zh")
+    """Said with the figures in the appendix, not in the summary (test_briefing_story)."""
+    s = model.subject("region", "zhaoqing_hitech")
+    assert "no year is given for one" in _text(prose.sources_note(s, "en").data)
+    assert "1项未注明年份" in _text(prose.sources_note(s, "zh").data)
 
 
 # --- 4. a year the seed states in the quote's own sentence is not inferred ----------------------------

@@ -10,9 +10,8 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from .. import data as _data
 from ..i18n import check_lang, t
-from ..model.cases import item_of
+from ..model.cases import source_names
 from ..render import ChartData, carry
 from ..theme import MUTED, PLATFORM_TYPE_COLOURS
 
@@ -167,20 +166,9 @@ def source_line(rows: pd.DataFrame, lang: str = "en") -> str:
     check_lang(lang)
     if not rows["source"].notna().any():
         raise ValueError("cannot draw a chart without sourced rows: the rows have no `source`")
-    items = item_of(rows) if "entity_id" in rows else pd.Series([None] * len(rows), index=rows.index, dtype=object)
-    used = sorted({(s, i if isinstance(i, str) else "") for s, i in zip(rows["source"], items, strict=True)
-                   if isinstance(s, str)})
-    src = _data.sources().set_index("source_id")
-    items = _data.table("source_items").set_index("item_id")
-    parts = []
-    for s, i in used:
-        if i:  # a headline the seed prints is a title (《》 in Chinese); else the item's description
-            head = items.loc[i]
-            name = t("cite_title", lang, title=head[f"headline_{lang}"]) if isinstance(head["headline_quote"], str) \
-                else head[f"headline_{lang}"]
-        else:
-            name = src.loc[s, f"short_{lang}"] if s in src.index else ""
-        parts.append(f"{name}{t('paren', lang, text=s)}" if name else s)
+    named = source_names(rows, lang)
+    used = sorted({(s, n) for s, n in zip(rows["source"], named, strict=True) if isinstance(s, str)})
+    parts = [f"{n}{t('paren', lang, text=s)}" if n else s for s, n in used]
     return f"{t('source', lang)}{t('colon', lang)}{t('clause_sep', lang).join(dict.fromkeys(parts))}"
 
 

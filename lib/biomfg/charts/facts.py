@@ -18,6 +18,7 @@ import pandas as pd
 from .. import data as _data
 from .. import fmt
 from ..i18n import check_lang, messages, t
+from ..model.facts import figure_text, whose, whose_names  # noqa: F401  (charts label with them)
 from ..theme import INK, MUTED
 from .base import lines_px, text_px, titled, wrap_px
 
@@ -57,6 +58,20 @@ def axis_key(row) -> str:
     return f"{row['unit']}|{row['indicator']}" if row["unit"] == "count" else str(row["unit"])
 
 
+def totals_of_parts(rows: pd.DataFrame, keys=None) -> pd.Series:
+    """For each row: is it a total that another row of the same measure is part of (facts.part_of)? Such
+    a total is never drawn as a bar beside its parts (a reader would add them up)."""
+    none = pd.Series(False, index=rows.index)
+    if rows.empty or "part_of" not in rows or "fact_id" not in rows or rows["part_of"].isna().all():
+        return none
+    if keys is None:  # axis_key of each row, at once
+        unit = rows["unit"].astype(str)
+        keys = unit.where(unit != "count", unit + "|" + rows["indicator"].astype(str))
+    parts = rows["part_of"].notna()
+    wholes = set(zip(rows.loc[parts, "part_of"], keys[parts], strict=True))
+    return pd.Series([(f, k) in wholes for f, k in zip(rows["fact_id"], keys, strict=True)], index=rows.index)
+
+
 def measure(rows: pd.DataFrame, lang: str, scaled: bool = True) -> tuple[float, str]:
     """(divisor, axis title) for rows of one measure: 'Number of firms', 'Output value (CNY bn)',
     'CNY bn' when several indicators share the unit (the magnitude fitted to the rows' values). Refuses
@@ -93,7 +108,7 @@ def row_labels(rows: pd.DataFrame, lang: str, label_col: str | None = None,
     or when `label_col` gives the whole label."""
     if label_col:
         return [("", str(x)) for x in rows[label_col]]
-    names = _data.entity_names().set_index("entity_id")[f"name_{lang}"]
+    who_of = whose_names(lang)
     case_said = "case_id" in rows and (grouped or rows["case_id"].nunique() == 1)
     # under a case's name a figure is the case's own only if it is about the case itself: an industry's,
     # a firm's or a zone's figure names its entity even when it is the only one (one row is one entity's
@@ -104,7 +119,7 @@ def row_labels(rows: pd.DataFrame, lang: str, label_col: str | None = None,
         own = single or (case_said and r["entity_id"] == r["case_id"])
         what = r[f"indicator_{lang}"]
         label = "fx_label_year_inferred" if fmt.year_inferred(r) else "fx_label_year"  # 今年: marked, never stated
-        out.append(("" if own else str(names.get(r["entity_id"], r["entity_id"])),
+        out.append(("" if own else who_of.get(r["entity_id"], str(r["entity_id"])),
                     f"{what}{fmt.year_paren(r, lang)}" if pd.isna(r["year"])  # a stated period: since 2023
                     else t(label, lang, what=what, year=int(r["year"]))))
     return out
@@ -165,6 +180,7 @@ def _merge(plot: pd.DataFrame, by: list[str], lang: str) -> pd.DataFrame:
 
 
 HEAD_PX, HEAD_LINE, ROW_PAD, BAR_PX = 560, 21, 10, 22
+HEAD_TOP = 8  # px between the top axis and a heading that opens a panel
 
 
 def _cells(plot: pd.DataFrame, lang: str, heads: bool, text_width: float | None = None) -> list[dict]:
@@ -201,9 +217,11 @@ def layout(cells: list[dict]) -> int:
     y = 0.0
     for c in cells:
         if c["role"] in ("head", "sub"):
-            c["y"] = y + ((14 if c["role"] == "head" else 4) if y else 0)
+            # a heading opening the panel stands HEAD_TOP below the top axis (its ticks end at the plot's edge)
+            c["y"] = y + ((14 if c["role"] == "head" else 4) if y else HEAD_TOP)
             y = c["y"] + len(c["head"]) * (HEAD_LINE if c["role"] == "head" else LINE_PX) + 2
             c["yc"] = c["b0"] = c["b1"] = c["y"]
+            c["band0"], c["y_end"] = c["y"] - 3, y  # the white band under it (see _bar_panel)
             continue
         h = max(len(c["label"]), len(c["text"])) * LINE_PX + ROW_PAD
         c["y"], c["yc"] = y + ROW_PAD / 2, y + h / 2
@@ -251,12 +269,17 @@ def _bar_panel(plot: pd.DataFrame, rows: pd.DataFrame, lang: str, width: int, he
     x = alt.X("value:Q", title=wrap_px(title, width, 16, bold=True), scale=alt.Scale(domain=[0, domain], nice=False),
               axis=alt.Axis(grid=True, tickCount=5, orient="top", titlePadding=8, labelFlush=True, domain=False))
     rows_only = base.transform_filter("datum.role == 'row'")
+    # a heading runs across the plot: a white band under it keeps the gridlines out of its text
+    heads = [{"band0": c["band0"], "y_end": c["y_end"]} for c in cells if c["role"] in ("head", "sub")]
+    band = alt.Chart(pd.DataFrame(heads or [{"band0": 0, "y_end": 0}])).mark_rect(color="white").encode(
+        x=alt.XValue(0), x2=alt.X2Value(width), y=alt.Y("band0:Q", scale=None, axis=None), y2=alt.Y2("y_end:Q"))
     bars = rows_only.mark_bar(color="#0072B2").encode(
         x=x, x2=alt.X2Datum(0), y=alt.Y("b0:Q", scale=None, axis=None), y2=alt.Y2("b1:Q"))
     text = rows_only.mark_text(align="left", baseline="middle", dx=6, fontSize=14, color=INK).encode(
         x=alt.X("value:Q", scale=alt.Scale(domain=[0, domain], nice=False)), y=alt.Y("yc:Q", scale=None, axis=None),
         text=alt.Text("text:N"))
-    return alt.layer(bars, text, *layers).properties(width=width, height=height)
+    marks = [band] if heads else []
+    return alt.layer(*marks, bars, text, *layers).properties(width=width, height=height)
 
 
 def _text_panel(plot: pd.DataFrame, lang: str, width: int, heads: bool, title):
@@ -295,15 +318,16 @@ def facts_by_unit(rows: pd.DataFrame, lang: str, title: str, subtitle: str | Non
         raise ValueError("no rows to draw; say 'no value' instead of drawing an empty chart")
     rows = rows.reset_index(drop=True)
     plot = _plot_rows(rows, lang, label_col, group_col)
+    totals = set(rows.index[totals_of_parts(rows)])  # a total beside its parts: written out, not a bar
+    one = (plot["n"] == 1) & ~plot["_rows"].map(lambda rs: bool(set(rs) & totals))
     keys = list(dict.fromkeys(plot["key"]))
-    bar_keys = [k for k in keys if bars and k not in NO_BARS
-                and ((plot["key"] == k) & (plot["n"] == 1)).sum() >= 2]
+    bar_keys = [k for k in keys if bars and k not in NO_BARS and ((plot["key"] == k) & one).sum() >= 2]
     panels = []
     for k in bar_keys:
-        part = plot[(plot["key"] == k) & (plot["n"] == 1)]
+        part = plot[(plot["key"] == k) & one]
         used = rows.iloc[[i for rs in part["_rows"] for i in rs]]
         panels.append(_bar_panel(part, used, lang, width, heads=bool(group_col)))
-    rest = plot[~plot.index.isin(plot[(plot["key"].isin(bar_keys)) & (plot["n"] == 1)].index)]
+    rest = plot[~plot.index.isin(plot[(plot["key"].isin(bar_keys)) & one].index)]
     if not rest.empty:
         rest = _merge(rest, ["group", "who", "what"], lang)  # one row per label in the text panel too
         head = alt.TitleParams(wrap_px(t("fx_other_title", lang), 700, 16, bold=True), fontSize=16,
@@ -328,6 +352,7 @@ def fact_names(rows: pd.DataFrame, lang: str) -> list[str]:
     if "label" in rows:
         return [str(x) for x in rows["label"]]
     ents = _data.entity_index()[f"name_{lang}"]
+    who_of = whose_names(lang)
     cases = "case_id" in rows and rows["case_id"].nunique() > 1
     several = rows["entity_id"].nunique() > 1
     out = []
@@ -336,7 +361,7 @@ def fact_names(rows: pd.DataFrame, lang: str) -> list[str]:
         if "case_id" in rows and r["entity_id"] == r["case_id"]:
             who = str(r.get(f"case_{lang}", ents.get(r["entity_id"], ""))) if cases else ""
         else:
-            who = str(ents.get(r["entity_id"], "")) if several or "case_id" in rows else ""
+            who = who_of.get(r["entity_id"], "") if several or "case_id" in rows else ""
         what = _lower(r[f"indicator_{lang}"], lang)
         out.append(t("desc_name", lang, what=what, who=who) if who else what)
     if len(set(out)) < len(out):  # the same figure in several years: say which
@@ -368,7 +393,11 @@ def fact_summary(rows: pd.DataFrame, lang: str) -> str:
     part = rows[[k == best for k in keys]]
     values = part["value"].astype(float)
     top, bottom = values.idxmax(), values.idxmin()
-    fields = {"n": n, "m": m, "measure": _lower(measure(part, lang, scaled=False)[1], lang), "count": len(part),
+    unit = part["unit"].iloc[0]
+    # amounts of several measures in one currency: named by the currency in full (人民币金额, not 元金额)
+    named = t(f"desc_money_{unit}", lang) if unit in MONEY_AXIS and part["indicator"].nunique() > 1 else \
+        measure(part, lang, scaled=False)[1]
+    fields = {"n": n, "m": m, "measure": _lower(named, lang), "count": len(part),
               "top": names[top], "top_value": value_text(rows.loc[top], lang),
               "bottom": names[bottom], "bottom_value": value_text(rows.loc[bottom], lang)}
     if top == bottom or values.max() == values.min():

@@ -233,9 +233,13 @@ def success_matrix(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Char
                   kind="matrix")
 
 
-def factor_counts(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Chart:
-    """How many of the exemplars shown name each success factor: one bar a factor, most shared first (a
-    briefing's compact view of success_matrix; the names are in the tooltip)."""
+FACTOR_BARS_PX = 260  # the bars' room; the platforms' names are written right of each bar, beyond it
+
+
+def factor_counts(platform_factors: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
+    """How many of the exemplars shown have each success factor: one bar a factor, most shared first,
+    the platforms written beside each bar (a printed page has no tooltip). The factors are this project's
+    coding of the source's tables of exemplars and its text (success_factors), and the title says so."""
     check_lang(lang)
     short, _, _ = _labels(lang)
     factors = _data.table("success_factors").set_index("factor_id")
@@ -247,17 +251,24 @@ def factor_counts(platform_factors: pd.DataFrame, lang: str = "en") -> alt.Chart
         "names": [t("list_sep", lang).join(short[p] for p in dict.fromkeys(groups.get_group(f))) for f in groups.groups],
     }).sort_values("platforms", ascending=False, kind="stable")
     plot["factor_lines"] = ["|".join(wrap_px(f, 380 if lang == "en" else 300, 14)) for f in plot["factor"]]
-    depth = max(len(x.split("|")) for x in plot["factor_lines"])  # a bar's band holds its label's lines
-    bars = alt.Chart(plot).mark_bar(color="#0072B2").encode(
-        x=alt.X("platforms:Q", title=t("factor_counts_axis", lang), scale=alt.Scale(domain=[0, n]),
-                axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("factor_lines:N", sort=list(plot["factor_lines"]), title=None, axis=_wrapped_axis(labelFontSize=14)),
-        tooltip=[alt.Tooltip("factor:N", title=t("factor", lang)), alt.Tooltip("names:N", title=t("platform", lang))],
-    ).properties(width=260, height=alt.Step(max(20, 15 * depth + 4)))
+    plot["names_lines"] = [wrap_px(x, 220, 13) for x in plot["names"]]
+    depth = max(max(len(x.split("|")), len(y)) for x, y in zip(plot["factor_lines"], plot["names_lines"], strict=True))
+    names_px = max(lines_px(x, 13) for x in plot["names_lines"]) + 10
+    # the scale runs past n so that the longest bar (n) leaves room for its names, inside the plot
+    width = FACTOR_BARS_PX + int(names_px)
+    domain = n * width / FACTOR_BARS_PX
+    y = alt.Y("factor_lines:N", sort=list(plot["factor_lines"]), title=None, axis=_wrapped_axis(labelFontSize=14))
+    x = alt.X("platforms:Q", title=t("factor_counts_axis", lang), scale=alt.Scale(domain=[0, domain], nice=False),
+              axis=alt.Axis(values=list(range(n + 1)), format="d", grid=True))
+    tip = [alt.Tooltip("factor:N", title=t("factor", lang)), alt.Tooltip("names:N", title=t("platform", lang))]
+    bars = alt.Chart(plot).mark_bar(color="#0072B2").encode(x=x, y=y, tooltip=tip)
+    names = alt.Chart(plot).mark_text(align="left", baseline="middle", dx=5, fontSize=13, lineHeight=15,
+                                      color=MUTED).encode(x=x, y=y, text=alt.Text("names_lines:N"))
+    chart = alt.layer(bars, names).properties(width=width, height=alt.Step(max(20, 15 * depth + 4)))
     top = plot.iloc[0]
     summary = t("desc_factor_counts", lang, m=len(plot), n=n, top=top["factor"], k=int(top["platforms"]))
-    return titled(bars, t("factor_counts_title", lang), platform_factors, lang,
-                  t("factor_counts_sub", lang, n=n), summary=summary)
+    return titled(chart, t("factor_counts_title", lang), platform_factors, lang,
+                  t("factor_counts_sub", lang, n=n, m=len(plot)), summary=summary)
 
 
 def support_instruments(facts: pd.DataFrame, lang: str = "en") -> alt.LayerChart:

@@ -23,23 +23,81 @@ MIN_KEY_FIGURES = 4
 def key_figures(facts: pd.DataFrame, subject: str | None = None, n: int = 6) -> pd.DataFrame:
     """The `n` figures of page one, by one editorial rule: figures about the subject itself before those
     about firms or programmes in it; reported results before targets (targets at most a third of the
-    tiles when there are results); one per indicator; by HEADLINE_UNITS (units outside it only when
-    fewer than MIN_KEY_FIGURES remain); within a rank, the sources' order."""
+    tiles when there are results); one per indicator; by HEADLINE_UNITS (units outside it, and counts
+    of kinds (indicators.counts: tiers, types, list entries), only when fewer than MIN_KEY_FIGURES
+    remain, kinds last); within a rank, the sources' order. A stated range is one figure: the low end's
+    row with the high end in `value_high` (NaN elsewhere). `same_label`: another tile measures the same
+    thing, so each must say whose figure it is."""
     if facts.empty:
         return facts
-    df = facts.copy()
+    df = _ranges(facts)
     df["_own"] = 0 if subject is None else (df["entity_id"] != subject).astype(int)
-    df["_unit"] = df["unit"].map(HEADLINE_UNITS)
+    kinds = df["indicator"].isin(kinds_counts())
+    df["_unit"] = df["unit"].map(HEADLINE_UNITS).where(~kinds)
     headline = df[df["_unit"].notna()]
     if len(headline.drop_duplicates(["entity_id", "indicator"])) < min(MIN_KEY_FIGURES, n):
-        headline = df.assign(_unit=df["_unit"].fillna(9))
+        headline = df.assign(_unit=df["_unit"].fillna(9).where(~kinds, 10))
     df = headline.assign(_pos=headline.index)
     df = df.sort_values(["_own", "_unit", "_pos"]).drop_duplicates(["entity_id", "indicator"])
     actual, targets = df[df["kind"] != "target"], df[df["kind"] == "target"]
     room = n - min(len(targets), max(n // 3, n - len(actual)))
     chosen = pd.concat([actual.head(room), targets.head(n - min(room, len(actual)))])
     order = chosen.sort_values(["kind", "_own", "_unit", "_pos"], key=lambda s: s.eq("target") if s.name == "kind" else s)
+    order = order.assign(same_label=order["indicator"].duplicated(keep=False))
     return order.drop(columns=["_own", "_unit", "_pos"]).reset_index(drop=True)
+
+
+def kinds_counts() -> set[str]:
+    """Indicators that count kinds, tiers, types or list entries (indicators.counts == 'kinds'): they say
+    how something is organised, not how big it is."""
+    ind = data.table("indicators")
+    if "counts" not in ind:
+        return set()
+    return set(ind.loc[ind["counts"].fillna("").eq("kinds"), "indicator_id"])
+
+
+def _ranges(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts with each stated range as one row: the low end's row (qualifier range_low kept) with the
+    high end's value in `value_high`, the high end's own row dropped; same entity, indicator, unit, kind
+    and year. `value_high` is NaN for every other row."""
+    df = facts.assign(value_high=float("nan"))
+    q = df["qualifier"].astype("string").fillna("")
+    years = df["year"].astype("string").fillna("")
+    same = ["entity_id", "indicator", "unit", "kind"]
+    drop = []
+    for i in df.index[q.eq("range_low")]:
+        high = df.index[q.eq("range_high") & (df[same] == df.loc[i, same]).all(axis=1) & years.eq(years[i])]
+        high = [h for h in high if h not in drop]
+        if high:
+            df.loc[i, "value_high"] = float(df.loc[high[0], "value"])
+            drop.append(high[0])
+    return df.drop(index=drop)
+
+
+# facilities whose figures are their owner's: a fund, a centre, a network … (not a member laboratory, a
+# funder or a university placed under a platform, which are not the platform's)
+OWNED_KINDS = frozenset({"fund", "facility", "centre", "network", "programme", "platform", "incubator"})
+
+
+_facilities = data.derived(lambda: data.table("facilities").set_index("facility_id"))
+
+
+def owner_of(entity_id: str) -> str | None:
+    """Whose a facility, fund, centre or programme is (facilities.parent_id, followed up through owned
+    kinds to a platform or an organisation): CPI for its National Biologics Manufacturing Centre, ABF for
+    its seed funding; None for anything else."""
+    fac = _facilities()
+    if entity_id not in fac.index or fac.loc[entity_id, "kind"] not in OWNED_KINDS:
+        return None
+    owner, seen = None, {entity_id}
+    here = entity_id
+    while here in fac.index and fac.loc[here, "kind"] in OWNED_KINDS:
+        parent = fac.loc[here, "parent_id"]
+        if pd.isna(parent) or parent in seen:
+            break
+        owner, here = str(parent), str(parent)
+        seen.add(here)
+    return owner
 
 
 @dataclass(frozen=True)

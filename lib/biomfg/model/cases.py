@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import data, toc
 from ..fmt import text as _text
+from ..i18n import t
 
 
 def own_notebook() -> tuple[str, ...]:
@@ -90,3 +91,21 @@ def item_of(facts: pd.DataFrame) -> pd.Series:
     cases = facts["entity_id"].map(case_of_entity())
     return pd.Series([by_case.get((s, _text(c))) for s, c in zip(facts["source"], cases, strict=True)],
                      index=facts.index, dtype=object)
+
+
+def source_names(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's source as a chart's source line names it (no file name): a newspaper item's headline (《》 in
+    Chinese; the item's description where the seed prints no headline) on a page holding several items, else
+    the seed's short title; '' for a row with no source."""
+    items = item_of(rows) if "entity_id" in rows else pd.Series([None] * len(rows), index=rows.index, dtype=object)
+    src = data.sources().set_index("source_id")
+    heads = data.table("source_items").set_index("item_id")
+    out = []
+    for s, i in zip(rows["source"], items, strict=True):
+        if isinstance(i, str):
+            head = heads.loc[i]
+            quoted = isinstance(head["headline_quote"], str) and head["headline_quote"]
+            out.append(t("cite_title", lang, title=head[f"headline_{lang}"]) if quoted else str(head[f"headline_{lang}"]))
+        else:
+            out.append(str(src.loc[s, f"short_{lang}"]) if isinstance(s, str) and s in src.index else "")
+    return out

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import data
+from .. import data, fmt
+from ..i18n import t
 
 
 def fact(entity_id: str, indicator: str, year=None, kind: str | None = None,
@@ -49,3 +50,55 @@ def type_figures(type_id: str) -> pd.DataFrame:
     facilities = data.table("facilities")
     inside = list(facilities.loc[facilities["parent_id"].isin(members), "facility_id"])
     return facts_about(members + inside)
+
+
+# --- a figure and whose it is, as tiles and chart labels say them -----------------------------------
+
+def figure_text(row, lang: str) -> str:
+    """A figure as a tile writes it: `fmt.fact`, or for a stated range merged into one row (its high
+    end in `value_high`, model.brief.key_figures) the span, 12–15 / 12至15个, never one end alone."""
+    high = row.get("value_high")
+    if high is None or pd.isna(high):
+        return fmt.fact(row, lang)
+    return fmt.span(row["value"], high, row["unit"], lang, fmt.text(row.get("measure_zh")))
+
+
+def whose(entity_id: str, lang: str) -> str:
+    """An entity's name as a figure's label says whose it is: a facility, fund or centre with the name of
+    its owner (model.brief.owner_of) unless its own name says it already: CPI国家生物制剂制造中心 /
+    CPI's National Biologics Manufacturing Centre, ABF种子资金; 'ABF seed funding' stays as it is."""
+    return whose_names(lang).get(entity_id, str(entity_id))
+
+
+def whose_names(lang: str) -> dict:
+    """entity_id -> its name as `whose` says it, for every entity (made once per data folder)."""
+    return _whose_names()[lang]
+
+
+def _build_whose() -> pd.DataFrame:
+    from .brief import owner_of  # brief imports this module
+
+    ents = data.entity_index()
+    plats = data.platforms().set_index("platform_id")
+    out = {}
+    for lang in ("zh", "en"):
+        col = []
+        for eid, name in ents[f"name_{lang}"].items():
+            name, owner = str(name), owner_of(eid)
+            if owner is not None:
+                full = str(ents[f"name_{lang}"].get(owner, owner))
+                short = fmt.text(plats.loc[owner, "abbr"]) if owner in plats.index else ""
+                if not ((short and short in name) or full in name):
+                    if lang == "en" and name.startswith("The "):  # The Biorefinery Centre -> X's Biorefinery Centre
+                        name = name[4:]
+                    who = short or full
+                    if lang == "zh" and who[-1:].isascii() and who[-1:].isalnum() and name[:1].isascii() \
+                            and name[:1].isalnum():
+                        who += " "  # two Latin names side by side keep a space: CPI RNA卓越中心
+                    name = t("fx_owned", lang, owner=who, name=name)
+            col.append(name)
+        out[lang] = col
+    return {lang: dict(zip(ents.index, col, strict=True)) for lang, col in out.items()}
+
+
+_whose_names = data.derived(_build_whose)  # a dict of dicts: derived hands out a (shallow) copy

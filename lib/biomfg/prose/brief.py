@@ -5,6 +5,7 @@ messages.yml."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -13,6 +14,7 @@ from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model import brief as model
+from ..model.facts import figure_text
 from .base import entity_name, join, place_in_sentence, year_in_sentence
 
 CSS = """<style>
@@ -62,7 +64,11 @@ def what(row, lang: str, subject: str | None) -> str:
     label = _label(row, lang)
     if row["entity_id"] == subject:
         return t("bf_the", lang, what=label)
-    return t("bf_of", lang, what=label, who=in_sentence(row["entity_id"], lang))
+    names = data.entity_index()
+    in_plan = row["entity_id"] in names.index and fmt.text(names.loc[row["entity_id"], "table"]) == "plans"
+    # a plan's target is an output it sets, not one it has: 'the output value set in the … Plan'
+    key = "bf_in_plan" if in_plan and row.get("kind") == "target" else "bf_of"
+    return t(key, lang, what=label, who=in_sentence(row["entity_id"], lang))
 
 
 def _value(row, lang: str) -> str:
@@ -95,7 +101,10 @@ PRONOUNS = {"en": ({"it": "it", "its": "its", "Its": "Its"}, {"it": "them", "its
 def _sentences(keys_fields: list[tuple[str, dict]], lang: str, plural: bool = False) -> str:
     """Sentences from their frames, with the subject's pronouns."""
     pron = PRONOUNS[lang][plural]
-    return "".join(escape(t(k, lang, **{**pron, **f})) + ("" if lang == "zh" else " ") for k, f in keys_fields).strip()
+    said = [t(k, lang, **{**pron, **f}) for k, f in keys_fields]
+    if lang == "en":  # a frame may open with a field ('{n} measure …'): the sentence still starts with a capital
+        said = [x[:1].upper() + x[1:] for x in said]
+    return "".join(escape(x) + ("" if lang == "zh" else " ") for x in said).strip()
 
 
 def reported(rows: pd.DataFrame) -> pd.DataFrame:
@@ -159,7 +168,7 @@ def _plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     with_result = int((s.tracked["status"] != "no_baseline").sum())
     n = count(len(targets), lang, "项", "target")
     out = [("bf_targets", {"n": n, "years": _years(targets, lang), "what": what(lead, lang, subject),
-                           "value": fmt.fact(lead, lang)})]
+                           "value": figure_text(lead, lang)})]
     out.append(("bf_results_none", {}) if with_result == 0 else
                ("bf_results_some", {"k": count(with_result, lang, "项"), "n": n}))
     return out
@@ -199,13 +208,17 @@ def _stage(stage: str, lang: str) -> str:
 
 
 def _region_opening(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
+    """What the case is, as regions.csv describes it from its seed (description_zh / _en); a region
+    without one (never a case: validate requires it) is named by its kind and place."""
     regions = data.table("regions").set_index("region_id")
     r = regions.loc[s.id]
+    name = fmt.text(r[f"name_{lang}"])
+    described = fmt.text(r.get(f"description_{lang}"))
+    if described:
+        return [("bf_region_what", {"name": name, "description": described})]
     parent = fmt.text(r["parent_id"])
     where = fmt.text(regions.loc[parent, f"name_{lang}"]) if parent in regions.index else ""
-    return [("bf_region_what", {"name": fmt.text(r[f"name_{lang}"]), "kind": t(f"bf_kind_{r['kind']}", lang),
-                                "where": where, "n": figures(len(s.figures), lang),
-                                **_sources_count(s.figures, lang)})]
+    return [("bf_region_kind", {"name": name, "kind": t(f"bf_kind_{r['kind']}", lang), "where": where})]
 
 
 def _type_opening(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
@@ -249,14 +262,15 @@ def _overview_gap(china: pd.DataFrame, lang: str) -> list[tuple[str, dict]]:
 
 def summary(s: model.Subject, lang: str = "en") -> HTML:
     """Page one's executive summary: three to five sentences computed from data/ — what the subject is,
-    its scale, what it plans, and what the sources do not say."""
+    its scale, what it plans and whether any target has a result. How many source documents and undated
+    figures lie behind it is the curators' account, given with the figures in the appendix (`sources_note`)."""
     check_lang(lang)
     if s.kind == "overview":
         china = s.figures[s.figures["entity_id"] == "china"]
         parts = [*_overview_opening(lang), _china_scale(china, lang), *_overview_gap(china, lang)]
     else:
         opening = _region_opening(s, lang) if s.kind == "region" else _type_opening(s, lang)
-        parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s, lang), _unsaid(s.figures, lang)]
+        parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s, lang)]
     text = _sentences(parts, lang, plural=s.kind == "platform_type")
     return HTML(f"{CSS}<div class='biomfg-summary' lang='{lang}'><h2>{escape(t('bf_summary', lang))}</h2>"
                 f"<p>{text}</p></div>")
@@ -316,6 +330,19 @@ def appendix_heading(lang: str = "en") -> HTML:
     return HTML(f"<h2 class='biomfg-appendix'>{escape(t('bf_appendix', lang))}</h2>")
 
 
+def sources_note(s: model.Subject, lang: str = "en") -> HTML:
+    """Under the appendix heading: how many figures the briefing holds, from how many of the source
+    documents, and how many of them carry no year or an inferred one."""
+    check_lang(lang)
+    rows = s.figures
+    if rows.empty:
+        return HTML("")
+    parts = [("bf_appendix_sources", {"n": figures(len(rows), lang), **_sources_count(rows, lang)}),
+             _unsaid(rows, lang)]
+    return HTML(f"{CSS}<p class='biomfg-section-text' lang='{lang}'>"
+                f"{_sentences(parts, lang, plural=s.kind == 'platform_type')}</p>")
+
+
 def appendix_on_slides(n: int, page: str, lang: str = "en") -> HTML:
     """A slide deck's last slide: where the appendix is (every figure with its quote is read, not presented).
     `n`: how many figures; `page`: the address of the briefing's page."""
@@ -356,13 +383,39 @@ def story_scale(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     key = "bf_st_scale_no_money" if money.empty else "bf_st_scale_all_money" if len(money) == len(rows) else "bf_st_scale_some"
     out = [(key, {"n": figures(len(rows), lang), "money": count(len(money), lang, "项")})]
     out += _largest(rows[rows["unit"] == "percent"], lang, s.own, "bf_st_largest_share")
-    ranks = rows[rows["unit"].isin(["rank", "streak"])]
+    ranks = rows[rows["unit"] == "rank"]
     if not ranks.empty:
-        out.append(("bf_st_rank", {"what": what(ranks.iloc[0], lang, s.own), "value": _value(ranks.iloc[0], lang)}))
+        out.append(_rank(ranks.iloc[0], lang, s.own))
     if len(out) < 3:
         out += _largest(money[money["unit"] == money["unit"].iloc[0]] if not money.empty else money,
                         lang, s.own, "bf_st_largest_money")
     return out[:3]
+
+
+EN_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _rank(row, lang: str, subject: str | None) -> tuple[str, dict]:
+    """A place in a ranking as a sentence says it: en 'It ranks first in the national comprehensive
+    evaluation of …' (the indicator 'rank in …' read as a verb, whose place it is as its subject); zh
+    名次方面，全国经开区综合考评排名为第一 (the indicator as `what` names it, `who` empty)."""
+    value, label = _value(row, lang), fmt.text(row["indicator_en"])
+    if lang != "en":
+        return ("bf_st_rank", {"who": "", "where": what(row, lang, subject), "value": value})
+    if not label.lower().startswith("rank "):
+        return ("bf_st_rank_other", {"what": what(row, lang, subject), "value": value})
+    shown = fmt.fact(row, "en")
+    place = re.fullmatch(r"(\d+)(st|nd|rd|th)", shown)
+    if place and 0 < int(place[1]) < len(EN_ORDINALS):  # '1st' inside a sentence: 'first'
+        value = EN_ORDINALS[int(place[1])] + value[len(shown):]
+    who = "it" if row["entity_id"] == subject else in_sentence(row["entity_id"], lang)
+    return ("bf_st_rank", {"who": who, "value": value, "where": label[len("rank "):]})
+
+
+def gives_a_figure(sentences: list[tuple[str, dict]]) -> bool:
+    """Whether a section's sentences give a figure from data/ (a field `value`), not only what the sources
+    do not give or how many things they name."""
+    return any(fields.get("value") for _, fields in sentences)
 
 
 def chart_sentence(rows: pd.DataFrame, measure: str, lang: str, subject: str | None) -> list[tuple[str, dict]]:
@@ -467,3 +520,71 @@ def story_cases(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     c = cases()
     own = c[c["region_id"].isin(own_notebook())]
     return [("bf_st_cases", {"n": count(len(c), lang, "个", "regional case"), "own": join(own[f"name_{lang}"], lang)})]
+
+
+# --- the appendix: a case's events, in date order ----------------------------------------------------
+
+EN_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def _capital(text: str) -> str:
+    """A label that starts a line starts with a capital ('Year not stated'); Chinese has no case."""
+    return text[:1].upper() + text[1:]
+
+
+def event_when(e, lang: str) -> str:
+    """When an event happened, as precisely as events.csv has it: its date (2023-08: '2023年8月' / 'August
+    2023'; a day too where given), else its year ('2021年' / '2021'), marked where the quote does not state
+    it; 'year not stated' without either."""
+    check_lang(lang)
+    y, *rest = fmt.text(e.get("date")).split("-")
+    if not y:
+        return year_in_sentence(e, lang) or t("tg_undated", lang)
+    m = int(rest[0]) if rest else 0
+    fields = {"y": y, "m": EN_MONTHS[m] if lang == "en" else m, "d": int(rest[1]) if len(rest) > 1 else 0}
+    when = t("bf_event_day" if len(rest) > 1 else "bf_event_month" if rest else "bf_event_year", lang, **fields)
+    return when + t("paren", lang, text=t("year_inferred", lang)) if fmt.year_inferred(e) else when
+
+
+def in_date_order(events: pd.DataFrame) -> pd.DataFrame:
+    """Events by date (year, then month and day where given; an event known only by its year before the
+    dated ones of that year), those without a year last; ties in the sources' order."""
+    date = events["date"].astype("string").fillna("")
+    year = pd.to_numeric(events["year"], errors="coerce").astype(float)
+    year = year.fillna(pd.to_numeric(date.str[:4], errors="coerce").astype(float))
+    key = pd.DataFrame({"y": year.fillna(float("inf")),
+                        "m": pd.to_numeric(date.str[5:7], errors="coerce").fillna(0),
+                        "d": pd.to_numeric(date.str[8:10], errors="coerce").fillna(0)}, index=events.index)
+    return events.loc[key.sort_values(["y", "m", "d"], kind="stable").index]
+
+
+def events_list(events: pd.DataFrame, lang: str) -> str:
+    """A case's events as a list, in date order, each with its date as precise as the data has it; the note
+    on inferred years under it (not escaped: HTML)."""
+    from .cards import colon
+
+    if events.empty:
+        return f"<p class='src'>{escape(t('rg_card_none', lang))}</p>"
+    items = "".join(f"<li>{escape(_capital(event_when(e, lang)))}{colon(lang)}{escape(fmt.text(e[f'name_{lang}']))}</li>"
+                    for _, e in in_date_order(events).iterrows())
+    note = fmt.inferred_note(events, lang)
+    return f"<ul>{items}</ul>" + (f"<p class='src'>{escape(note)}</p>" if note else "")
+
+
+def case_lists(region_id: str, lang: str = "en") -> HTML:
+    """A case's firms, projects and organisations, products and events for a briefing's appendix: the case
+    card (prose.regions.region_card, without its figures, which the appendix lists with their quotes) with
+    its events in date order and dated to the month where the data has it."""
+    from ..model.cases import case_of_entity
+    from . import cards, regions
+
+    card = str(regions.region_card(region_id, lang, with_facts=False))
+    mine = {e for e, c in case_of_entity().items() if c == region_id}
+    ev = data.table("events")
+    head = f"<h4>{escape(t('rg_card_events', lang))}</h4>"
+    before, found, rest = card.partition(head)
+    end = rest.rfind("<div class='src'>")  # the card's own source line closes it
+    if not found or end < 0:
+        raise ValueError(f"the case card of {region_id!r} has no events section followed by its source line")
+    return HTML(cards.page(before + head + events_list(ev[ev["entity_id"].isin(mine)], lang) + rest[end:]))

@@ -10,6 +10,7 @@ import pandas as pd
 from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, t
+from ..model.facts import figure_text, whose
 from .base import any_inferred, year_text
 from .cards import colon, paren
 
@@ -42,8 +43,10 @@ def header(title: str, facts: pd.DataFrame, lang: str = "en") -> HTML:
     check_lang(lang)
     pkg = data.package()
     created = str(pkg.get("created", ""))[:10]
-    meta = (f"{t('data_version_is', lang, version=pkg.get('version', ''))}{paren(created, lang)} · "
-            f"{t('figures_period', lang)}{colon(lang)}{period(facts, lang)}")
+    # figures with no year say so once ('数据均未注明年份'), not as 'years: no year stated'
+    years = (f"{t('figures_period', lang)}{colon(lang)}{period(facts, lang)}" if facts["year"].notna().any()
+             else t("figures_undated", lang))
+    meta = f"{t('data_version_is', lang, version=pkg.get('version', ''))}{paren(created, lang)} · {years}"
     return HTML(f"{CSS}<div class='biomfg-brief'><h1>{escape(title)}</h1><p class='meta'>{escape(meta)}</p></div>")
 
 
@@ -82,10 +85,13 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
         year = year_text(f, lang) or (t("undated", lang) if lang == "en" else "")  # a figure without a year says so
         label = str(f[f'indicator_{lang}'])
         label = label[:1].upper() + label[1:]  # a label standing alone starts with a capital (Chinese has no case)
-        owner = "" if common is not None or f["entity_id"] == subject else str(names.get(f["entity_id"], f["entity_id"]))
+        # a figure names whose it is (a facility or fund with its owner: charts.facts.whose), also when
+        # another tile has the same label (model.brief.key_figures: same_label)
+        named = bool(f.get("same_label", False)) or not (common is not None or f["entity_id"] == subject)
+        owner = whose(f["entity_id"], lang) if named else ""
         who = " · ".join(x for x in (owner, year) if x)
         tiles.append(
-            f"<div class='biomfg-tile'><div class='v'>{escape(fmt.fact(f, lang))}</div>"
+            f"<div class='biomfg-tile'><div class='v'>{escape(figure_text(f, lang))}</div>"
             f"<div class='l'>{escape(label)}{escape(_kind(f, lang))}</div>"
             f"<div class='s'>{escape(who)}</div></div>")
     inferred = any_inferred(facts if noted is None else noted)

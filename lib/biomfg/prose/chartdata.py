@@ -29,7 +29,7 @@ import pandas as pd
 from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, messages, t
-from ..model.cases import item_of
+from ..model.cases import item_of, source_names
 from ..render import ChartData, data_of
 from .cards import TABLE_CSS
 from .sources import citation
@@ -124,9 +124,8 @@ def _other_table(rows: pd.DataFrame, lang: str) -> dict[str, list[str]]:
     return cols
 
 
-def table(chart: ChartData) -> pd.DataFrame:
-    """The rows behind a chart as a reader reads them: headed in the chart's language, names for ids, every
-    row's source in full and its quotation (where the table keeps one)."""
+def _columns(chart: ChartData) -> dict[str, list[str]]:
+    """The CSV's columns by their own names (cd_col_<name> heads them in the reader's language)."""
     rows, lang = chart.rows, chart.lang
     check_lang(lang)
     cols = _fact_table(rows, lang) if "fact_id" in rows else _other_table(rows, lang)
@@ -136,7 +135,43 @@ def table(chart: ChartData) -> pd.DataFrame:
         cols["quote"] = [_text(q) for q in rows["quote"]]
     if "type_name" in cols:
         cols["type"] = cols.pop("type_name")
-    return pd.DataFrame({t(f"cd_col_{k}", lang): v for k, v in cols.items()})
+    return cols
+
+
+def table(chart: ChartData) -> pd.DataFrame:
+    """The rows behind a chart as a reader reads them: headed in the chart's language, names for ids, every
+    row's source in full and its quotation (where the table keeps one)."""
+    return pd.DataFrame({t(f"cd_col_{k}", chart.lang): v for k, v in _columns(chart).items()})
+
+
+LONG = {"definition", "evidence", "item", "platforms", "focus", "from", "to"}  # a sentence: room to wrap
+
+
+def view(chart: ChartData) -> list[tuple[str, str, list[str]]]:
+    """The table view under the chart: (heading, cards.TABLE_CSS cell class, cells) per column. Fewer, shorter
+    columns than the CSV, so that it fits the page without squeezing a word: a figure is named in one cell
+    ('who: what'), its year says if it is inferred, its source is named as the chart's source line names it
+    (the CSV has the citation in full, the plain value, unit and qualifier)."""
+    lang = chart.lang
+    cols = _columns(chart)
+    if "shown" in cols:
+        sep = t("colon", lang)
+        inferred = t("paren", lang, text=t("year_inferred", lang))
+        out = [(t("cd_view_figure", lang), "text",
+                [f"{w}{sep}{i}" if w else i for w, i in zip(cols["entity"], cols["indicator"], strict=True)]),
+               (t("cd_view_shown", lang), "nowrap", cols["shown"]),
+               (t("cd_view_year", lang), "nowrap",
+                [f"{y}{inferred}" if f == t("cd_yes", lang) else y
+                 for y, f in zip(cols["year"], cols["year_inferred"], strict=True)]),
+               (t("cd_view_kind", lang), "nowrap", cols["kind"])]
+    else:
+        out = [(t(f"cd_col_{k}", lang), "text" if k in LONG else "name", v) for k, v in cols.items()
+               if k not in ("source", "quote")]
+    if "quote" in cols:
+        out.append((t("cd_view_quote", lang), "cite", [f"“{q}”" if q else "" for q in cols["quote"]]))
+    if "source" in cols:
+        out.append((t("cd_view_source", lang), "text", source_names(chart.rows, lang)))
+    return out
 
 
 def slug(title: str) -> str:
@@ -256,14 +291,11 @@ def block_html(chart: ChartData) -> str:
              (_href("application/zip", zipped(parts)), zip_name, t("cd_get_zip", lang))]
     anchors = t("cd_sep", lang).join(
         f"<a href='{h}' download='{escape(n)}' data-biomfg-file='{escape(n)}'>{escape(w)}</a>" for h, n, w in links)
-    # the house table (cards.TABLE_CSS: text left-aligned, as JupyterLab would not); sources and quotations wide
-    wide = {t("cd_col_source", lang): "cite", t("cd_col_quote", lang): "cite"}
-    kinds = [wide.get(c, "name" if i == 0 else "") for i, c in enumerate(frame.columns)]
-    head = "".join(f"<th scope='col'>{escape(c)}</th>" for c in frame.columns)
-    quoted = [c == t("cd_col_quote", lang) for c in frame.columns]  # shown in quotation marks: the source's words
-    body = "".join("<tr>" + "".join(f"<td class='{k}'>{escape(f'“{v}”' if q and v else v)}</td>" if k
-                                    else f"<td>{escape(v)}</td>" for v, k, q in zip(row, kinds, quoted, strict=True))
-                   + "</tr>" for row in frame.itertuples(index=False))
+    # the house table (cards.TABLE_CSS: text left-aligned, headings whole, each cell as wide as its kind needs)
+    columns = view(chart)
+    head = "".join(f"<th scope='col'>{escape(h)}</th>" for h, _, _ in columns)
+    body = "".join("<tr>" + "".join(f"<td class='{k}'>{escape(cells[i])}</td>" for _, k, cells in columns) + "</tr>"
+                   for i in range(len(frame)))
     summary = t("cd_summary", lang, n=len(frame))
     return (f"<details class='biomfg-chart-data' lang='{lang}' style='margin:.2em 0 1em;font-size:.9em;color:#333'>"
             f"<summary style='cursor:pointer;color:#444'>{escape(summary)}</summary>"

@@ -120,12 +120,11 @@ def region_card(region_id: str, lang: str = "en", with_facts: bool = True) -> HT
                       for _, x in df.iterrows())
         return f"<ul>{lis}</ul>"
 
+    from .brief import events_list  # one way to list events, in date order (the briefings' appendix too)
+
     ev = data.table("events")
     ev = ev[ev["entity_id"].isin(mine)]
-    ev_note = fmt.inferred_note(ev, lang) if not ev.empty else ""
-    ev_html = none if ev.empty else "<ul>" + "".join(
-        f"<li>{escape(fmt.year(e, lang) or t('tg_undated', lang))}{cards.colon(lang)}{escape(_text(e[f'name_{lang}']))}</li>"
-        for _, e in ev.iterrows()) + "</ul>" + (f"<p class='src'>{escape(ev_note)}</p>" if ev_note else "")
+    ev_html = none if ev.empty else events_list(ev, lang)
     facts = cards.facts_for(sorted(mine))
     parts = [*([("facts", cards.facts_table(facts, lang, subject=region_id))] if with_facts else []),
              ("rg_card_firms", names(data.table("firms"), "firm_id", f"role_{lang}")),

@@ -17,7 +17,7 @@ from IPython.display import display
 
 from .. import charts, data, prose
 from ..htmlout import HTML
-from ..i18n import check_lang, t
+from ..i18n import check_lang
 from ..model import brief as model
 from . import present
 
@@ -77,19 +77,28 @@ class Briefing:
         return self._show(lambda lang: [prose.brief.targets_box(self.subject, lang)])
 
     # --- the story --------------------------------------------------------------------------------
-    def story(self, i: int) -> Parts:
+    def story(self, i: int) -> Parts | None:
         """Section i (1, 2, 3) of the story: its heading and sentences (the last says what the chart
-        compares), then its chart."""
+        compares), then its chart. None (the cell shows nothing) for a section with nothing to say: no
+        chart and no sentence that gives a figure (only what the sources do not give, or counts of what
+        they name), as key_figures(2) is None when page one holds every key figure."""
         key, words, chart = STORIES[self.kind][i - 1]
         plural = self.kind == "platform_type"
+        made: dict[str, list] = {}
 
         def part(lang: str) -> list:
-            drawn, rows = chart(self.subject, lang)
-            said = words(self.subject, lang)
-            if rows is not None:  # the chart's sentence replaces one that named the same figure
-                told = prose.brief.chart_sentence(rows, _measure(rows, lang), lang, self.subject.own)
-                said = [x for x in said if x[1].get("value") != told[0][1]["value"]][:2] + told
-            return [prose.brief.section(key, said, lang, plural), *([drawn] if drawn is not None else [])]
+            if lang not in made:
+                drawn, rows = chart(self.subject, lang)
+                said = words(self.subject, lang)
+                if rows is not None:  # the chart's sentence replaces one that named the same figure
+                    told = prose.brief.chart_sentence(rows, _measure(rows, lang), lang, self.subject.own)
+                    said = [x for x in said if x[1].get("value") != told[0][1]["value"]][:2] + told
+                made[lang] = [] if drawn is None and not prose.brief.gives_a_figure(said) else \
+                    [prose.brief.section(key, said, lang, plural), *([drawn] if drawn is not None else [])]
+            return made[lang]
+        # whether a section has something to say does not depend on the language: asked in the reader's
+        if not part(self.lang):
+            return None
         return self._show(part)
 
     # --- the appendix -----------------------------------------------------------------------------
@@ -102,9 +111,9 @@ class Briefing:
                                             prose.briefing.colophon(lang)])
 
         def part(lang: str) -> list:
-            out = [prose.brief.appendix_heading(lang)]
+            out = [prose.brief.appendix_heading(lang), prose.brief.sources_note(s, lang)]
             if s.kind == "region":
-                out.append(prose.regions.park_lists(s.id, lang))
+                out.append(prose.brief.case_lists(s.id, lang))
             elif s.kind == "platform_type":
                 members = data.platforms().query("type_id == @s.id")["platform_id"]
                 out.append(prose.cards.page(*(prose.cards.platform_card(p, lang) for p in members)))
@@ -142,14 +151,11 @@ FOCUS_LIMIT = 8
 
 
 def _measure(rows, lang: str) -> str:
-    """What a chart compares, inside a sentence: its indicator, or 'the figures in CNY bn'."""
+    """What a chart compares, inside a sentence: its indicator, or its title ('nine money figures for …')."""
     if rows["indicator"].nunique() == 1:
         return prose.brief.what(rows.iloc[0], lang, rows.iloc[0]["entity_id"])
-    _, words = charts.facts.measure(rows, lang)
-    if lang == "en" and words[1:2].islower():  # a unit word inside a sentence: 'percent', not 'Percent'
-        words = words[:1].lower() + words[1:]
-    title = t("headline_title", lang).format(unit=words)
-    return title[:1].lower() + title[1:] if lang == "en" else title
+    title = charts.briefing.chart_title(rows, lang)  # as the chart's own title says it
+    return title[:1].lower() + title[1:] if lang == "en" and title[1:2].islower() else title
 
 
 def _page_one_measure(s: model.Subject) -> str | None:

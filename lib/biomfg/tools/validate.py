@@ -30,8 +30,13 @@ SOURCE_DETAILS = {"headline_quote": ("headline_lang",), "kind_quote": ("kind_zh"
 # byline and its kind (where it differs from the seed's); its headline and the words its text starts with are
 # quoted too (an empty headline_quote: the item has no headline, headline_zh/_en describe it)
 ITEM_DETAILS = {"author_quote": ("author_zh", "author_en"), "kind_quote": ("kind_zh", "kind_en")}
+# regions.csv: what a regional case is (a briefing's summary opens with it), in zh and en, quoted from the row's
+# seed (its `source`); every case (a region with lat and lon) has one
+REGION_DETAILS = {"description_quote": ("description_zh", "description_en")}
 DETAIL_QUOTES = {"sources": tuple(SOURCE_DETAILS),
-                 "source_items": ("headline_quote", "author_quote", "kind_quote", "start_quote")}
+                 "source_items": ("headline_quote", "author_quote", "kind_quote", "start_quote"),
+                 "regions": tuple(REGION_DETAILS)}
+SEED_COLUMN = {"regions": "source"}  # the column naming the seed a detail is quoted from (else source_id)
 
 
 @dataclass
@@ -77,9 +82,10 @@ def _source_details(tables: dict, where) -> list[str]:
     seed states: every detail with its quote (and no quote without its detail), an author in pinyin for each
     Chinese name, and a note saying how an earliest date (not_before, an inference) was inferred. An item
     reports on a case (a region with coordinates), and a seed has at most one item per case, so each figure
-    finds its item (prose.sources.item_of)."""
+    finds its item (prose.sources.item_of). regions.csv: each case says what it is (description_zh and _en,
+    with the seed's words for it in description_quote)."""
     problems = []
-    for name, details in (("sources", SOURCE_DETAILS), ("source_items", ITEM_DETAILS)):
+    for name, details in (("sources", SOURCE_DETAILS), ("source_items", ITEM_DETAILS), ("regions", REGION_DETAILS)):
         for row in tables.get(name, []):
             for quote, cols in details.items():
                 given = [c for c in cols if row.get(c)]
@@ -99,6 +105,10 @@ def _source_details(tables: dict, where) -> list[str]:
             if row.get("not_before") and not row.get("date_note"):
                 problems.append(f"{where(name, row, 'date_note')}: not_before is an inference; say how it was inferred")
     cases = {r["region_id"] for r in tables.get("regions", []) if r.get("lat") is not None and r.get("lon") is not None}
+    for row in tables.get("regions", []):
+        if row["region_id"] in cases and not (row.get("description_zh") and row.get("description_en")):
+            problems.append(f"{where('regions', row, 'description_zh')}: a regional case needs description_zh and "
+                            f"description_en (what it is, as its seed says: a briefing's summary opens with it)")
     seen: dict[tuple, int] = {}
     for row in tables.get("source_items", []):
         region = row.get("region_id")
@@ -233,16 +243,17 @@ def check(folder: Path | None = None, seeds: Path | None = None) -> tuple[list[s
         # against the seed the row names
         for name, columns in DETAIL_QUOTES.items():
             for row in tables.get(name, []):
-                seed = texts.get(row["source_id"])
+                source = row[SEED_COLUMN.get(name, "source_id")]
+                seed = texts.get(source)
                 for col in columns:
                     if not row.get(col):
                         continue
                     if seed is None:
-                        problems.append(f"{where(name, row, col)}: seed {row['source_id']!r} not found in the seeds folder")
+                        problems.append(f"{where(name, row, col)}: seed {source!r} not found in the seeds folder")
                         continue
                     for part in row[col].split(QUOTE_SEPARATOR):
                         if _squash(part) not in seed:
-                            problems.append(f"{where(name, row, col)}: not found verbatim in {row['source_id']}: "
+                            problems.append(f"{where(name, row, col)}: not found verbatim in {source}: "
                                             f"{part[:50]!r}")
                     detail_quotes += 1
     rows_total = sum(len(r) for r in tables.values())
