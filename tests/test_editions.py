@@ -213,7 +213,8 @@ def test_the_student_edition_shows_no_solution_in_any_output(tmp_path):
     html = json.dumps([c.get("outputs", []) for c in nb.cells], ensure_ascii=False)
     assert "exercises.check" in "".join(c.source for c in nb.cells)
     assert "biomfg-check" in html  # the checker's boxes are there ...
-    assert "biomfg-solution" not in html and "<details" not in html  # ... and no solution
+    # ... and no solution: no fold but the data under a chart (its table and downloads)
+    assert "biomfg-solution" not in html and html.count("<details") == html.count("<details class='biomfg-chart-data'")
 
 
 # --- the teacher's answer key -----------------------------------------------------------------------

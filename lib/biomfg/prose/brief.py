@@ -126,9 +126,10 @@ def _scale(rows: pd.DataFrame, lang: str, subject: str | None) -> tuple[str, dic
     if not money.empty:
         first = _top_money(money)
         return ("bf_scale_money", {"what": what(first, lang, subject), "value": _value(first, lang)})
-    if actual.empty:
+    scale = actual[~actual["indicator"].isin(model.kinds_counts())]  # how many actions a plan has is no scale
+    if scale.empty:
         return ("bf_scale_nothing", {})
-    first = model.key_figures(actual, subject, 1).iloc[0]
+    first = model.key_figures(scale, subject, 1).iloc[0]
     fields = {"what": what(first, lang, subject), "value": _value(first, lang)}
     unreported = rows[rows["unit"].isin(model.MONEY)]
     projected = unreported[unreported["kind"] != "target"]
