@@ -231,3 +231,23 @@ def test_every_case_s_events_are_dated_as_precisely_as_the_data_has_them(region)
         if isinstance(e["date"], str) and len(e["date"]) >= 7:
             month = prose.EN_MONTHS[int(e["date"][5:7])]
             assert any(x.startswith(f"{month} ") and e["name_en"] in x for x in listed), (e["event_id"], listed)
+
+
+# --- second reading (helper 46): page one says nothing of what it lacks; a briefing names no lesson ---
+
+def test_page_one_has_no_chart_and_no_apology_when_no_two_figures_compare():
+    from biomfg.tools.brief import Briefing
+
+    assert Briefing("region", "hangzhou", "zh").headline_chart() is None  # targets only: nothing to compare
+    assert Briefing("region", "suzhou_sip", "zh").headline_chart() is not None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_overviews_cases_section_names_no_lesson_and_says_which_case_has_most_figures(lang):
+    from biomfg.model import brief as model_brief
+    from biomfg.prose import brief as prose_brief
+
+    (key, fields), = prose_brief.story_cases(model_brief.subject("overview", None), lang)
+    text = t(key, lang, **fields)
+    assert not re.search(r"lesson|notebook|课程|笔记本", text), text
+    assert ("苏州工业园区" if lang == "zh" else "Suzhou Industrial Park") in text, text

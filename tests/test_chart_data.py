@@ -168,6 +168,12 @@ def test_the_download_is_a_valid_data_package_with_a_readme_in_the_readers_langu
     han = len(re.findall(r"[\u4e00-\u9fff]", readme.split("## " + t("cd_readme_cite", lang))[0]))
     # before the citations (an English citation gives a Chinese original title first)
     assert (han > 100) if lang == "zh" else (han == 0), f"README not in {lang}"
+    # every column is explained, and the note on written-out values shows one of these rows
+    frame = chartdata.table(found)
+    for col in frame.columns:
+        assert re.search(rf"^- \*\*{re.escape(col)}\*\*(：|: )\S", readme, re.M), col
+    example = t("cd_caveat_exact", lang, example="").split("{")[0][:12]
+    assert example in readme and any(v in readme for v in frame[t("cd_col_value", lang)] if v)
     # the same data, the same bytes (nbval compares stored outputs)
     assert chartdata.zipped(chartdata.files(found)) == chartdata.zipped(parts)
 

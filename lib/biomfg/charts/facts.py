@@ -270,8 +270,9 @@ def _bar_panel(plot: pd.DataFrame, rows: pd.DataFrame, lang: str, width: int, he
               axis=alt.Axis(grid=True, tickCount=5, orient="top", titlePadding=8, labelFlush=True, domain=False))
     rows_only = base.transform_filter("datum.role == 'row'")
     # a heading runs across the plot: a white band under it keeps the gridlines out of its text
-    heads = [{"band0": c["band0"], "y_end": c["y_end"]} for c in cells if c["role"] in ("head", "sub")]
-    band = alt.Chart(pd.DataFrame(heads or [{"band0": 0, "y_end": 0}])).mark_rect(color="white").encode(
+    # (the cells' own rows: the region comparer keeps some groups' cells and lays them out again, bands too)
+    heads = any(c["role"] in ("head", "sub") for c in cells)
+    band = base.transform_filter("datum.role == 'head' || datum.role == 'sub'").mark_rect(color="white").encode(
         x=alt.XValue(0), x2=alt.X2Value(width), y=alt.Y("band0:Q", scale=None, axis=None), y2=alt.Y2("y_end:Q"))
     bars = rows_only.mark_bar(color="#0072B2").encode(
         x=x, x2=alt.X2Datum(0), y=alt.Y("b0:Q", scale=None, axis=None), y2=alt.Y2("b1:Q"))

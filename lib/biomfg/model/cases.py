@@ -98,14 +98,16 @@ def source_names(rows: pd.DataFrame, lang: str) -> list[str]:
     Chinese; the item's description where the seed prints no headline) on a page holding several items, else
     the seed's short title; '' for a row with no source."""
     items = item_of(rows) if "entity_id" in rows else pd.Series([None] * len(rows), index=rows.index, dtype=object)
+    pairs = [(s if isinstance(s, str) else "", i if isinstance(i, str) else "") for s, i in zip(rows["source"], items,
+                                                                                             strict=True)]
     src = data.sources().set_index("source_id")
     heads = data.table("source_items").set_index("item_id")
-    out = []
-    for s, i in zip(rows["source"], items, strict=True):
-        if isinstance(i, str):
+    named = {}
+    for s, i in dict.fromkeys(pairs):  # a few sources behind many rows (a 10,000-row registry: one)
+        if i:
             head = heads.loc[i]
             quoted = isinstance(head["headline_quote"], str) and head["headline_quote"]
-            out.append(t("cite_title", lang, title=head[f"headline_{lang}"]) if quoted else str(head[f"headline_{lang}"]))
+            named[s, i] = t("cite_title", lang, title=head[f"headline_{lang}"]) if quoted else str(head[f"headline_{lang}"])
         else:
-            out.append(str(src.loc[s, f"short_{lang}"]) if isinstance(s, str) and s in src.index else "")
-    return out
+            named[s, i] = str(src.loc[s, f"short_{lang}"]) if s in src.index else ""
+    return [named[p] for p in pairs]

@@ -516,11 +516,16 @@ def story_china(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
 
 
 def story_cases(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    from ..model.cases import cases, own_notebook
+    from ..model.cases import case_of_entity, cases
 
     c = cases()
-    own = c[c["region_id"].isin(own_notebook())]
-    return [("bf_st_cases", {"n": count(len(c), lang, "个", "regional case"), "own": join(own[f"name_{lang}"], lang)})]
+    per_case = data.facts()["entity_id"].map(case_of_entity()).value_counts()
+    per_case = per_case[per_case.index.isin(c["region_id"])]
+    most = per_case[per_case == per_case.max()].index if not per_case.empty else []  # a tie names them all
+    names = c.set_index("region_id")[f"name_{lang}"]
+    return [("bf_st_cases", {"n": count(len(c), lang, "个", "regional case"),
+                             "top": join([str(names[r]) for r in most], lang),
+                             "k": count(int(per_case.max()) if len(most) else 0, lang, "项", "figure")})]
 
 
 # --- the appendix: a case's events, in date order ----------------------------------------------------

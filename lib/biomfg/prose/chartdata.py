@@ -93,7 +93,7 @@ def _fact_table(rows: pd.DataFrame, lang: str) -> dict[str, list[str]]:
         cols["indicator"].append(_text(r[f"indicator_{lang}"]))
         cols["shown"].append(fmt.shown(r, lang))
         cols["value"].append(fmt.plain(r["value"]))
-        cols["unit"].append(_unit(r["unit"], lang))
+        cols["unit"].append(_unit(r["unit"], lang) or (_text(r.get("measure_zh")) if lang == "zh" else t("cd_unit_count", lang)))
         cols["qualifier"].append(qualifier_words(r.get("qualifier"), lang))
         year = _text(r.get("year"))
         cols["year"].append(year or fmt.since(r, lang))
@@ -222,12 +222,27 @@ def metadata(chart: ChartData, frame: pd.DataFrame, name: str) -> dict:
     }
 
 
+def _example(frame: pd.DataFrame, lang: str) -> str:
+    """How the Value column writes the chart's first figure whose written-out value differs from the chart's
+    (3686亿元 → 368600000000元), taken from the rows themselves; '' when none does."""
+    shown, value, unit = (t(f"cd_col_{k}", lang) for k in ("shown", "value", "unit"))
+    if not {shown, value, unit} <= set(frame.columns):
+        return ""
+    found = [(s, v, u) for s, v, u in zip(frame[shown], frame[value], frame[unit], strict=True) if v and u and v not in s]
+    found.sort(key=lambda x: any(p in x[0] for p in "（("))  # a figure with no mark (目标) reads best in brackets
+    return t("cd_example", lang, shown=found[0][0], value=found[0][1], unit=found[0][2]) if found else ""
+
+
 def readme(chart: ChartData, frame: pd.DataFrame, files: dict[str, str]) -> str:
     """The README that goes with the download, in the reader's language (Markdown)."""
     lang = chart.lang
     v = data.versions()
     sources = sorted({c for c in frame.get(t("cd_col_source", lang), []) if c})
-    cols = "\n".join(f"- **{c}**" for c in frame.columns)
+    keys = {t(f"cd_col_{k}", lang): k for k in (*FACT, *NAMED, "type", *IDS.values(), *PLAIN, "source", "quote")
+            if k != "type_name"}
+    helps = {c: f"cd_help_{keys[c]}" for c in frame.columns if c in keys}
+    cols = "\n".join(f"- **{c}**" + (f"{t('colon', lang)}{t(helps[c], lang)}" if helps.get(c) in messages() else "")
+                      for c in frame.columns)
     parts = [
         f"# {chart.title}", "",
         chart.description, "",
@@ -235,8 +250,8 @@ def readme(chart: ChartData, frame: pd.DataFrame, files: dict[str, str]) -> str:
         *(f"- `{n}`{t('colon', lang)}{what}" for n, what in files.items()), "",
         f"## {t('cd_readme_columns', lang)}", "", cols, "",
         f"## {t('cd_readme_caveats', lang)}", "",
-        *(f"- {t(k, lang)}" for k in ("cd_caveat_exact", "cd_caveat_years", "cd_caveat_targets",
-                                       "cd_caveat_money", "cd_caveat_rows")), "",
+        f"- {t('cd_caveat_exact', lang, example=_example(frame, lang))}",
+        *(f"- {t(k, lang)}" for k in ("cd_caveat_years", "cd_caveat_targets", "cd_caveat_money", "cd_caveat_rows")), "",
         f"## {t('cd_readme_cite', lang)}", "",
         t("cd_cite", lang, title=t("collection_title", lang), **v), "",
         f"{t('cd_readme_sources', lang)}{t('colon', lang)}", "",

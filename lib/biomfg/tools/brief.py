@@ -67,9 +67,13 @@ class Briefing:
                                                             heading=part == 1, foot=last, noted=chosen,
                                                             subject=self.subject.own)])
 
-    def headline_chart(self) -> Parts:
+    def headline_chart(self) -> Parts | None:
+        """Page one's chart; None (the cell shows nothing) when no two figures measure the same thing: page
+        one does not say what it lacks, the summary and the appendix say what the sources give."""
         if self.kind == "overview":
             return self._show(lambda lang: [PAGE_ONE_CHART, charts.barriers.barrier_chain(data.table("barriers"), lang)])
+        if charts.briefing.headline_measure(self.subject.figures)[0] is None:
+            return None
         return self._show(lambda lang: [PAGE_ONE_CHART, charts.briefing.headline_chart(self.subject.figures, lang,
                                                                                        limit=HEADLINE_BARS)])
 
