@@ -18,6 +18,7 @@ from biomfg.charts import briefing as cb
 from biomfg.charts import facts as cf
 from biomfg.i18n import LANGS, t
 from biomfg.model import brief as model
+from biomfg.model import facts as model_facts
 
 from conftest import DATA
 
@@ -58,9 +59,9 @@ def test_a_stated_range_is_one_key_figure_shown_as_its_span(lang):
     chosen = _chosen("platform_type", "pilot_scale")
     sites = chosen[chosen["indicator"] == "site_count"]
     assert len(sites) == 1 and sites.iloc[0]["value_high"] == 15
-    shown = cf.figure_text(sites.iloc[0], lang)
+    shown = model_facts.figure_text(sites.iloc[0], lang)
     assert shown == fmt.span(12, 15, "count", lang, "个") and ("12–15" if lang == "en" else "12至15个") == shown
-    assert not any(re.search("low end|区间下限", cf.figure_text(r, lang)) for _, r in chosen.iterrows())
+    assert not any(re.search("low end|区间下限", model_facts.figure_text(r, lang)) for _, r in chosen.iterrows())
 
 
 def test_counts_of_kinds_are_declared_in_the_data():

@@ -21,6 +21,7 @@ from test_zh_typography import lint_zh
 from biomfg import data
 from biomfg.__main__ import main
 from biomfg.model import brief as model_brief
+from biomfg.model import cases
 from biomfg.prose import briefing, sources
 from biomfg.tools import validate
 
@@ -140,7 +141,7 @@ def test_english_citations_have_no_chinese_punctuation_outside_an_original_title
 def test_a_briefings_sources_section_shows_the_citation_before_the_file_name(lang):
     facts = data.facts()
     html = briefing.sources_with_quotes(facts, lang).data
-    credited = sorted(set(zip(facts["source"], sources.item_of(facts).fillna(""), strict=True)))
+    credited = sorted(set(zip(facts["source"], cases.item_of(facts).fillna(""), strict=True)))
     heads = {sources.citation(sid, lang, iid or None) for sid, iid in credited}
     assert len(heads) == html.count("<li><b>") == 12  # 000: lead, Jinan, Luoyang; 001; 002; 003: six; 004
     for sid, iid in credited:
@@ -196,9 +197,9 @@ def test_the_items_table_covers_every_item_of_the_two_pages():
     assert set(ITEMS["source_id"]) == set(PAGES)
     facts = data.facts()
     on_pages = facts[facts["source"].isin(PAGES)]
-    assert sources.item_of(on_pages).notna().sum() == len(on_pages) - 5  # 003: the drug-development and Paxlovid
+    assert cases.item_of(on_pages).notna().sum() == len(on_pages) - 5  # 003: the drug-development and Paxlovid
     # figures and Shanghai's count belong to no case; they are the lead story's, the page's own citation
-    assert sources.item_of(facts[~facts["source"].isin(PAGES)]).isna().all()
+    assert cases.item_of(facts[~facts["source"].isin(PAGES)]).isna().all()
     for sid in PAGES:  # the lead story is the item sources.csv cites for the whole page
         lead = ITEMS[ITEMS["source_id"] == sid].iloc[0]
         for lang in LANGS:
@@ -209,7 +210,7 @@ def test_the_items_table_covers_every_item_of_the_two_pages():
 def test_each_figure_on_a_page_lies_in_the_text_of_the_item_it_is_cited_to():
     facts = data.facts()
     facts = facts[facts["source"].isin(PAGES)]
-    credited = sources.item_of(facts)
+    credited = cases.item_of(facts)
     for sid in PAGES:
         text = _squash((SEEDS / sid).read_text(encoding="utf-8"))
         items = ITEMS[ITEMS["source_id"] == sid]

@@ -18,7 +18,7 @@ import pandas as pd
 from .. import data as _data
 from .. import fmt
 from ..i18n import check_lang, messages, t
-from ..model.facts import figure_text, whose, whose_names  # noqa: F401  (charts label with them)
+from ..model.facts import whose, whose_names  # noqa: F401  (charts.briefing labels with whose too)
 from ..theme import INK, MUTED
 from .base import lines_px, text_px, titled, wrap_px
 

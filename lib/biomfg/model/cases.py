@@ -85,6 +85,8 @@ def item_of(facts: pd.DataFrame) -> pd.Series:
     """The item (data/source_items.csv item_id) each fact is cited to, aligned with `facts`: on a seed that
     holds several items, the item reporting on the case the fact's entity belongs to (model.cases); None where
     the seed has no items, or none of them reports on that case: the seed's own citation (its lead story's)."""
+    if "entity_id" not in facts:  # rows of a table that names no entity: each cites its seed
+        return pd.Series([None] * len(facts), index=facts.index, dtype=object)
     items = data.table("source_items")
     items = items[items["region_id"].notna()]
     by_case = {(s, c): i for s, c, i in zip(items["source_id"], items["region_id"], items["item_id"], strict=True)}
@@ -97,7 +99,7 @@ def source_names(rows: pd.DataFrame, lang: str) -> list[str]:
     """Each row's source as a chart's source line names it (no file name): a newspaper item's headline (《》 in
     Chinese; the item's description where the seed prints no headline) on a page holding several items, else
     the seed's short title; '' for a row with no source."""
-    items = item_of(rows) if "entity_id" in rows else pd.Series([None] * len(rows), index=rows.index, dtype=object)
+    items = item_of(rows)
     pairs = [(s if isinstance(s, str) else "", i if isinstance(i, str) else "") for s, i in zip(rows["source"], items,
                                                                                              strict=True)]
     src = data.sources().set_index("source_id")

@@ -85,7 +85,7 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
         year = year_text(f, lang) or (t("undated", lang) if lang == "en" else "")  # a figure without a year says so
         label = str(f[f'indicator_{lang}'])
         label = label[:1].upper() + label[1:]  # a label standing alone starts with a capital (Chinese has no case)
-        # a figure names whose it is (a facility or fund with its owner: charts.facts.whose), also when
+        # a figure names whose it is (a facility or fund with its owner: model.facts.whose), also when
         # another tile has the same label (model.brief.key_figures: same_label)
         named = bool(f.get("same_label", False)) or not (common is not None or f["entity_id"] == subject)
         owner = whose(f["entity_id"], lang) if named else ""
@@ -109,8 +109,9 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
     """Every figure shown, named by what it measures and about whom, with the verbatim quote, under the source
     it comes from: its full citation (prose.sources.citation), its seed's file name a small detail under it. A
     figure on a newspaper page holding several items is listed under the item reporting it, with that item's
-    headline and byline (prose.sources.item_of); the page's other figures under the page's own citation."""
-    from .sources import citation, file_note, item_of
+    headline and byline (model.cases.item_of); the page's other figures under the page's own citation."""
+    from ..model.cases import item_of
+    from .sources import citation, file_note
 
     check_lang(lang)
     src = data.sources().set_index("source_id")

@@ -46,11 +46,8 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def _text(value) -> str:
-    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    """fmt.text, a whole float written as an integer (a year or count read as 2000.0)."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else fmt.text(value)
 
 
 def _unit(unit: str, lang: str) -> str:
@@ -78,7 +75,7 @@ def qualifier_words(code, lang: str) -> str:
 
 def _citations(rows: pd.DataFrame, lang: str) -> list[str]:
     """Each row's source in full (the item of a newspaper page that reports it, where data/ knows it)."""
-    items = item_of(rows) if {"entity_id", "source"} <= set(rows) else pd.Series([None] * len(rows), index=rows.index)
+    items = item_of(rows)
     pairs = [(_text(s), _text(i) or None) for s, i in zip(rows["source"], items, strict=True)]
     said = {(s, i): citation(s, lang, i) for s, i in dict.fromkeys(pairs) if s}  # a few sources, many rows
     return [said.get(pair, "") for pair in pairs]
@@ -138,22 +135,22 @@ def _columns(chart: ChartData) -> dict[str, list[str]]:
     return cols
 
 
-def table(chart: ChartData) -> pd.DataFrame:
+def table(chart: ChartData, cols: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """The rows behind a chart as a reader reads them: headed in the chart's language, names for ids, every
-    row's source in full and its quotation (where the table keeps one)."""
-    return pd.DataFrame({t(f"cd_col_{k}", chart.lang): v for k, v in _columns(chart).items()})
+    row's source in full and its quotation (where the table keeps one). `cols`: `_columns`, if made already."""
+    return pd.DataFrame({t(f"cd_col_{k}", chart.lang): v for k, v in (cols or _columns(chart)).items()})
 
 
 LONG = {"definition", "evidence", "item", "platforms", "focus", "from", "to"}  # a sentence: room to wrap
 
 
-def view(chart: ChartData) -> list[tuple[str, str, list[str]]]:
+def view(chart: ChartData, cols: dict[str, list[str]] | None = None) -> list[tuple[str, str, list[str]]]:
     """The table view under the chart: (heading, cards.TABLE_CSS cell class, cells) per column. Fewer, shorter
     columns than the CSV, so that it fits the page without squeezing a word: a figure is named in one cell
     ('who: what'), its year says if it is inferred, its source is named as the chart's source line names it
     (the CSV has the citation in full, the plain value, unit and qualifier)."""
     lang = chart.lang
-    cols = _columns(chart)
+    cols = cols or _columns(chart)
     if "shown" in cols:
         sep = t("colon", lang)
         inferred = t("paren", lang, text=t("year_inferred", lang))
@@ -187,7 +184,7 @@ def csv_text(frame: pd.DataFrame) -> str:
     return buf.getvalue()
 
 
-def _field(name: str, values: pd.Series, lang: str) -> dict:
+def _field(name: str, values: pd.Series) -> dict:
     kind = "string"
     filled = [v for v in values if v != ""]
     if filled and all(re.fullmatch(r"-?\d+", v) for v in filled):
@@ -197,12 +194,16 @@ def _field(name: str, values: pd.Series, lang: str) -> dict:
     return {"name": name, "type": kind}
 
 
+def _sources(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The sources the rows cite, each once, in full."""
+    return sorted({c for c in frame.get(t("cd_col_source", lang), []) if c})
+
+
 def metadata(chart: ChartData, frame: pd.DataFrame, name: str) -> dict:
     """A Frictionless data package descriptor of the chart's CSV: title, description, sources, licence,
     the data's version and date, and each column with its type."""
     lang = chart.lang
     v = data.versions()
-    sources = sorted({c for c in frame.get(t("cd_col_source", lang), []) if c})
     return {
         "profile": "tabular-data-package",
         "name": "chart-data",
@@ -211,13 +212,13 @@ def metadata(chart: ChartData, frame: pd.DataFrame, name: str) -> dict:
         "version": v["data_version"],
         "created": f"{v['date']}T00:00:00Z" if v["date"] else None,
         "contributors": [{"title": t("cd_contributors", lang), "role": "author"}],
-        "sources": [{"title": s} for s in sources],
+        "sources": [{"title": s} for s in _sources(frame, lang)],
         "licenses": [{"name": "CC-BY-4.0", "path": LICENCE_URL, "title": t("cd_licence_title", lang)}],
         "keywords": [t("collection_title", lang)],
         "resources": [{
             "name": "data", "path": name, "profile": "tabular-data-resource", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8-sig",
-            "schema": {"fields": [_field(c, frame[c], lang) for c in frame.columns]},
+            "schema": {"fields": [_field(c, frame[c]) for c in frame.columns]},
         }],
     }
 
@@ -237,7 +238,6 @@ def readme(chart: ChartData, frame: pd.DataFrame, files: dict[str, str]) -> str:
     """The README that goes with the download, in the reader's language (Markdown)."""
     lang = chart.lang
     v = data.versions()
-    sources = sorted({c for c in frame.get(t("cd_col_source", lang), []) if c})
     keys = {t(f"cd_col_{k}", lang): k for k in (*FACT, *NAMED, "type", *IDS.values(), *PLAIN, "source", "quote")
             if k != "type_name"}
     helps = {c: f"cd_help_{keys[c]}" for c in frame.columns if c in keys}
@@ -255,7 +255,7 @@ def readme(chart: ChartData, frame: pd.DataFrame, files: dict[str, str]) -> str:
         f"## {t('cd_readme_cite', lang)}", "",
         t("cd_cite", lang, title=t("collection_title", lang), **v), "",
         f"{t('cd_readme_sources', lang)}{t('colon', lang)}", "",
-        *(f"- {s}" for s in sources), "",
+        *(f"- {s}" for s in _sources(frame, lang)), "",
         f"## {t('cd_readme_licence', lang)}", "",
         t("cd_licence", lang, url=LICENCE_URL), "",
     ]
@@ -296,7 +296,8 @@ def _href(mediatype: str, content: bytes) -> str:
 def block_html(chart: ChartData) -> str:
     """The folded block under a chart: the downloads, then the table view."""
     lang = chart.lang
-    frame = table(chart)
+    cols = _columns(chart)  # once: the CSV and the table view are two readings of the same columns
+    frame = table(chart, cols)
     parts = files(chart, frame)
     csv_name = next(n for n in parts if n.endswith(".csv"))
     zip_name = csv_name[:-4] + ".zip"
@@ -307,7 +308,7 @@ def block_html(chart: ChartData) -> str:
     anchors = t("cd_sep", lang).join(
         f"<a href='{h}' download='{escape(n)}' data-biomfg-file='{escape(n)}'>{escape(w)}</a>" for h, n, w in links)
     # the house table (cards.TABLE_CSS: text left-aligned, headings whole, each cell as wide as its kind needs)
-    columns = view(chart)
+    columns = view(chart, cols)
     head = "".join(f"<th scope='col'>{escape(h)}</th>" for h, _, _ in columns)
     body = "".join("<tr>" + "".join(f"<td class='{k}'>{escape(cells[i])}</td>" for _, k, cells in columns) + "</tr>"
                    for i in range(len(frame)))

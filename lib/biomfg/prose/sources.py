@@ -1,7 +1,7 @@
 """The closing list of every lesson: the seeds it draws on, each as a full citation (author, title, kind,
 outlet, date: what data/sources.csv records of it), the seed's file name a secondary detail. A seed that is a
 newspaper page holding several items (000, 003) has them in data/source_items.csv, each with its own headline
-and byline, and a figure is cited to the item that reports it (item_of), not to the page's lead story.
+and byline, and a figure is cited to the item that reports it (model.cases.item_of), not to the page's lead story.
 
 House styles (the cite_* messages): English, author-title-outlet in the manner of Chicago, an original-language
 title first and its translation in brackets, ISO dates as the briefing header dates the data;
@@ -17,7 +17,6 @@ from .. import data
 from ..choices import check_choice
 from ..htmlout import HTML
 from ..i18n import check_lang, t
-from ..model.cases import item_of  # noqa: F401  (cited here: prose.sources.item_of)
 from .base import join
 
 FILE_STYLE = "color:#666;font-size:.85em"  # the seed's file name: a small secondary detail under the citation

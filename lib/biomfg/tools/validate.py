@@ -82,7 +82,7 @@ def _source_details(tables: dict, where) -> list[str]:
     seed states: every detail with its quote (and no quote without its detail), an author in pinyin for each
     Chinese name, and a note saying how an earliest date (not_before, an inference) was inferred. An item
     reports on a case (a region with coordinates), and a seed has at most one item per case, so each figure
-    finds its item (prose.sources.item_of). regions.csv: each case says what it is (description_zh and _en,
+    finds its item (model.cases.item_of). regions.csv: each case says what it is (description_zh and _en,
     with the seed's words for it in description_quote)."""
     problems = []
     for name, details in (("sources", SOURCE_DETAILS), ("source_items", ITEM_DETAILS), ("regions", REGION_DETAILS)):
