@@ -72,12 +72,14 @@ def _runner(nb):
     return lambda: nbtools.execute(copy.deepcopy(nb), cwd=NOTEBOOKS)
 
 
+# timing: a pair measured beside other workers times their load too (CI saw 2.22x under load, 1.5x alone)
+@pytest.mark.timing
 @pytest.mark.parametrize("stem", MINE)
 def test_notebook_runs_within_twice_the_floor(stem):
     nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
     params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
     floor = _floor(nb.cells[params + 1].source)  # the same import line, and no work
-    # adjacent, alternating pairs: the other xdist workers' load hits notebook and floor alike
+    # adjacent, alternating pairs: whatever else the machine does hits notebook and floor alike
     ratio, nb_s, floor_s = timing.paired_ratio(_runner(nb), _runner(floor), runs=5)
     print(f"\n{stem}: {nb_s:.2f} s vs floor {floor_s:.2f} s, median pair ratio {ratio:.2f}x")
     assert ratio <= 2, f"{stem}: {ratio:.2f}x its floor ({nb_s:.2f} s vs {floor_s:.2f} s)"

@@ -174,15 +174,17 @@ def table(name: str) -> pd.DataFrame:
 _DERIVED: list = []
 
 
-def derived(build):
+def derived(build, *, shared: bool = False):
     """`build()` -> DataFrame computed from the tables, made once per data folder and handed out as a
-    copy (for frames several views ask for, such as the target tracker's rows); clear_cache forgets it."""
+    copy (for frames several views ask for, such as the target tracker's rows); clear_cache forgets it.
+    shared=True hands out the object itself, for lookups read in a loop that no caller changes."""
     once = functools.cache(lambda folder: build())
     _DERIVED.append(once)
 
     @functools.wraps(build)
     def get() -> pd.DataFrame:
-        return once(data_dir()).copy()
+        made = once(data_dir())
+        return made if shared else made.copy()
     return get
 
 

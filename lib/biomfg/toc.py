@@ -17,7 +17,7 @@ def _read(path: Path) -> dict:
     import yaml
 
     try:
-        toc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        toc = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path.name}: cannot be read ({str(exc).splitlines()[0]})") from None
     for section in SECTIONS:

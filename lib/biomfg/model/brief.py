@@ -79,23 +79,26 @@ def _ranges(facts: pd.DataFrame) -> pd.DataFrame:
 OWNED_KINDS = frozenset({"fund", "facility", "centre", "network", "programme", "platform", "incubator"})
 
 
-_facilities = data.derived(lambda: data.table("facilities").set_index("facility_id"))
+def _build_links() -> dict:
+    fac = data.table("facilities")
+    return {str(f): (k, None if pd.isna(p) else str(p))
+            for f, k, p in zip(fac["facility_id"], fac["kind"], fac["parent_id"], strict=True)}
+
+
+_links = data.derived(_build_links, shared=True)  # facility_id -> (kind, parent_id): plain dicts, looked up per entity
 
 
 def owner_of(entity_id: str) -> str | None:
     """Whose a facility, fund, centre or programme is (facilities.parent_id, followed up through owned
     kinds to a platform or an organisation): CPI for its National Biologics Manufacturing Centre, ABF for
     its seed funding; None for anything else."""
-    fac = _facilities()
-    if entity_id not in fac.index or fac.loc[entity_id, "kind"] not in OWNED_KINDS:
-        return None
-    owner, seen = None, {entity_id}
-    here = entity_id
-    while here in fac.index and fac.loc[here, "kind"] in OWNED_KINDS:
-        parent = fac.loc[here, "parent_id"]
-        if pd.isna(parent) or parent in seen:
+    links = _links()
+    owner, seen, here = None, {entity_id}, entity_id
+    while here in links and links[here][0] in OWNED_KINDS:
+        parent = links[here][1]
+        if parent is None or parent in seen:
             break
-        owner, here = str(parent), str(parent)
+        owner = here = parent
         seen.add(here)
     return owner
 

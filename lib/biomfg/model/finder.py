@@ -72,9 +72,9 @@ class Index:
     kind_quotes: dict[str, str] = field(default_factory=dict)  # type_id -> the quote saying what it does
 
 
-def platform_of(entity_id: str, facilities: pd.DataFrame, platform_ids) -> str | None:
-    """The exemplar platform an entity belongs to: itself, or the first platform up its parent chain."""
-    parents = dict(zip(facilities["facility_id"], facilities["parent_id"], strict=True))
+def platform_of(entity_id: str, parents: dict, platform_ids) -> str | None:
+    """The exemplar platform an entity belongs to: itself, or the first platform up its parent chain
+    (parents: facility_id -> parent_id)."""
     seen = set()
     while entity_id is not None and entity_id is not pd.NA and entity_id not in seen:
         if entity_id in platform_ids:
@@ -89,7 +89,8 @@ def platform_facts(facts: pd.DataFrame | None = None) -> pd.DataFrame:
     facts = data.facts() if facts is None else facts
     pids = set(data.table("platforms")["platform_id"])
     fac = data.table("facilities")
-    owner = {e: platform_of(e, fac, pids) for e in facts["entity_id"].unique()}
+    parents = dict(zip(fac["facility_id"], fac["parent_id"], strict=True))
+    owner = {e: platform_of(e, parents, pids) for e in facts["entity_id"].unique()}
     out = facts.assign(platform_id=facts["entity_id"].map(owner))
     return out[out["platform_id"].notna()].reset_index(drop=True)
 
