@@ -3,7 +3,8 @@
 For every page: the share of the printable height that holds content (the last inked row inside the
 page margins, so the running title and page number, which sit in the margins, never count), and the
 faults a reader sees on paper: a blank page, a page left under-filled before the last, a heading at the
-foot of a page with what it heads on the next, a running title or page number missing, a Type 3 font.
+foot of a page with what it heads on the next, a section's sentences with its chart on the next, a
+running title or page number missing, a Type 3 font.
 
     .venv/bin/python tests/pdfpages.py reports/*.pdf        # one line per PDF; exit 1 if any has a fault
 
@@ -83,6 +84,32 @@ def html_headings(page: str) -> list[str]:
     texts = (re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", body))).replace("¶", "").strip()
              for _, body in found)
     return [t for t in texts if t]
+
+
+def html_sections_with_charts(page: str) -> list[str]:
+    """The sentences of every story section whose cell also draws a chart (a briefing's section: its
+    heading, a p.biomfg-section-text, then the chart), as text: on paper they must share a page with it."""
+    out = []
+    for cell in re.split(r"<div\b[^>]*class=['\"][^'\"]*\bjp-Cell\b", page)[1:]:
+        if "biomfg-vega" not in cell:
+            continue
+        for body in re.findall(r"<p\b[^>]*class=['\"]biomfg-section-text['\"][^>]*>(.*?)</p>", cell, flags=re.S):
+            text = re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", body))).strip()
+            if text:
+                out.append(text)
+    return out
+
+
+def section_at_foot(lines: list[Line], sections: list[str], top: float, bottom: float) -> str:
+    """The sentences of a section that end the page's text (whole or begun) while its chart, whose title is
+    the text after them, is on the next page; or ''."""
+    body = [ln.text for ln in lines if ln.y0 >= top - 1 and ln.y1 <= bottom + 1 and ln.text]
+    for text in sections:
+        said = squeeze(text)
+        for i, line in enumerate(body):
+            if said.startswith(line) and said.startswith("".join(body[i:])):
+                return text
+    return ""
 
 
 def html_title(page: str) -> str:
@@ -201,6 +228,7 @@ def analyse(pdf: Path | str, html: Path | str | None = None, margins_mm=PRINT_MA
     html = Path(html) if html else pdf.with_suffix(".html")
     page_html = html.read_text(encoding="utf-8") if html.exists() else ""
     headings, title, lang = html_headings(page_html), squeeze(html_title(page_html)), lang_of(pdf, page_html)
+    sections = html_sections_with_charts(page_html)
     top_mm, _, bottom_mm, _ = margins_mm
     bottoms, lines = ink_bottoms(pdf, margins_mm), text_lines(pdf)
     faults: list[str] = [f"Type 3 font {name}" for name in type3_fonts(pdf)]
@@ -218,6 +246,8 @@ def analyse(pdf: Path | str, html: Path | str | None = None, margins_mm=PRINT_MA
             page.faults.append(f"under-filled ({round(fill * 100)}%)")
         if n < total and (h := heading_at_foot(page_lines, headings, ink_end, top, bottom)):
             page.faults.append(f"heading at the foot: {h[:50]!r}")
+        if n < total and (sec := section_at_foot(page_lines, sections, top, bottom)):
+            page.faults.append(f"a section's sentences at the foot, its chart overleaf: {sec[:40]!r}")
         if title and title not in page.header:
             page.faults.append("no running title")
         if not re.search(PAGE_RE[lang].format(n=n, m=total), page.footer):

@@ -78,9 +78,11 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
      also stays with the next cell's output (tests/test_print.py checks it). */
   h1, h2, h3, h4, h5, h6, summary { break-after: avoid; break-inside: avoid; }
   p, li, dd, td, blockquote { orphans: 3; widows: 3; }
-  /* a section's sentences ask to stay with the chart they introduce (the next output of the cell); Chromium
-     does not always honour it, so story charts are also held to half a page (below) */
+  /* a section's heading and sentences stay with the chart they introduce: Chromium does not honour a
+     break-after: avoid between two outputs, so the cell's outputs are kept whole (story charts are held to
+     half a page, below, so a section fits a page; tests/pdfpages.py flags sentences parted from a chart) */
   .jp-OutputArea-child:has(+ .jp-OutputArea-child .biomfg-vega) { break-after: avoid; }
+  .jp-OutputArea:has(.biomfg-section-text):has(.biomfg-vega) { break-inside: avoid; }
   thead { display: table-header-group; }
   /* Chinese: ragged right, never justified (justified CJK spreads the characters of short lines apart) */
   :lang(zh) :is(p, li, dd, dt, td:not(.num), th:not(.num), h1, h2, h3, h4, h5, h6, blockquote) {
