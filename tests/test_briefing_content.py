@@ -83,8 +83,21 @@ def test_key_figures_are_four_to_six_and_scale_before_trivia(kind, id_):
 def test_sip_page_one_leads_with_results_not_walking_distance():
     s = model.subject("region", "suzhou_sip")
     chosen = model.key_figures(s.figures, s.own)
-    assert list(chosen["indicator"][:2]) == ["gdp", "general_budget_revenue"]
+    assert list(chosen["indicator"][:2]) == ["gdp", "rd_intensity"]  # the place: two figures, one per unit
     assert "walking_distance" not in set(chosen["indicator"])
+    # then the bio economy the sources name in it (biomedicine: 超1500亿元, 超2000家), not more of the place's
+    # economy (budget revenue) nor the total of three industries (超4000亿元, a part of which is shown)
+    reported = chosen[chosen["kind"] != "target"]
+    assert set(reported["entity_id"]) == {"suzhou_sip", "sip_biomed_industry"}, list(reported["fact_id"])
+    assert {"h3-057", "h3-058"} <= set(reported["fact_id"])
+    assert "general_budget_revenue" not in set(chosen["indicator"]) and "h3-050" not in set(chosen["fact_id"])
+
+
+def test_a_places_key_figures_are_its_own_only_where_it_names_no_industry():
+    """A region whose sources name no industry or cluster of it keeps all its own figures on page one."""
+    s = model.subject("region", "jinan_hitech")
+    chosen = model.key_figures(s.figures, s.own, model.KEY_FIGURES["region"])
+    assert len(chosen) > model.OWN_TILES and set(chosen["entity_id"]) == {"jinan_hitech"}
 
 
 @pytest.mark.parametrize("kind, id_", SUBJECTS)

@@ -21,8 +21,9 @@ MIN_KEY_FIGURES = 4
 
 
 def key_figures(facts: pd.DataFrame, subject: str | None = None, n: int = 6) -> pd.DataFrame:
-    """The `n` figures of page one, by one editorial rule: figures about the subject itself before those
-    about firms or programmes in it; reported results before targets (targets at most a third of the
+    """The `n` figures of page one, by one editorial rule: figures about the subject itself (for a region at
+    most OWN_TILES, one per unit) and its industries and clusters (bio first) before those about firms or
+    programmes in it; reported results before targets (targets at most a third of the
     tiles when there are results); one per indicator; by HEADLINE_UNITS (units outside it, and counts
     of kinds (indicators.counts: tiers, types, list entries), only when fewer than MIN_KEY_FIGURES
     remain, kinds last); within a rank, the sources' order. A stated range is one figure: the low end's
@@ -31,7 +32,10 @@ def key_figures(facts: pd.DataFrame, subject: str | None = None, n: int = 6) -> 
     if facts.empty:
         return facts
     df = _ranges(facts)
-    df["_own"] = 0 if subject is None else (df["entity_id"] != subject).astype(int)
+    df["_own"] = 0 if subject is None else df["entity_id"].map(lambda e: _nearness(e, subject))
+    if "part_of" in df:  # a total of several industries is not one of them: its bio part says more
+        df.loc[df["fact_id"].isin(df["part_of"].dropna()) & df["_own"].eq(1), "_own"] = 2
+    df = _at_most_two_of_the_place(df, n)
     kinds = df["indicator"].isin(kinds_counts())
     df["_unit"] = df["unit"].map(HEADLINE_UNITS).where(~kinds)
     headline = df[df["_unit"].notna()]
@@ -45,6 +49,40 @@ def key_figures(facts: pd.DataFrame, subject: str | None = None, n: int = 6) -> 
     order = chosen.sort_values(["kind", "_own", "_unit", "_pos"], key=lambda s: s.eq("target") if s.name == "kind" else s)
     order = order.assign(same_label=order["indicator"].duplicated(keep=False))
     return order.drop(columns=["_own", "_unit", "_pos"]).reset_index(drop=True)
+
+
+# A region's key figures are about the place and what the collection is about: its own economy first, but
+# at most OWN_TILES of it when its industries have figures; then the industries and clusters the sources
+# name in it (facilities of kind network), those of the bio economy (生物 in the name) first.
+OWN_TILES = 2
+BIO = "生物"
+
+
+def _nearness(entity_id: str, subject: str) -> int:
+    """0: the subject; 1: a bio industry or cluster in the subject's region; 2: another of its industries or
+    clusters; 3: anything else (a firm, a programme, a plan). Subjects that are not regions: 0 or 3."""
+    if entity_id == subject:
+        return 0
+    fac = _industries()
+    if entity_id in fac.index and fac.loc[entity_id, "region_id"] == subject:
+        return 1 if BIO in str(fac.loc[entity_id, "name_zh"]) else 2
+    return 3
+
+
+_industries = data.derived(lambda: data.table("facilities").query("kind == 'network'").set_index("facility_id"),
+                           shared=True)
+
+
+def _at_most_two_of_the_place(df: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The subject's own reported figures beyond OWN_TILES (one per unit, the best ranked first) sink below
+    its industries' when those have figures, so page one is not a page of general-economy numbers."""
+    own = df[(df["_own"] == 0) & (df["kind"] != "target")]
+    if df["_own"].isin([1, 2]).sum() == 0 or len(own) <= OWN_TILES or n <= OWN_TILES:
+        return df
+    rank = own["unit"].map(HEADLINE_UNITS).fillna(9)
+    keep = own.assign(_r=rank, _p=own.index).sort_values(["_r", "_p"]).drop_duplicates("unit").head(OWN_TILES).index
+    sink = own.index.difference(keep)
+    return df.assign(_own=df["_own"].where(~df.index.isin(sink), 2.5))
 
 
 def kinds_counts() -> set[str]:
