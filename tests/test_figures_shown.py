@@ -237,9 +237,12 @@ def test_no_chinese_sentence_doubles_a_measure_word():
 
 
 @pytest.mark.parametrize(("indicator", "zh", "en"), [
-    ("key_products_output_value", "关键产品产值（不含传统酿造业）",
-     "output value of the key products (excluding traditional brewing)"),
-    ("key_products_annual_production", "关键产品年产量", "annual production of the key products"),
+    ("key_products_output_value", "生物发酵制品、生物基精细化学品和生物基材料等关键产品产值（不含传统酿造业）",
+     "output value of key products such as bio-fermentation products, bio-based fine chemicals and bio-based materials "
+     "(excluding traditional brewing)"),
+    ("key_products_annual_production", "生物发酵制品、生物基精细化学品和生物基材料等关键产品年产量",
+     "annual production of key products such as bio-fermentation products, bio-based fine chemicals and bio-based "
+     "materials"),
 ])
 def test_chinas_key_product_figures_say_they_are_the_key_products(indicator, zh, en):
     row = model.facts.fact("china", indicator)
@@ -254,4 +257,4 @@ def test_count_targets_and_ranges_in_chinese_keep_their_measure_word():
     assert row["quote"].endswith("不少于10家") and "<b>10家以上</b>" in html
     rows = data.facts("biomade_facility_network", "site_count")
     spec = chart_facts.facts_by_unit(rows, "zh", "BioMADE")
-    assert "12至15个" in [text for _, text in _cell_texts(spec)]
+    assert "12至15个（目标）" in [text for _, text in _cell_texts(spec)]  # an aim of BioMADE's, with no deadline

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import data
-from .facts import case_figures, facts_about, type_figures
+from .facts import case_figures, facts_about, one_row_per_range, type_figures
+
+_ranges = one_row_per_range  # the name the prose layer calls it by
 
 KINDS = ("overview", "platform_type", "region")
 MONEY = ("CNY", "USD", "EUR", "GBP", "DKK")
@@ -94,24 +96,6 @@ def kinds_counts() -> set[str]:
     return set(ind.loc[ind["counts"].fillna("").eq("kinds"), "indicator_id"])
 
 
-def _ranges(facts: pd.DataFrame) -> pd.DataFrame:
-    """The facts with each stated range as one row: the low end's row (qualifier range_low kept) with the
-    high end's value in `value_high`, the high end's own row dropped; same entity, indicator, unit, kind
-    and year. `value_high` is NaN for every other row."""
-    df = facts.assign(value_high=float("nan"))
-    q = df["qualifier"].astype("string").fillna("")
-    years = df["year"].astype("string").fillna("")
-    same = ["entity_id", "indicator", "unit", "kind"]
-    drop = []
-    for i in df.index[q.eq("range_low")]:
-        high = df.index[q.eq("range_high") & (df[same] == df.loc[i, same]).all(axis=1) & years.eq(years[i])]
-        high = [h for h in high if h not in drop]
-        if high:
-            df.loc[i, "value_high"] = float(df.loc[high[0], "value"])
-            drop.append(high[0])
-    return df.drop(index=drop)
-
-
 # facilities whose figures are their owner's: a fund, a centre, a network … (not a member laboratory, a
 # funder or a university placed under a platform, which are not the platform's)
 OWNED_KINDS = frozenset({"fund", "facility", "centre", "network", "programme", "platform", "incubator"})
@@ -179,4 +163,4 @@ def targets_and_results(facts: pd.DataFrame) -> pd.DataFrame:
     empty where there is none."""
     from .targets import tracker_rows
 
-    return tracker_rows(facts)
+    return tracker_rows(one_row_per_range(facts))  # a stated range is one target: 12—15个

@@ -102,3 +102,21 @@ def _build_whose() -> pd.DataFrame:
 
 
 _whose_names = data.derived(_build_whose)  # a dict of dicts: derived hands out a (shallow) copy
+
+
+def one_row_per_range(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts with each stated range as one row: the low end's row (qualifier range_low kept) with the
+    high end's value in `value_high`, the high end's own row dropped; same entity, indicator, unit, kind
+    and year. `value_high` is NaN for every other row."""
+    df = facts.assign(value_high=float("nan"))
+    q = df["qualifier"].astype("string").fillna("")
+    years = df["year"].astype("string").fillna("")
+    same = ["entity_id", "indicator", "unit", "kind"]
+    drop = []
+    for i in df.index[q.eq("range_low")]:
+        high = df.index[q.eq("range_high") & (df[same] == df.loc[i, same]).all(axis=1) & years.eq(years[i])]
+        high = [h for h in high if h not in drop]
+        if high:
+            df.loc[i, "value_high"] = float(df.loc[high[0], "value"])
+            drop.append(high[0])
+    return df.drop(index=drop)

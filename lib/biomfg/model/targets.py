@@ -36,6 +36,7 @@ def _rows(facts: pd.DataFrame) -> pd.DataFrame:
         pool = dated.sort_values("year") if not dated.empty else same[same["year"].isna()]
         row = {c: r[c] for c in ("fact_id", "entity_id", "indicator", "value", "unit", "year", "qualifier",
                                  "source", "quote", "note", "indicator_zh", "indicator_en", "measure_zh")}
+        row["value_high"] = r.get("value_high", float("nan"))  # a range's high end (model.facts.one_row_per_range)
         ent = names.loc[r["entity_id"]] if r["entity_id"] in names.index else None
         row["entity_zh"] = _text(ent["name_zh"]) if ent is not None else r["entity_id"]
         row["entity_en"] = _text(ent["name_en"]) if ent is not None else r["entity_id"]
@@ -51,7 +52,7 @@ def _rows(facts: pd.DataFrame) -> pd.DataFrame:
                 row["status"] = "not_comparable"
         out.append(row)
     cols = ["fact_id", "entity_id", "entity_zh", "entity_en", "indicator", "indicator_zh", "indicator_en",
-            "value", "unit", "qualifier", "year", "baseline_fact_id", "baseline_value", "baseline_year",
+            "value", "value_high", "unit", "qualifier", "year", "baseline_fact_id", "baseline_value", "baseline_year",
             "baseline_unit", "baseline_qualifier", "progress", "status", "source", "quote", "note", "measure_zh"]
     return pd.DataFrame(out, columns=cols)
 

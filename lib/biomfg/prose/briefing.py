@@ -3,6 +3,7 @@ data, key-figure tiles, and the list of sources with the quotes behind every fig
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -28,11 +29,22 @@ CSS = """<style>
 </style>"""
 
 
+def _years(facts: pd.DataFrame) -> list[int]:
+    """The years the figures refer to: each figure's year, and for one without a year, the period its quote
+    states (2018—2022年的数据: both ends; 2023年至今: its start), as its tile shows it (fmt.since)."""
+    years = [int(y) for y in facts["year"].dropna()]
+    for _, f in facts[facts["year"].isna()].iterrows():
+        span = fmt.span_years(f.get("quote"))
+        start = fmt.since_year(f.get("quote"))
+        years += [int(y) for y in (span or ((start,) if start else ()))]
+    return years
+
+
 def period(facts: pd.DataFrame, lang: str) -> str:
-    years = facts["year"].dropna()
-    if years.empty:
+    years = _years(facts)
+    if not years:
         return t("undated", lang)
-    lo, hi = int(years.min()), int(years.max())
+    lo, hi = min(years), max(years)
     if lang == "zh":  # 2024年, 2023—2027年: the sources' own way of writing a year and a span of years
         return f"{lo}年" if lo == hi else f"{lo}—{hi}年"
     return str(lo) if lo == hi else f"{lo}–{hi}"
@@ -44,7 +56,7 @@ def header(title: str, facts: pd.DataFrame, lang: str = "en") -> HTML:
     pkg = data.package()
     created = str(pkg.get("created", ""))[:10]
     # figures with no year say so once ('数据均未注明年份'), not as 'years: no year stated'
-    years = (f"{t('figures_period', lang)}{colon(lang)}{period(facts, lang)}" if facts["year"].notna().any()
+    years = (f"{t('figures_period', lang)}{colon(lang)}{period(facts, lang)}" if _years(facts)
              else t("figures_undated", lang))
     meta = f"{t('data_version_is', lang, version=pkg.get('version', ''))}{paren(created, lang)} · {years}"
     return HTML(f"{CSS}<div class='biomfg-brief'><h1>{escape(title)}</h1><p class='meta'>{escape(meta)}</p></div>")
@@ -61,6 +73,21 @@ def colophon(lang: str = "en") -> HTML:
 
 def _kind(f, lang: str) -> str:
     return "" if f["kind"] == "actual" else paren(t(str(f["kind"]), lang), lang)
+
+
+END_OF_YEAR = re.compile(r"截至\s*(\d{4})\s*年底")  # 截至2023年底: the figure stands at the end of that year
+
+
+def _when(f, lang: str) -> str:
+    """A tile's year: as fmt writes it (marked where inferred, a period its quote states), 'end of 2023' /
+    '截至2023年底' where the quote says so; for a target the source sets no deadline for, that it has none,
+    and for a yearly target (每年) nothing, as its figure says 'a year' already."""
+    if f["kind"] == "target" and pd.isna(f["year"]):
+        return "" if fmt.text(f.get("qualifier")) == "per_year" else t("bd_no_deadline", lang)
+    found = END_OF_YEAR.search(fmt.text(f.get("quote")))
+    if found and not pd.isna(f["year"]) and int(f["year"]) == int(found.group(1)) and not fmt.year_inferred(f):
+        return t("bd_end_of_year", lang, year=found.group(1))
+    return year_text(f, lang) or (t("undated", lang) if lang == "en" else "")  # a figure without a year says so
 
 
 def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None, total: int | None = None,
@@ -82,7 +109,7 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
     common = every.iloc[0] if every.nunique() == 1 else None
     tiles = []
     for _, f in rows.iterrows():
-        year = year_text(f, lang) or (t("undated", lang) if lang == "en" else "")  # a figure without a year says so
+        year = _when(f, lang)
         label = str(f[f'indicator_{lang}'])
         label = label[:1].upper() + label[1:]  # a label standing alone starts with a capital (Chinese has no case)
         # a figure names whose it is (a facility or fund with its owner: model.facts.whose), also when
@@ -113,7 +140,10 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
     from ..model.cases import item_of
     from .sources import citation, file_note
 
+    from ..model.brief import _ranges
+
     check_lang(lang)
+    facts = _ranges(facts)  # a stated range is one figure, 12—15个, never its two ends apart
     src = data.sources().set_index("source_id")
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
     order = {i: n for n, i in enumerate(data.table("source_items")["item_id"])}
@@ -126,7 +156,7 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
     for (source, head), group in groups:
         quotes = "".join(
             f"<li>{escape(str(f[f'indicator_{lang}']))} · {escape(str(names.get(f['entity_id'], f['entity_id'])))}"
-            f"{escape(colon(lang))}<b>{escape(fmt.fact(f, lang))}</b>{escape(_kind(f, lang))}"
+            f"{escape(colon(lang))}<b>{escape(figure_text(f, lang))}</b>{escape(_kind(f, lang))}"
             f"{t('quote_after_figure', lang)}<span class='q'>“{escape(str(f['quote']))}”</span></li>"
             for _, f in group.iterrows())
         head = f"<b>{escape(head)}</b>" + (f"<br>{file_note(source, lang)}" if source in src.index else "")

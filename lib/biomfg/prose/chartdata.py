@@ -234,8 +234,9 @@ def _example(frame: pd.DataFrame, lang: str) -> str:
     return t("cd_example", lang, shown=found[0][0], value=found[0][1], unit=found[0][2]) if found else ""
 
 
-def readme(chart: ChartData, frame: pd.DataFrame, files: dict[str, str]) -> str:
-    """The README that goes with the download, in the reader's language (Markdown)."""
+def readme(chart: ChartData, frame: pd.DataFrame, files: dict[str, str], note: str = "") -> str:
+    """The README that goes with the download, in the reader's language (Markdown). `note`: what the chart
+    says under its title (a total left out because some bars are its parts), said here too."""
     lang = chart.lang
     v = data.versions()
     keys = {t(f"cd_col_{k}", lang): k for k in (*FACT, *NAMED, "type", *IDS.values(), *PLAIN, "source", "quote")
@@ -246,6 +247,7 @@ def readme(chart: ChartData, frame: pd.DataFrame, files: dict[str, str]) -> str:
     parts = [
         f"# {chart.title}", "",
         chart.description, "",
+        *((f"## {t('cd_readme_note', lang)}", "", note, "") if note else ()),
         f"## {t('cd_readme_files', lang)}", "",
         *(f"- `{n}`{t('colon', lang)}{what}" for n, what in files.items()), "",
         f"## {t('cd_readme_columns', lang)}", "", cols, "",
@@ -262,16 +264,19 @@ def readme(chart: ChartData, frame: pd.DataFrame, files: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-def files(chart: ChartData, frame: pd.DataFrame | None = None) -> dict[str, bytes]:
+def files(chart: ChartData, frame: pd.DataFrame | None = None, note: str = "") -> dict[str, bytes]:
     """The download's files, by name: the CSV (UTF-8 with a byte-order mark, so Excel reads Chinese), the
-    metadata and the README. `frame`: the chart's `table`, if made already."""
+    metadata and the README. `frame`: the chart's `table`, if made already; `note`: the chart's own note
+    (`note_of`), in the README and the metadata's description."""
     lang = chart.lang
     frame = table(chart) if frame is None else frame
     name = slug(chart.title)
     csv_name, meta_name = f"{name}.csv", "datapackage.json"
     meta = metadata(chart, frame, csv_name)
+    if note:
+        meta["description"] = f"{meta['description']}{'' if lang == 'zh' else ' '}{note}"
     text = readme(chart, frame, {csv_name: t("cd_file_csv", lang), meta_name: t("cd_file_meta", lang),
-                                 "README.md": t("cd_file_readme", lang)})
+                                 "README.md": t("cd_file_readme", lang)}, note)
     return {csv_name: csv_text(frame).encode("utf-8-sig"),
             meta_name: (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode(),
             "README.md": text.encode()}
@@ -293,12 +298,12 @@ def _href(mediatype: str, content: bytes) -> str:
     return f"data:{mediatype};base64,{base64.b64encode(content).decode()}"
 
 
-def block_html(chart: ChartData) -> str:
-    """The folded block under a chart: the downloads, then the table view."""
+def block_html(chart: ChartData, note: str = "") -> str:
+    """The folded block under a chart: the downloads, then the table view. `note`: the chart's own note."""
     lang = chart.lang
     cols = _columns(chart)  # once: the CSV and the table view are two readings of the same columns
     frame = table(chart, cols)
-    parts = files(chart, frame)
+    parts = files(chart, frame, note)
     csv_name = next(n for n in parts if n.endswith(".csv"))
     zip_name = csv_name[:-4] + ".zip"
     links = [(_href("text/csv;charset=utf-8", parts[csv_name]), csv_name, t("cd_get_csv", lang)),
@@ -327,4 +332,17 @@ def block(chart) -> HTML | None:
     """What goes under a chart (an Altair chart made by charts.base.titled): its data block; None for a
     chart that carries no rows."""
     found = data_of(chart)
-    return None if found is None else HTML(block_html(found))
+    return None if found is None else HTML(block_html(found, note_of(chart, found.lang)))
+
+
+def note_of(chart, lang: str) -> str:
+    """What a chart says under its title before its source line (charts.base.titled's subtitle: a total left
+    out because some bars are its parts, what "inferred" means), its wrapped lines joined again; '' if none."""
+    title = getattr(chart, "title", None)
+    lines = getattr(title, "subtitle", None)
+    if lines is None or isinstance(lines, str) or not hasattr(lines, "__iter__"):
+        lines = [lines] if isinstance(lines, str) else []
+    lines = [str(x) for x in lines]
+    source = t("source", lang)
+    cut = next((i for i, x in enumerate(lines) if x.startswith(source)), len(lines))
+    return ("" if lang == "zh" else " ").join(x.strip() for x in lines[:cut]).strip()
