@@ -154,7 +154,8 @@ def test_the_readme_says_how_the_value_column_is_written(lang, said, unsaid):
     assert said in readme and unsaid not in readme
 
 
-@pytest.mark.parametrize(("lang", "heading", "total"), [("zh", "## 图注", "超4000亿元"), ("en", "## About this chart", "CNY 400 bn")])
+@pytest.mark.parametrize(("lang", "heading", "total"),
+                         [("zh", "## 图注", "超4000亿元"), ("en", "## About this chart", "CNY 400 bn")])
 def test_the_readme_and_metadata_carry_the_charts_note(lang, heading, total):
     chart = _sip_chart(lang)
     note = chartdata.note_of(chart, lang)

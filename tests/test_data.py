@@ -141,7 +141,8 @@ CORRUPTIONS = {
                        "a count value cannot be negative"),
     "year out of range": (lambda d: _set(d, "platforms", 2, "founded", "1800"),
                           "platforms.csv row 2, column founded: 1800 is below the minimum 1900"),
-    "target without deadline": (lambda d: _set(d, "facts", _fact_row(d, lambda r: r["kind"] == "target" and r["year"]), "year", ""),
+    "target without deadline": (lambda d: _set(d, "facts", _fact_row(d, lambda r: r["kind"] == "target" and r["year"]),
+                                               "year", ""),
                                 "a target needs its deadline year"),
     "share above 100": (lambda d: _set(d, "facts", _fact_row(
         d, lambda r: r["unit"] == "percent" and r["indicator"].startswith("share")), "value", "140"),

@@ -138,12 +138,11 @@ def sources_with_quotes(facts: pd.DataFrame, lang: str = "en") -> HTML:
     figure on a newspaper page holding several items is listed under the item reporting it, with that item's
     headline and byline (model.cases.item_of); the page's other figures under the page's own citation."""
     from ..model.cases import item_of
+    from ..model.facts import one_row_per_range
     from .sources import citation, file_note
 
-    from ..model.brief import _ranges
-
     check_lang(lang)
-    facts = _ranges(facts)  # a stated range is one figure, 12—15个, never its two ends apart
+    facts = one_row_per_range(facts)  # a stated range is one figure, 12—15个, never its two ends apart
     src = data.sources().set_index("source_id")
     names = data.entity_names().set_index("entity_id")[f"name_{lang}"]
     order = {i: n for n, i in enumerate(data.table("source_items")["item_id"])}
