@@ -55,8 +55,8 @@ def test_planned_investment_is_not_recorded_as_a_result():
 def test_zhaoqing_summary_does_not_call_its_planned_investment_reported():
     en, zh = _summary("region", "zhaoqing_hitech", "en"), _summary("region", "zhaoqing_hitech", "zh")
     assert "largest reported money figure" not in en and "已报告金额中最大" not in zh
-    assert "planned or projected" in en and "about CNY 12.343 bn" in en  # the exact figure, never rounded
-    assert "计划或预计" in zh and "约123.43亿元" in zh
+    assert "Since 2023" in en and "about CNY 12.343 bn" in en  # the exact figure, never rounded
+    assert "2023年以来" in zh and "约123.43亿元" in zh and "已报告" not in zh  # review 23: no 'no reported money' apology
 
 
 # --- 3. a stated period (2023年至今) is a year, in the count of figures without one ------------------

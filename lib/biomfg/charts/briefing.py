@@ -10,7 +10,7 @@ import pandas as pd
 from .. import data as _data
 from .. import fmt as _fmt
 from ..htmlout import HTML
-from ..i18n import check_lang, t
+from ..i18n import check_lang, messages, t
 from ..render import carry, data_of
 from .start import founding_timeline
 
@@ -29,25 +29,145 @@ def timeline_with_type_picker(platforms: pd.DataFrame, lang: str = "en") -> alt.
     return carry(chart.add_params(pick), data_of(chart))
 
 
-def headline_measure(facts: pd.DataFrame, skip: tuple[str, ...] = ()) -> tuple[str | None, pd.DataFrame]:
-    """The measure (axis key) the sources give most often among reported figures, at least twice, and
-    its figures; ties go to the measure the sources give first. `skip`: measures already shown. A total
-    whose parts are among the figures (facts.part_of) is not one of them: it is never drawn beside its
-    parts (see `totals_left_out`)."""
+def headline_measure(facts: pd.DataFrame, skip: tuple[str, ...] = (), limit: int | None = None
+                     ) -> tuple[str | None, pd.DataFrame]:
+    """The measure (`chart_key`) with most reported figures that one chart can compare (`comparable`), at
+    least two, and those figures, largest first (at most `limit`); of two with as many, the one whose bars
+    differ less (they compare best), then the one the sources give first. `skip`: measures already shown.
+    A total whose parts are among the figures (facts.part_of) is not one of them: it is never drawn beside
+    its parts (see `totals_left_out`)."""
     from .facts import NO_BARS, axis_key, totals_of_parts
 
     actual = facts[(facts["kind"] == "actual") & ~facts["unit"].isin(NO_BARS)]
     # figures the data cannot tell apart (one entity, indicator and year: batches, ranges) are not bars
     actual = actual[~actual.duplicated(["entity_id", "indicator", "year"], keep=False)]
-    keys = actual.apply(axis_key, axis=1) if not actual.empty else pd.Series(dtype=str)
-    totals = totals_of_parts(actual, keys)
-    actual, keys = actual[~totals], keys[~totals]
-    counts = keys.value_counts()
-    counts = counts[(counts >= 2) & ~counts.index.isin(skip)]
-    if counts.empty:
-        return None, actual.iloc[0:0]
-    best = min(counts.index, key=lambda k: (-counts[k], list(keys).index(k)))
-    return best, actual[keys == best]
+    if actual.empty:
+        return None, actual
+    totals = totals_of_parts(actual, actual.apply(axis_key, axis=1))
+    actual = actual[~totals]
+    keys = actual.apply(chart_key, axis=1) if not actual.empty else pd.Series(dtype=str)
+    best, best_rows = None, actual.iloc[0:0]
+    for key in dict.fromkeys(keys):
+        if key in skip:
+            continue
+        rows = comparable(actual[keys == key], limit)
+        if len(rows) >= 2 and (best is None or (len(rows), -_spread(rows)) > (len(best_rows), -_spread(best_rows))):
+            best, best_rows = key, rows
+    return best, best_rows
+
+
+def _spread(rows: pd.DataFrame) -> float:
+    values = rows["value"].astype(float)
+    return float(values.max() / values.min()) if values.min() > 0 else float("inf")
+
+
+# units of time: like a count, a duration is one measure only of one thing (a plan's term, a grant's,
+# a drug's development are not one axis)
+DURATIONS = ("years", "months", "weeks", "days")
+SPREAD = 100  # largest bar over smallest: past this the small bars are slivers and the chart shows nothing
+
+
+def chart_key(row) -> str:
+    """What one chart's axis compares: the unit (facts.axis_key); for a count or a duration, the thing
+    counted or timed; for percentages, the kind of percentage (its indicator family): a growth rate and a
+    share of the world are not one axis."""
+    from .facts import axis_key
+
+    unit = str(row["unit"])
+    if unit in DURATIONS:
+        return f"{unit}|{row['indicator']}"
+    if unit in ("percent", "fraction"):
+        return f"{unit}|{row.get('family')}"
+    return axis_key(row)
+
+
+def comparable(rows: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The rows of one measure one chart can draw, largest first (at most `limit`); empty when fewer than
+    two are left or they do not make a readable bar chart:
+    - one kind of subject: a place's aggregates (a region, a park, an industry or cluster) or bodies
+      (firms, facilities, platforms, products …), never both (`subject_kind`); the kind with more figures
+      stays, the first given on a tie;
+    - never a whole beside its part: of two figures of one indicator where one entity lies within the
+      other (`within`: a zone's 33 projects beside the 4 of them in one of its parks), the part goes; and
+      of one entity's count with no year and its count in one year, the year's;
+    - a spread a bar chart shows: the largest over the smallest at most SPREAD (200 L beside 75,000 L is a
+      sliver; the prose gives the range), and bars that differ (two bars of 'nearly 30%' compare nothing)."""
+    if len(rows) < 2:
+        return rows.iloc[0:0]
+    kinds = rows["entity_id"].map(subject_kind)
+    counts = kinds.value_counts()
+    top = min(counts.index, key=lambda k: (-counts[k], list(kinds).index(k)))
+    rows = rows[kinds == top]
+    ents = set(rows["entity_id"])
+    parts = [any(e != o and o in ents and _within(e, o) and
+                 ((rows["entity_id"] == o) & (rows["indicator"] == ind)).any() for o in ents)
+             for e, ind in zip(rows["entity_id"], rows["indicator"], strict=True)]
+    rows = rows[[not x for x in parts]]
+    # a count with no year (a running total, 获批1类新药超20个) beside the same entity's count in one year
+    # (2024年获批2个) is a whole beside its part too: the year's goes
+    if (rows["unit"] == "count").all():
+        no_year = rows["year"].isna()
+        yearless = set(zip(rows.loc[no_year, "entity_id"], rows.loc[no_year, "indicator"], strict=True))
+        pairs = pd.Series(list(zip(rows["entity_id"], rows["indicator"], strict=True)), index=rows.index)
+        rows = rows[no_year | ~pairs.isin(yearless)]
+    rows = rows.sort_values("value", ascending=False, kind="stable")
+    rows = rows if limit is None else rows.head(limit)
+    values = rows["value"].astype(float)
+    if len(rows) < 2 or values.max() == values.min() or (values.min() > 0 and values.max() / values.min() > SPREAD):
+        return rows.iloc[0:0]
+    return rows
+
+
+# facilities of these kinds with no owner are a place's aggregates (an industry, a cluster, a park)
+AGGREGATE_KINDS = ("network", "park")
+
+
+def subject_kind(entity_id: str) -> str:
+    """'place' for a region or a place's aggregate (an industry, a cluster or park with no owner: its
+    figures add up what many firms do); 'body' for one firm, facility, platform, product or programme."""
+    return _kinds().get(entity_id, "body")
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether entity `part` lies within entity `whole`: `whole` is among its owners or regions, up the chain."""
+    return whole in _ancestors().get(part, ())
+
+
+def _build_kinds() -> dict:
+    out = {}
+    fac = _data.table("facilities").set_index("facility_id")
+    for eid, table in _data.entity_index()["table"].items():
+        if table == "regions" or (table == "facilities" and eid in fac.index and fac.loc[eid, "kind"] in AGGREGATE_KINDS
+                                  and not _fmt.text(fac.loc[eid, "parent_id"])):
+            out[eid] = "place"
+    return out
+
+
+def _build_ancestors() -> dict:
+    up: dict[str, list[str]] = {}
+    for name, key, cols in (("regions", "region_id", ("parent_id",)),
+                            ("facilities", "facility_id", ("parent_id", "region_id")),
+                            ("platforms", "platform_id", ("region_id",)),
+                            ("firms", "firm_id", ("region_id",)),
+                            ("products", "product_id", ("region_id", "part_of")),
+                            ("plans", "plan_id", ("region_id",))):
+        df = _data.table(name)
+        for r in df.to_dict("records"):
+            up.setdefault(r[key], []).extend(_fmt.text(r.get(c)) for c in cols if _fmt.text(r.get(c)))
+    out = {}
+    for eid, above in up.items():
+        seen, stack = set(), list(above)
+        while stack:
+            cur = stack.pop()
+            if cur not in seen:
+                seen.add(cur)
+                stack.extend(up.get(cur, ()))
+        out[eid] = frozenset(seen)
+    return out
+
+
+_kinds = _data.derived(_build_kinds, shared=True)  # entity_id -> 'place' (the others are bodies)
+_ancestors = _data.derived(_build_ancestors, shared=True)  # entity_id -> every owner and region above it
 
 
 def totals_left_out(facts: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
@@ -60,17 +180,16 @@ def totals_left_out(facts: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
 def headline_chart(facts: pd.DataFrame, lang: str = "en", limit: int = 8, skip: tuple[str, ...] = (),
                    none: str | None = "no_headline_chart"):
     """One chart for the front of a briefing (or a section of its story): the reported figures of the one
-    measure the sources give most often (at least two, so there is something to compare; `skip`: not
+    measure the sources give most often that one chart can compare (`headline_measure`; `skip`: not
     these), at most `limit` of them, largest first, titled by what they measure and whose (`chart_title`);
     a total of some of them is said under the title, not drawn beside its parts; the sentence `none` when
     no measure has two (None: nothing)."""
     from .base import titled
     from .facts import fact_bars, fact_names, value_text
 
-    best, rows = headline_measure(facts, skip)
+    best, rows = headline_measure(facts, skip, limit)
     if best is None:
         return None if none is None else HTML(f"<p>{escape(t(none, lang))}</p>")
-    rows = rows.sort_values("value", ascending=False).head(limit)
     notes = []
     for _, total in totals_left_out(facts, rows).iterrows():
         one = total.to_frame().T.reset_index(drop=True)
@@ -79,58 +198,77 @@ def headline_chart(facts: pd.DataFrame, lang: str = "en", limit: int = 8, skip: 
     return titled(fact_bars(rows, lang, width=520), chart_title(rows, lang), rows, lang, " ".join(notes) or None)
 
 
+TITLE_CHARS = {"zh": 28, "en": 70}  # a title is read at a glance
+
+
 def chart_title(rows: pd.DataFrame, lang: str) -> str:
-    """What a chart of figures of one measure shows, from its rows: what each figure measures and whose,
-    the figures of one entity (or of one set of entities) said together, then the unit:
-    苏州工业园区地区生产总值与一般公共预算收入、3个产业产值（亿元） / Gross domestic product and general
-    public budget revenue of Suzhou Industrial Park, output value of three industries (CNY bn). A figure
-    about its regional case names the case; more than three groups end 'and other figures'."""
+    """What a chart of figures of one measure compares, from its rows: what each figure measures and whose
+    (the figures of one entity, or of one set of entities, said together), the year when every row has
+    the same one, and the unit: 苏州工业园区经济规模与3个产业产值（亿元） / Economy of SIP and output value
+    of three industries (CNY bn). Shortened to TITLE_CHARS step by step: a name by its abbreviation
+    (SIP), an entity's several figures of one kind by that kind (经济规模 / economy), the first figure
+    and 'and others'; then without whose when one entity holds them all."""
     from .facts import axis_for
 
     check_lang(lang)
-    groups: dict[tuple, list[str]] = {}
+    groups: dict[tuple, list] = {}
     for _, part in rows.groupby("indicator", sort=False):
         whos = tuple(dict.fromkeys(part["entity_id"]))
-        what = str(part.iloc[0][f"indicator_{lang}"])
+        first = part.iloc[0]
         groups.setdefault(whos, [])
-        if what not in groups[whos]:
-            groups[whos].append(what)
-    texts = []
-    for whos, whats in groups.items():
-        if lang == "en":
-            whats = [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in whats]
-        what = _and(whats, lang)
-        texts.append(t("desc_name", lang, what=what, who=_who(whos, lang)))
-    sep = t("headline_groups", lang)  # groups apart from the 'and' inside one: a、b与c / a; b and c
-    title = sep.join(texts) if len(texts) <= 3 else t("headline_more", lang, what=sep.join(texts[:2]))
+        if all(str(first[f"indicator_{lang}"]) != str(x[f"indicator_{lang}"]) for x in groups[whos]):
+            groups[whos].append(first)
     unit = str(rows.iloc[0]["unit"])
-    short = len(title) > TITLE_CHARS[lang]  # a title is read at a glance: past that, whose figures of what kind
-    title = _short_title(rows, unit, lang) if short else title
-    title = title[:1].upper() + title[1:] if lang == "en" else title
-    if unit == "count" or (short and unit == "percent"):  # 'percentages' says it
-        return title
-    words = "%" if unit == "percent" else axis_for(unit, lang, rows["value"])[1]
-    return t("headline_in", lang, title=title, unit=words) if short else title + t("paren", lang, text=words)
+    words = "" if unit == "count" else "%" if unit == "percent" else axis_for(unit, lang, rows["value"])[1]
+    years = {_fmt.text(y) for y in rows["year"]}
+    year = next(iter(years)) if len(years) == 1 and "" not in years and \
+        not any(_fmt.year_inferred(r) for _, r in rows.iterrows()) else ""
+    tail = _title_tail(year, words, lang)
+    made = []
+    ents = list(dict.fromkeys(rows["entity_id"]))
+    # the one entity every other lies within (ABF, its seed and its full funding): one group under its name
+    root = next((e for e in ents if all(o == e or _within(o, e) for o in ents)), None)
+    for who_step in ("full", "short", "owner", "none"):
+        if (who_step == "none" and len(groups) > 1) or (who_step == "owner" and (len(groups) == 1 or root is None)):
+            continue
+        for what_step in ("full", "kind", "first"):
+            parts = {(root,): [w for ws in groups.values() for w in ws]} if who_step == "owner" else groups
+            texts = [_group_text(whos, whats, "short" if who_step == "owner" else who_step, what_step, lang)
+                     for whos, whats in parts.items()]
+            title = _and(texts, lang) if len(texts) <= 3 else t("headline_more", lang, what=_and(texts[:2], lang))
+            title = title[:1].upper() + title[1:] if lang == "en" else title
+            made.append(title + tail)
+            if len(made[-1]) <= TITLE_CHARS[lang]:
+                return made[-1]
+    return min(made, key=len)
 
 
-TITLE_CHARS = {"zh": 32, "en": 90}
+def _title_tail(year: str, words: str, lang: str) -> str:
+    """（2023年，亿元） / , 2023 (CNY bn): the year all the rows share and the unit, either may be absent."""
+    if year and words:
+        return t("bc_title_year_unit", lang, year=year, unit=words)
+    if year:
+        return t("bc_title_year", lang, year=year)
+    return t("paren", lang, text=words) if words else ""
 
 
-def _short_title(rows: pd.DataFrame, unit: str, lang: str) -> str:
-    """'苏州工业园区的6项金额数据' / 'Six money figures for Suzhou Industrial Park (SIP)': how many figures of
-    which kind, and whose when they all belong to one regional case (model.cases)."""
-    from ..model.cases import case_of_entity
-    from .facts import MONEY_AXIS
-
-    kind = "money" if unit in MONEY_AXIS else "percent" if unit == "percent" else "other"
-    names = _data.entity_index()[f"name_{lang}"]
-    owners = set(rows["entity_id"])  # one entity's figures name it; else the one case they all belong to
-    owners = owners if len(owners) == 1 else {case_of_entity().get(e) for e in owners}
-    n = len(rows)
-    count = _fmt.EN_NUMBER_WORDS[n] if lang == "en" and n <= 10 else str(n)
-    if len(owners) == 1 and None not in owners:
-        return t("headline_short", lang, n=count, kind=t(f"headline_kind_{kind}", lang), who=names[next(iter(owners))])
-    return t("headline_short_all", lang, n=count, kind=t(f"headline_kind_{kind}", lang))
+def _group_text(whos: tuple, whats: list, who_step: str, what_step: str, lang: str) -> str:
+    """One group of a title: what (its figures, their kind, or the first and others) of whom."""
+    names = [str(w[f"indicator_{lang}"]) for w in whats]
+    if lang == "en":
+        names = [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in names]
+    families = {_fmt.text(w.get("family")) for w in whats}
+    family = next(iter(families)) if len(families) == 1 else ""
+    if len(names) == 1 or what_step == "full":
+        what = _and(names, lang)
+    elif what_step == "kind" and family not in ("", "other", "count") and f"rg_family_{family}" in messages() \
+            and str(whats[0]["unit"]) not in ("percent", "fraction"):  # a share chart's kind is its key already
+        what = t(f"rg_family_{family}", lang)
+    else:
+        what = t("bc_title_first", lang, what=names[0])
+    if who_step == "none":
+        return what
+    return t("desc_name", lang, what=what, who=_who(whos, lang, short=who_step == "short"))
 
 
 def _and(items: list[str], lang: str) -> str:
@@ -140,12 +278,19 @@ def _and(items: list[str], lang: str) -> str:
     return t("list_sep", lang).join(items[:-1]) + t("headline_and", lang) + items[-1]
 
 
-def _who(entity_ids: tuple, lang: str) -> str:
+def _who(entity_ids: tuple, lang: str, short: bool = False) -> str:
     """Whose figures these are, in a title: one name (with its owner, facts.whose); two names; or several
-    by what their names share (3个产业 / three industries), else the first two 'and others'."""
+    by what their names share (3个产业 / three industries), else the first two 'and others'. `short`: a
+    name that ends in its abbreviation in brackets by the abbreviation (Suzhou Industrial Park (SIP) -> SIP)."""
+    import re
+
     from .facts import whose
 
     names = [whose(e, lang) for e in entity_ids]
+    if short:
+        abbr = _data.platforms().set_index("platform_id")["abbr"]
+        names = [_fmt.text(abbr.get(e)) or n for e, n in zip(entity_ids, names, strict=True)]
+        names = [m[1] if (m := re.search(r"[(（]([A-Z][A-Za-z0-9&-]{1,9})[)）]$", n)) else n for n in names]
     if len(names) <= 2:
         return _and(names, lang)
     noun = _common_noun(names, lang)

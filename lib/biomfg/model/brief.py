@@ -11,8 +11,6 @@ import pandas as pd
 from .. import data
 from .facts import case_figures, facts_about, one_row_per_range, type_figures
 
-_ranges = one_row_per_range  # the name the prose layer calls it by
-
 KINDS = ("overview", "platform_type", "region")
 MONEY = ("CNY", "USD", "EUR", "GBP", "DKK")
 # Page one is for scale, not detail: money, shares and counts lead; ranks follow; durations, distances
@@ -33,7 +31,7 @@ def key_figures(facts: pd.DataFrame, subject: str | None = None, n: int = 6) -> 
     thing, so each must say whose figure it is."""
     if facts.empty:
         return facts
-    df = _ranges(facts)
+    df = one_row_per_range(facts)
     df["_own"] = 0 if subject is None else df["entity_id"].map(lambda e: _nearness(e, subject))
     if "part_of" in df:  # a total of several industries is not one of them: its bio part says more
         df.loc[df["fact_id"].isin(df["part_of"].dropna()) & df["_own"].eq(1), "_own"] = 2

@@ -14,8 +14,9 @@ from .. import data, fmt
 from ..htmlout import HTML
 from ..i18n import check_lang, t
 from ..model import brief as model
-from ..model.facts import figure_text
+from ..model.facts import figure_text, one_row_per_range
 from .base import entity_name, join, place_in_sentence, year_in_sentence
+from .targets import deadline_text
 
 CSS = """<style>
 .biomfg-summary{font-size:1.08em;line-height:1.6;border-left:4px solid #0072B2;padding:.2em 0 .2em .9em;margin:.6em 0 1em}
@@ -45,7 +46,7 @@ def _label(row, lang: str) -> str:
 THE_TABLES = frozenset({"plans", "facilities"})
 THE_STARTS = ("Centre", "Center", "California Institute", "Fraunhofer", "Novo Nordisk", "Bio Base", "Bioindustrial",
               "National", "Shenzhen Park", "Biochemical", "Integrated", "RNA", "University", "International")
-THE_ENDS = ("industry", "industries", "programme", "project", "scheme", "database", "network")
+THE_ENDS = ("industry", "industries", "programme", "project", "scheme", "database", "network", "turbine")
 
 
 def in_sentence(entity_id: str, lang: str) -> str:
@@ -117,29 +118,74 @@ def _top_money(money: pd.DataFrame) -> pd.Series:
     return money[money["unit"] == money.iloc[0]["unit"]].sort_values("value", ascending=False, kind="stable").iloc[0]
 
 
+def circular(row, lang: str, subject: str | None = None) -> bool:
+    """Whether a figure's value is already in what it measures ('the rated unit power of the … 17 MW
+    turbine: 17 MW'): such a figure says nothing a sentence should repeat."""
+    return fmt.fact(row, lang) in what(row, lang, subject)
+
+
+def _is(value: str, lang: str) -> str:
+    """A value after its subject: zh 为33个, but 约123.43亿元 / 超20个 without 为 (the qualifier is the verb's
+    work); en 'is 33'."""
+    if lang == "zh":
+        return value if value.startswith(("约", "超", "近", "逾", "不超过", "最高", "前")) else f"为{value}"
+    return f"is {value}"
+
+
+def _headline(scale: pd.DataFrame, subject: str | None) -> pd.Series | None:
+    """The first key figure by the editorial rule whose value its own name does not already give."""
+    ranked = model.key_figures(scale, subject, len(scale))
+    for _, row in ranked.iterrows():
+        if not (circular(row, "en") or circular(row, "zh")):
+            return row
+    return None
+
+
+def _since_lead(rows, lang: str) -> tuple[str, bool]:
+    """A period the figures share, said once before them ('2023年以来，' / 'Since 2023, '); whether it was."""
+    starts = {fmt.since_year(r.get("quote")) if not fmt.year(r) else None for r in rows}
+    if len(starts) == 1 and None not in starts:
+        return t("bf_since_lead", lang, year=starts.pop()), True
+    return "", False
+
+
+def _stated(row, lang: str, year: bool = True) -> tuple[str, str]:
+    """A figure as a sentence's subject and the rest: in English a count as what its entity has
+    ('Zhangjiang Science City' + 'has more than 20 class-1 new drugs approved'); another figure, and every
+    figure in Chinese, as what it measures and its value ('the rotor diameter of …' + 'is 262 m'; 张江科学城的
+    获批1类新药数 + 超20个)."""
+    when = (fmt.year_paren(row, lang) if year else "") + ("" if row["kind"] == "actual" else
+                                                         t("paren", lang, text=t(str(row["kind"]), lang)))
+    if row["unit"] == "count" and lang == "en":
+        return in_sentence(row["entity_id"], lang), f"has {target_phrase(row, lang)}{when}"
+    return what(row, lang, None), _is(fmt.fact(row, lang) + when, lang)
+
+
 def _scale(rows: pd.DataFrame, lang: str, subject: str | None) -> tuple[str, dict]:
-    """The largest reported money figure; without one, the first key figure by the editorial rule, and
-    what is true of money: the sources give none, or give it only as targets (the next sentence names the
-    lead one), or only as plans and projections (the largest is named here, as what it is)."""
+    """The largest reported money figure; without one, the first key figure by the editorial rule (one
+    whose value is not in its own name), and what is true of money: the sources give it only as targets,
+    or only as plans and projections (the largest is named beside it, as what it is)."""
     actual = reported(rows)
     money = actual[actual["unit"].isin(model.MONEY)]
     if not money.empty:
         first = _top_money(money)
         return ("bf_scale_money", {"what": what(first, lang, subject), "value": _value(first, lang)})
     scale = actual[~actual["indicator"].isin(model.kinds_counts())]  # how many actions a plan has is no scale
-    if scale.empty:
-        return ("bf_scale_nothing", {})
-    first = model.key_figures(scale, subject, 1).iloc[0]
-    fields = {"what": what(first, lang, subject), "value": _value(first, lang)}
+    first = None if scale.empty else _headline(scale, subject)
+    if first is None:
+        return ("bf_scale_nothing", {}) if scale.empty else ("bf_scale_no_money", {})
     unreported = rows[rows["unit"].isin(model.MONEY)]
     projected = unreported[unreported["kind"] != "target"]
-    if not projected.empty:  # a plan or projection (计划投资, 预计): named, and called what it is
+    if not projected.empty:  # a plan or projection (计划投资, 预计): named beside it, and called what it is
         plan = _top_money(projected)
-        return ("bf_scale_first_projected", {**fields, "mwhat": what(plan, lang, subject),
-                                             "mvalue": fmt.fact(plan, lang) + fmt.year_paren(plan, lang)})
-    if not unreported.empty:
-        return ("bf_scale_first_targets", fields)
-    return ("bf_scale_first", fields)
+        lead, shared = _since_lead([first, plan], lang)
+        who, said = _stated(first, lang, year=not shared)
+        mwhat, mvalue = _stated(plan, lang, year=not shared)
+        return ("bf_scale_first_projected", {"lead": lead, "what": who, "value": said,
+                                             "mwhat": what(plan, lang, subject), "mvalue": mvalue})
+    who, said = _stated(first, lang)
+    fields = {"lead": "", "what": who, "value": said}
+    return ("bf_scale_first_targets" if not unreported.empty else "bf_scale_first", fields)
 
 
 def _china_scale(rows: pd.DataFrame, lang: str) -> tuple[str, dict]:
@@ -158,21 +204,62 @@ def _years(rows: pd.DataFrame, lang: str) -> str:
     return join(out, lang) or t("undated", lang)
 
 
+TARGETS_NAMED = 3  # the targets a sentence names; more are 'among others'
+
+
+def _singular(noun: str) -> str:
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def target_phrase(row, lang: str) -> str:
+    """One target as a list names it: zh 中试基地1个、产业规模超150亿元 (the measure, then its value); en
+    'one pilot base', '150 further high-growth companies' (a count before its noun), 'an industry scale
+    of more than CNY 15 bn'."""
+    value = fmt.fact(row, lang)
+    high = row.get("value_high")
+    if high is not None and not pd.isna(high):  # a stated range, one target: 12—15个 / 12–15
+        ends = [fmt.fact({**row.to_dict(), "value": v, "qualifier": None}, lang) for v in (row["value"], high)]
+        lead = re.match(r"[\d.,]+", ends[0])
+        rest = ends[0][lead.end():] if lead else None
+        value = (f"{lead.group(0)}{t('range_dash', lang)}{ends[1]}" if lead and ends[1].endswith(rest) else
+                 t("bf_range_value", lang, low=ends[0], high=ends[1]))
+    label = fmt.text(row[f"indicator_{lang}"])
+    counted = row["unit"] == "count"
+    if lang == "zh":
+        return re.sub(r"数量?$", "", label) + value if counted else label + value
+    label = _label(row, lang)
+    label = label[len("number of "):] if label.lower().startswith("number of ") else label
+    if counted and re.fullmatch(r"[\d,]+", value):
+        n = int(value.replace(",", ""))
+        if n == 1:  # 'one pilot base': the first plural word is the noun counted
+            words = label.split(" ")
+            at = next((i for i, w in enumerate(words) if w.endswith("s") and not w.endswith("ss")), None)
+            label = " ".join(_singular(w) if i == at else w for i, w in enumerate(words))
+        return f"{fmt.EN_NUMBER_WORDS[n] if n <= 10 else value} {label}"
+    if counted and " a " not in value:
+        return f"{value} {label}"
+    return f"{'an' if label[:1].lower() in 'aeiou' else 'a'} {label} of {value}"
+
+
 def _plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    """How many targets, due when, the lead one, and whether any has a reported result."""
-    rows, subject = s.figures, s.own
-    targets = rows[rows["kind"] == "target"]
+    """The targets in one sentence: due when, whose, the first few (money first), and whether any has a
+    reported result."""
+    targets = s.figures[s.figures["kind"] == "target"]
     if targets.empty:
         return [("bf_no_targets", {})]
-    money = targets[targets["unit"].isin(model.MONEY)]
-    lead = (money if not money.empty else targets).iloc[0]
+    targets = one_row_per_range(targets)  # a stated range is one target
+    ordered = targets.assign(_m=~targets["unit"].isin(model.MONEY)).sort_values("_m", kind="stable")
+    named = ordered.head(TARGETS_NAMED)
+    owners = targets["entity_id"].unique()
+    who = in_sentence(owners[0], lang) if len(owners) == 1 else subject_name(s, lang)
     with_result = int((s.tracked["status"] != "no_baseline").sum())
-    n = count(len(targets), lang, "项", "target")
-    out = [("bf_targets", {"n": n, "years": _years(targets, lang), "what": what(lead, lang, subject),
-                           "value": figure_text(lead, lang)})]
-    out.append(("bf_results_none", {}) if with_result == 0 else
-               ("bf_results_some", {"k": count(with_result, lang, "项"), "n": n}))
-    return out
+    listed = join([target_phrase(r, lang) for _, r in named.iterrows()], lang)
+    years = _years(targets.dropna(subset=["year"]), lang) if targets["year"].notna().any() else ""
+    fields = {"by": t("bf_targets_by", lang, years=years) if years else "", "who": who, "list": listed, "value": listed,
+              "more": t("bf_targets_more", lang) if len(targets) > len(named) else "",
+              "k": count(with_result, lang, "项", "target"), "n": count(len(targets), lang, "项")}
+    key = "bf_targets_none_reported" if with_result == 0 else "bf_targets_some_reported"
+    return [(key, fields)]
 
 
 def _unsaid(rows: pd.DataFrame, lang: str) -> tuple[str, dict]:
@@ -314,9 +401,9 @@ def targets_box(s: model.Subject, lang: str = "en", limit: int = BOX_ROWS) -> HT
         result = (escape(t("bf_box_no_result", lang)) if r["status"] == "no_baseline" else
                   escape(fmt.number(r["baseline_value"], r["baseline_unit"], lang, fmt.text(r["baseline_qualifier"]))))
         who = "" if r["entity_id"] in (s.own, common) else f"<br><small>{escape(fmt.text(r[f'entity_{lang}']))}</small>"
-        year = fmt.year(r, lang) or t("undated", lang)
+        year = deadline_text(r, lang)
         body.append(f"<tr><td>{escape(_label(r, lang)[:1].upper() + _label(r, lang)[1:])}{who}</td>"
-                    f"<td><b>{escape(fmt.fact(r, lang))}</b></td><td>{escape(year)}</td>"
+                    f"<td><b>{escape(figure_text(r, lang))}</b></td><td>{escape(year)}</td>"
                     f"<td class='{'none' if r['status'] == 'no_baseline' else ''}'>{result}</td></tr>")
     more_n = count(len(rows) - limit, lang, "项")
     more = (f"<p class='none'>{escape(t('bf_box_more', lang, n=more_n))}</p>"
@@ -373,24 +460,23 @@ def _largest(rows: pd.DataFrame, lang: str, subject, key: str) -> list[tuple[str
 
 
 def story_scale(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    """Scale and standing: how many figures, how many in money; the highest share; a rank."""
+    """Scale and standing: the subject's largest money figure (its own before a firm's or an industry's),
+    a rank, the highest share; never how many figures there are."""
     rows = reported(s.figures)
     rows = rows[rows["unit"].isin(SCALE_UNITS)]
     if rows.empty:
         return [("bf_st_scale_none", {"name": subject_name(s, lang)})]
-    if len(rows) == 1:
-        return [("bf_st_scale_one", {"what": what(rows.iloc[0], lang, s.own), "value": _value(rows.iloc[0], lang)})]
+    out = []
     money = rows[rows["unit"].isin(model.MONEY)]
-    key = "bf_st_scale_no_money" if money.empty else "bf_st_scale_all_money" if len(money) == len(rows) else "bf_st_scale_some"
-    out = [(key, {"n": figures(len(rows), lang), "money": count(len(money), lang, "项")})]
-    out += _largest(rows[rows["unit"] == "percent"], lang, s.own, "bf_st_largest_share")
+    if not money.empty:
+        own = money[money["entity_id"] == s.own]
+        top = _top_money(own if not own.empty else money)
+        out.append(("bf_st_money", {"what": what(top, lang, None), "value": _is(_value(top, lang), lang)}))
     ranks = rows[rows["unit"] == "rank"]
     if not ranks.empty:
         out.append(_rank(ranks.iloc[0], lang, s.own))
-    if len(out) < 3:
-        out += _largest(money[money["unit"] == money["unit"].iloc[0]] if not money.empty else money,
-                        lang, s.own, "bf_st_largest_money")
-    return out[:3]
+    out += _largest(rows[rows["unit"] == "percent"], lang, s.own, "bf_st_largest_share")
+    return out[:3] or _largest(rows, lang, s.own, "bf_st_largest_share")  # a fraction (2/3) is a share too
 
 
 EN_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -419,55 +505,135 @@ def gives_a_figure(sentences: list[tuple[str, dict]]) -> bool:
     return any(fields.get("value") for _, fields in sentences)
 
 
+def _range(rows: pd.DataFrame, lang: str) -> tuple[str, dict] | None:
+    """Two figures of one entity, in one unit, that are the two ends of one measure (生产设施规模（下限）/
+    （上限）; 'Process scale, smallest volume' / ', largest volume'): 'The process scale of … ranges from
+    300 L to 75,000 L'. None if the rows hold no such pair."""
+    for (entity, _unit), group in rows.groupby(["entity_id", "unit"], sort=False):
+        if len(group) != 2:
+            continue
+        zh = {re.split(r"[（(]", fmt.text(x))[0] for x in group["indicator_zh"]}
+        en = {fmt.text(x).split(",")[0] for x in group["indicator_en"]}
+        if len(zh) != 1 or len(en) != 1:
+            continue
+        low, high = group.sort_values("value", kind="stable").iloc[[0, -1]].itertuples(index=False)
+        low, high = low._asdict(), high._asdict()
+        label = zh.pop() if lang == "zh" else en.pop()
+        label = label[:1].lower() + label[1:] if lang == "en" and label[1:2].islower() else label
+        return ("bf_st_range", {"what": t("bf_of", lang, what=label, who=in_sentence(entity, lang)),
+                                "value": t("bf_range_value", lang, low=fmt.fact(low, lang), high=fmt.fact(high, lang))})
+    return None
+
+
 def chart_sentence(rows: pd.DataFrame, measure: str, lang: str, subject: str | None) -> list[tuple[str, dict]]:
-    """What a section's chart compares, and its largest figure (the rows it draws, in one measure)."""
+    """What a section's chart shows: the range of one measure where its rows hold both ends of it, else
+    what it compares and its largest figure (the rows it draws, in one measure)."""
     if rows is None or rows.empty:
         return []
+    ends = _range(rows, lang)
+    if ends is not None:
+        return [ends]
     top = rows.sort_values("value", ascending=False, kind="stable").iloc[0]
     return [("bf_st_chart", {"measure": measure, "what": what(top, lang, subject), "value": _value(top, lang)})]
 
 
+TIERS = ("upstream", "midstream", "downstream")
+ROLE_ZH, ROLE_EN = 18, 60  # a role short enough to stand beside a name in a list (characters)
+
+
+def _role(firm, lang: str, tier: str | None) -> str:
+    """A firm's role as a list can carry it: its first clause, without the tier a sentence already says
+    ('上游企业，' / 'upstream firm'); '' when it is long, holds a figure (a figure is said from facts.csv), or
+    does not read as a phrase beside a name. Both languages decide together, so zh and en name the same."""
+    zh, en = fmt.text(firm.get("role_zh")), fmt.text(firm.get("role_en"))
+    if not zh or not en:
+        return ""
+    words = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
+    parts = [p for p in re.split(r"[，；]", zh) if not (tier and words[tier] in p and p.endswith("企业"))]
+    zh = parts[0] if parts else ""
+    en = re.sub(r"^(an? |the )?(representative )?(upstream|midstream|downstream) firm[,;]?\s*", "", en)
+    en = en.split(";")[0].strip()
+    fits = (0 < len(zh) <= ROLE_ZH and 0 < len(en) <= ROLE_EN and not re.search(r"\d", zh + en)
+            and not re.match(r"(通过|built|developed|closed|has )", zh if lang == "zh" else en))
+    return (zh if lang == "zh" else en) if fits else ""
+
+
+def _firm_list(firms: pd.DataFrame, lang: str, tier: str | None) -> str:
+    """Firms in order, each with its short role; neighbours that share a role say it once, after the last."""
+    groups: list[tuple[list[str], str]] = []
+    for _, f in firms.iterrows():
+        name, role = fmt.text(f[f"name_{lang}"]), _role(f, lang, tier)
+        name = re.sub(r",? (Co\., )?Ltd\.$", "", name) if lang == "en" else name  # an editor drops 'Co., Ltd.' in a sentence
+        if groups and groups[-1][1] == role and role:
+            groups[-1][0].append(name)
+        else:
+            groups.append(([name], role))
+    if len(groups) == 1 and groups[0][1] and tier:  # the whole tier shares it: after the list, as a clause
+        return join(groups[0][0], lang) + t("bf_chain_shared", lang, role=groups[0][1])
+    return join([join(names, lang) + (t("paren", lang, text=role) if role else "") for names, role in groups], lang)
+
+
+# what a firm has reached that tells its scale (a capacity, an output), not a duration or a distance
+FIRM_SCALE_UNITS = ("t", "L", "MW", "kW", "GW", "doses", "m2", "km2", "mu")
+FIRMS_NAMED = 6  # a case without a chain: the firms a sentence names, in the sources' order
+
+
 def story_capacity(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    """Firms, platforms and projects: how many of each the sources name in the case."""
+    """What carries the case: its industry chain where firms.csv gives tiers (upstream, midstream,
+    downstream), else the firms the sources name in it with their roles; then a scale a named firm has
+    reached (引航生物 万吨级). Never a count of what the sources name."""
     from ..model.cases import case_of_entity
 
     mine = {e for e, c in case_of_entity().items() if c == s.id}
-    firms = int(data.table("firms")["firm_id"].isin(mine).sum())
-    places = int(data.table("facilities")["facility_id"].isin(mine).sum())
-    f = {"firms": count(firms, lang, "家", "firm"),
-         "places": count(places, lang, "个", ("facility or platform", "facilities or platforms"))}
-    key = ("bf_st_named" if firms and places else "bf_st_named_firms" if firms else
-           "bf_st_named_places" if places else "bf_st_named_none")
-    out = [(key, f)]
+    firms = data.table("firms")
+    firms = firms[firms["firm_id"].isin(mine)]
+    tiered = firms[firms["tier"].isin(TIERS)]
+    out = []
+    if not tiered.empty:
+        links = [t(f"bf_chain_{tier}", lang, firms=_firm_list(tiered[tiered["tier"] == tier], lang, tier))
+                 for tier in TIERS if (tiered["tier"] == tier).any()]
+        out.append(("bf_st_chain", {"links": t("bf_chain_sep", lang).join(links)}))
+        named = tiered
+    elif not firms.empty:
+        named = firms.head(FIRMS_NAMED)
+        out.append(("bf_st_firms", {"name": subject_name(s, lang), "firms": _firm_list(named, lang, None)}))
+    else:
+        places = data.table("facilities")
+        places = places[places["facility_id"].isin(mine)].head(FIRMS_NAMED)
+        names = join([in_sentence(p, lang) for p in places["facility_id"]], lang)
+        return [("bf_st_places", {"name": subject_name(s, lang), "places": names}) if names else
+                ("bf_st_places_none", {"name": subject_name(s, lang)})]
     rows = reported(s.figures)
-    if rows[~rows["unit"].isin(SCALE_UNITS)].empty:
-        out.append(("bf_st_capacity_none", {}))
+    rows = rows[rows["entity_id"].isin(named["firm_id"]) & rows["unit"].isin(FIRM_SCALE_UNITS)]
+    for _, r in rows.iterrows():
+        value = fmt.fact(r, lang)
+        value = t("bf_the_class", lang, value=value) if fmt.text(r.get("qualifier")) == "class" else value
+        out.append(("bf_st_firm_scale", {"who": entity_name(r["entity_id"], lang), "what": _label(r, lang), "value": value}))
+        break
     return out
 
 
 def story_plans(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    """Plans and targets: the case's plans, its targets, the events the sources date."""
+    """Plans and targets: the case's plans by name, its targets, and its latest dated step."""
     plans = data.table("plans").query("region_id == @s.id")
     out = []
+    name = subject_name(s, lang)
     if not plans.empty:
         titles = [in_sentence(p, lang) for p in plans["plan_id"]]
         # 《…》《…》: Chinese sets no 、 between titles in book marks
         names = "".join(titles) if lang == "zh" and all(x.startswith("《") for x in titles) else join(titles, lang)
-        out.append(("bf_st_plans", {"n": count(len(plans), lang, "项", ("plan or policy", "plans or policies")),
-                                    "names": names}))
+        out.append(("bf_st_plans", {"name": name, "names": names}))
     targets = s.figures[s.figures["kind"] == "target"]
     out += _plans(s, lang)[:1] if not targets.empty else \
-        [("bf_no_targets_named", {"name": subject_name(s, lang)})]
+        [("bf_no_targets_named", {"name": name})]
     from ..model.cases import case_of_entity
 
     mine = {e for e, c in case_of_entity().items() if c == s.id}
     ev = data.table("events")
     ev = ev[ev["entity_id"].isin(mine) & ev["year"].notna()]
     if not ev.empty:
-        first, last = int(ev["year"].min()), int(ev["year"].max())
-        n = count(len(ev), lang, "个", "event")
-        out.append(("bf_st_events", {"n": n, "first": first, "last": last}) if first != last else
-                   ("bf_st_events_one_year", {"n": n, "first": first}))
+        last = in_date_order(ev).iloc[-1]
+        out.append(("bf_st_latest", {"when": event_when(last, lang), "event": fmt.text(last[f"name_{lang}"])}))
     return out[:3]
 
 
@@ -496,23 +662,23 @@ def story_factors(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     top = top[:1].lower() + top[1:] if lang == "en" else top
     k, n = int(counts.iloc[0]), len(members)
     return [("bf_st_factors_all" if k == n else "bf_st_factors",
-             {"n": count(counts.size, lang, "条", "factor"), "top": top, "k": count(k, lang), "all": count(n, lang)})]
+             {"n": count(counts.size, lang, "条", "success factor"), "top": top, "k": count(k, lang), "all": count(n, lang)})]
 
 
 def story_figures(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
-    """What the figures cover: how many, about how many of the exemplars."""
-    from ..model.finder import platform_facts
-
-    members = data.platforms().query("type_id == @s.id")["platform_id"]
-    covered = platform_facts().query("platform_id in @members")["platform_id"].nunique()
-    return [("bf_st_figures_all" if covered == len(members) else "bf_st_figures",
-             {"n": figures(len(s.figures), lang), "k": count(covered, lang), "all": count(len(members), lang, "个", "exemplar")})]
+    """What the figures say beyond money: the range of a measure where one exemplar gives both its ends
+    (CPI's facilities, 300 L to 75,000 L). Never how many figures the sources give."""
+    rows = reported(s.figures)
+    ends = _range(rows[~rows["unit"].isin((*model.MONEY, "count"))], lang)
+    # without one, a sentence that gives no figure: the section shows only its chart, or nothing
+    return [ends] if ends is not None else [("bf_st_figures_none", {})]
 
 
 def story_china(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
+    """China's standing: its highest share of the world (its scale is the summary's; never how many figures)."""
     rows = reported(s.figures[s.figures["entity_id"] == "china"])
-    out = [("bf_st_china", {"n": figures(len(rows), lang)})]
-    return out + _largest(rows[rows["unit"] == "percent"], lang, "china", "bf_st_largest_share")
+    out = _largest(rows[rows["unit"] == "percent"], lang, "china", "bf_st_largest_share")
+    return out or [("bf_st_scale_none", {"name": entity_name("china", lang)})]
 
 
 def story_cases(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
@@ -524,8 +690,7 @@ def story_cases(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     most = per_case[per_case == per_case.max()].index if not per_case.empty else []  # a tie names them all
     names = c.set_index("region_id")[f"name_{lang}"]
     return [("bf_st_cases", {"n": count(len(c), lang, "个", "regional case"),
-                             "top": join([str(names[r]) for r in most], lang),
-                             "k": count(int(per_case.max()) if len(most) else 0, lang, "项", "figure")})]
+                             "top": join([str(names[r]) for r in most], lang)})]
 
 
 # --- the appendix: a case's events, in date order ----------------------------------------------------
@@ -539,6 +704,16 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _span_end(e) -> str:
+    """The last year of a range an event's quote states from its year ('2022 年至 2023 年', '2022—2023年');
+    '' when it states none."""
+    y = fmt.year(e, "en").split(" ")[0]
+    if not y:
+        return ""
+    found = re.search(rf"{y}\s*年?\s*(?:至|到|—|–|-|－)+\s*(\d{{4}})\s*年", fmt.text(e.get("quote")))
+    return found.group(1) if found and found.group(1) > y else ""
+
+
 def event_when(e, lang: str) -> str:
     """When an event happened, as precisely as events.csv has it: its date (2023-08: '2023年8月' / 'August
     2023'; a day too where given), else its year ('2021年' / '2021'), marked where the quote does not state
@@ -546,6 +721,9 @@ def event_when(e, lang: str) -> str:
     check_lang(lang)
     y, *rest = fmt.text(e.get("date")).split("-")
     if not y:
+        end = _span_end(e)
+        if end:  # a range its quote states (2022 年至 2023 年): both ends, not the first alone
+            return t("bf_event_span", lang, y=fmt.year(e, "en"), end=end)
         return year_in_sentence(e, lang) or t("tg_undated", lang)
     m = int(rest[0]) if rest else 0
     fields = {"y": y, "m": EN_MONTHS[m] if lang == "en" else m, "d": int(rest[1]) if len(rest) > 1 else 0}

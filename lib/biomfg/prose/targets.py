@@ -14,8 +14,9 @@ from .base import any_inferred, year_text
 
 
 def deadline_text(row, lang: str) -> str:
-    """The deadline, marked '(inferred)' where the quote does not state the year; 'year not stated'."""
-    return year_text(row, lang) if pd.notna(row["year"]) else t("tg_undated", lang)
+    """The deadline, marked '(inferred)' where the quote does not state the year; 'no deadline set' for a
+    target whose source sets none (validate allows no year only then)."""
+    return year_text(row, lang) if pd.notna(row["year"]) else t("bd_no_deadline", lang)
 
 
 def baseline_text(row, lang: str) -> str:

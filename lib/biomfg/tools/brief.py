@@ -72,7 +72,7 @@ class Briefing:
         one does not say what it lacks, the summary and the appendix say what the sources give."""
         if self.kind == "overview":
             return self._show(lambda lang: [PAGE_ONE_CHART, charts.barriers.barrier_chain(data.table("barriers"), lang)])
-        if charts.briefing.headline_measure(self.subject.figures)[0] is None:
+        if _page_one_measure(self.subject) is None:
             return None
         return self._show(lambda lang: [PAGE_ONE_CHART, charts.briefing.headline_chart(self.subject.figures, lang,
                                                                                        limit=HEADLINE_BARS)])
@@ -163,7 +163,7 @@ def _measure(rows, lang: str) -> str:
 
 
 def _page_one_measure(s: model.Subject) -> str | None:
-    return s.once("page_one_measure", lambda: charts.briefing.headline_measure(s.figures)[0])
+    return s.once("page_one_measure", lambda: charts.briefing.headline_measure(s.figures, limit=HEADLINE_BARS)[0])
 
 
 def _focus(s: model.Subject, lang: str, scale: bool):
@@ -174,9 +174,8 @@ def _focus(s: model.Subject, lang: str, scale: bool):
     inside = s.figures["unit"].isin(prose.brief.SCALE_UNITS)
     pools = [s.figures[inside]] if scale else [s.figures[s.figures["unit"].isin(CAPACITY_UNITS)], s.figures[~inside]]
     for pool in pools:
-        best, rows = charts.briefing.headline_measure(pool, skip)
+        best, rows = charts.briefing.headline_measure(pool, skip, FOCUS_LIMIT)  # the rows the chart draws
         if best is not None:
-            rows = rows.sort_values("value", ascending=False, kind="stable").head(FOCUS_LIMIT)
             return charts.briefing.headline_chart(pool, lang, limit=FOCUS_LIMIT, skip=skip, none=None), rows
     return None, None
 
@@ -210,10 +209,9 @@ def _factors_chart(s: model.Subject, lang: str):
 def _figures_chart(s: model.Subject, lang: str):
     """The measure the sources give most often after page one's."""
     shown = _page_one_measure(s)
-    best, rows = charts.briefing.headline_measure(s.figures, (shown,) if shown else ())
+    best, rows = charts.briefing.headline_measure(s.figures, (shown,) if shown else (), FOCUS_LIMIT)
     if best is None:
         return None, None
-    rows = rows.sort_values("value", ascending=False, kind="stable").head(FOCUS_LIMIT)
     return charts.briefing.headline_chart(s.figures, lang, limit=FOCUS_LIMIT, skip=(shown,), none=None), rows
 
 
