@@ -15,6 +15,7 @@ those two checks are skipped.
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 import subprocess
 import sys
@@ -98,6 +99,18 @@ def html_sections_with_charts(page: str) -> list[str]:
             if text:
                 out.append(text)
     return out
+
+
+def page_one_chart_title(page: str) -> str:
+    """The title of a briefing's headline chart (the chart in the cell marked biomfg-page-one-chart), read
+    from its Vega-Lite spec in the HTML; '' when the briefing has none (no two figures compare)."""
+    for cell in re.split(r"<div\b[^>]*class=['\"][^'\"]*\bjp-Cell\b", page)[1:]:
+        if "biomfg-page-one-chart" in cell and "biomfg-vega" in cell:
+            found = re.search(r'"title":\s*\{[^{}]*?"text":\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\])', cell)
+            if found:
+                title = json.loads(found.group(1))
+                return title if isinstance(title, str) else "".join(title)
+    return ""
 
 
 def section_at_foot(lines: list[Line], sections: list[str], top: float, bottom: float) -> str:

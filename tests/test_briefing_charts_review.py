@@ -113,6 +113,13 @@ def test_titles_say_what_is_compared_not_how_many_figures(charts):
         assert squeeze(first) in squeeze(title) or family in title.casefold(), (id_, lang, where, title)
 
 
+def test_titles_show_no_unit_code(charts):
+    """A title's unit is one a reader knows (亿元, %, CNY bn); a fraction (2/3) and a count need none: the
+    code 'fraction' once stood in Zhangjiang's title as '(fraction)' / '（比例）'."""
+    for _kind, id_, lang, where, title, _rows in charts:
+        assert not re.search(r"[(（](fraction|count|比例|percent)[)）]", title), (id_, lang, where, title)
+
+
 def test_sip_money_title_names_the_economy_and_the_industries():
     figs = model.subject("region", "suzhou_sip").figures
     _, rows = cb.headline_measure(figs, limit=brief.HEADLINE_BARS)

@@ -48,16 +48,18 @@ def test_summary_is_three_to_five_sentences_with_no_placeholder_or_id(kind, id_,
 
 
 def test_summary_says_scale_plans_and_what_is_missing():
-    """SIP's summary names its largest money figure and its three targets; how many years are inferred is
+    """SIP's summary gives the place's own scale (its GDP, not the sum of some industries' output) in words
+    about the place, not about the data ('largest reported money figure'), and its three targets; how many years are inferred is
     said with the figures, in the appendix (test_briefing_story)."""
     s = model.subject("region", "suzhou_sip")
     en = _text(prose.summary(s, "en").data)
-    assert "largest reported money figure" in en and "more than CNY 400 bn" in en
+    assert "gross domestic product" in en and "CNY 368.6 bn (2023)" in en and "money figure" not in en
     assert "By 2027, the SIP biomanufacturing industry aims for" in en and "no results are reported yet" in en
     note = _text(prose.sources_note(s, "en").data)
     assert re.search(r"Of its 59 figures, the year is inferred from the context for (\d+|one) ", note)  # 今年: one
     zh = _text(prose.summary(s, "zh").data)
-    assert "超4000亿元" in zh and "到2027年，苏州工业园区生物制造产业的目标为" in zh
+    assert "地区生产总值为3686亿元（2023年）" in zh and "到2027年，苏州工业园区生物制造产业的目标为" in zh
+    assert "金额" not in zh
     assert "59项数据" in _text(prose.sources_note(s, "zh").data)
     assert "它" not in zh and "的的" not in zh
 

@@ -216,7 +216,7 @@ PAGE_ONE = {"en": ("Summary", "Key figures", "Targets set against reported resul
 @pytest.mark.parametrize("name", PDFS)
 def test_page_one_holds_the_summary_the_key_figures_and_the_targets_box(printed, name):
     """A brief's first page is the one an official reads: title, summary, key figures and the targets box,
-    in that order (the headline chart follows, on page one where it fits)."""
+    in that order, then the headline chart where the briefing has one."""
     import subprocess
 
     lang = name.rsplit(".", 1)[1]
@@ -224,3 +224,6 @@ def test_page_one_holds_the_summary_the_key_figures_and_the_targets_box(printed,
                           capture_output=True, text=True, check=True).stdout
     where = [text.find(h) for h in PAGE_ONE[lang]]
     assert -1 not in where and where == sorted(where), (where, text[:1500])
+    # the headline chart too, when the briefing has one (its title is text in the PDF)
+    title = pdfpages.page_one_chart_title((printed / f"{name}.html").read_text(encoding="utf-8"))
+    assert not title or pdfpages.squeeze(title)[:12] in pdfpages.squeeze(text), (name, title, text[-600:])

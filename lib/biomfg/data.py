@@ -215,8 +215,11 @@ def platforms() -> pd.DataFrame:
 
 @functools.cache
 def _facts(folder: Path) -> pd.DataFrame:
-    ind = _table("indicators", folder)[["indicator_id", "name_zh", "name_en", "family", "measure_zh"]].rename(
-        columns={"indicator_id": "indicator", "name_zh": "indicator_zh", "name_en": "indicator_en"})
+    ind = _table("indicators", folder)
+    ind = ind[["indicator_id", "name_zh", "name_en", "family", "measure_zh"]
+              + [c for c in ("short_zh", "short_en") if c in ind]].rename(
+        columns={"indicator_id": "indicator", "name_zh": "indicator_zh", "name_en": "indicator_en",
+                 "short_zh": "indicator_short_zh", "short_en": "indicator_short_en"})
     return _table("facts", folder).merge(ind, on="indicator", how="left")
 
 

@@ -185,15 +185,14 @@ def headline_chart(facts: pd.DataFrame, lang: str = "en", limit: int = 8, skip: 
     a total of some of them is said under the title, not drawn beside its parts; the sentence `none` when
     no measure has two (None: nothing)."""
     from .base import titled
-    from .facts import fact_bars, fact_names, value_text
+    from .facts import fact_bars, value_text
 
     best, rows = headline_measure(facts, skip, limit)
     if best is None:
         return None if none is None else HTML(f"<p>{escape(t(none, lang))}</p>")
     notes = []
     for _, total in totals_left_out(facts, rows).iterrows():
-        one = total.to_frame().T.reset_index(drop=True)
-        notes.append(t("headline_total", lang, name=fact_names(one, lang)[0], value=value_text(total, lang),
+        notes.append(t("headline_total", lang, value=value_text(total, lang),
                        year=_fmt.year_paren(total, lang), n=int((rows["part_of"] == total["fact_id"]).sum())))
     return titled(fact_bars(rows, lang, width=520), chart_title(rows, lang), rows, lang, " ".join(notes) or None)
 
@@ -219,7 +218,8 @@ def chart_title(rows: pd.DataFrame, lang: str) -> str:
         if all(str(first[f"indicator_{lang}"]) != str(x[f"indicator_{lang}"]) for x in groups[whos]):
             groups[whos].append(first)
     unit = str(rows.iloc[0]["unit"])
-    words = "" if unit == "count" else "%" if unit == "percent" else axis_for(unit, lang, rows["value"])[1]
+    # a count and a fraction (2/3) need no unit after the title
+    words = "" if unit in ("count", "fraction") else "%" if unit == "percent" else axis_for(unit, lang, rows["value"])[1]
     years = {_fmt.text(y) for y in rows["year"]}
     year = next(iter(years)) if len(years) == 1 and "" not in years and \
         not any(_fmt.year_inferred(r) for _, r in rows.iterrows()) else ""

@@ -162,14 +162,16 @@ def _stated(row, lang: str, year: bool = True) -> tuple[str, str]:
 
 
 def _scale(rows: pd.DataFrame, lang: str, subject: str | None) -> tuple[str, dict]:
-    """The largest reported money figure; without one, the first key figure by the editorial rule (one
-    whose value is not in its own name), and what is true of money: the sources give it only as targets,
-    or only as plans and projections (the largest is named beside it, as what it is)."""
+    """The subject's own largest reported money figure, else the largest of any; without one, the first key
+    figure by the editorial rule (one whose value is not in its own name), and what is true of money: the
+    sources give it only as targets, or only as plans and projections (the largest is named beside it, as
+    what it is)."""
     actual = reported(rows)
     money = actual[actual["unit"].isin(model.MONEY)]
-    if not money.empty:
-        first = _top_money(money)
-        return ("bf_scale_money", {"what": what(first, lang, subject), "value": _value(first, lang)})
+    if not money.empty:  # the place's own money figure first (its GDP), said of the world, not of the data
+        own = money[money["entity_id"] == subject]
+        who, said = _stated(_top_money(own if not own.empty else money), lang)
+        return ("bf_scale_first", {"lead": "", "what": who, "value": said})
     scale = actual[~actual["indicator"].isin(model.kinds_counts())]  # how many actions a plan has is no scale
     first = None if scale.empty else _headline(scale, subject)
     if first is None:

@@ -107,10 +107,12 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
     # figures all about one thing name it once, under the tiles, not on every tile
     every = (facts if noted is None else noted)["entity_id"]
     common = every.iloc[0] if every.nunique() == 1 else None
+    # no tile with a year: said once under the tiles, not 'no year stated' on each
+    undated = all(not year_text(f, lang) for _, f in (facts if noted is None else noted).iterrows())
     tiles = []
     for _, f in rows.iterrows():
-        year = _when(f, lang)
-        label = str(f[f'indicator_{lang}'])
+        year = "" if undated and f["kind"] != "target" else _when(f, lang)
+        label = fmt.text(f.get(f"indicator_short_{lang}")) or str(f[f'indicator_{lang}'])  # a tile's room is short
         label = label[:1].upper() + label[1:]  # a label standing alone starts with a capital (Chinese has no case)
         # a figure names whose it is (a facility or fund with its owner: model.facts.whose), also when
         # another tile has the same label (model.brief.key_figures: same_label)
@@ -123,6 +125,8 @@ def key_figures(facts: pd.DataFrame, lang: str = "en", limit: int | None = None,
             f"<div class='s'>{escape(who)}</div></div>")
     inferred = any_inferred(facts if noted is None else noted)
     notes = f"<p class='biomfg-brief-note'>{escape(t('year_inferred_note', lang))}</p>" if inferred else ""
+    if undated:
+        notes += f"<p class='biomfg-brief-note'>{escape(t('figures_undated', lang))}</p>"
     if common is not None:
         about = t("all_about", lang, name=str(names.get(common, common)))
         notes = f"<p class='biomfg-brief-note'>{escape(about)}</p>" + notes

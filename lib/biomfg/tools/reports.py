@@ -92,7 +92,9 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
      on paper they are set tighter than on screen */
   /* (body.jp-Notebook: outranks the outputs' own style sheets, which come later in the page) */
   body.jp-Notebook .biomfg-brief h1 { font-size: 1.6em; margin: 0 0 .1em; }
-  body.jp-Notebook .biomfg-summary { font-size: 1em; line-height: 1.45; margin: .3em 0 .4em; padding-top: 0; }
+  body.jp-Notebook .biomfg-summary { font-size: 1em; line-height: 1.35; margin: .3em 0 .4em; padding-top: 0; }
+  body.jp-Notebook .biomfg-box { margin: .4em 0; padding: .35em .8em; }
+  body.jp-Notebook .biomfg-box td, body.jp-Notebook .biomfg-box th { padding: .12em .5em !important; }
   body.jp-Notebook .biomfg-summary h2, body.jp-Notebook .biomfg-box h2 { margin: 0 0 .2em; }
   body.jp-Notebook .biomfg-tiles { grid-template-columns: repeat(3, 1fr); gap: .35em; margin: .3em 0; }
   body.jp-Notebook .biomfg-tile { padding: .2em .5em; border-top-width: 3px; }
@@ -102,7 +104,7 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
   /* a story chart is held to about half the printable height, so it fits with its sentences under a page's
      earlier section instead of leaving that page half empty (tests/test_print.py: no under-filled page) */
   .vega-embed svg.marks { max-height: 125mm; width: auto; height: auto; }
-  .jp-Cell:has(.biomfg-page-one-chart) .vega-embed svg.marks { max-height: 68mm; width: auto; height: auto; } }
+  .jp-Cell:has(.biomfg-page-one-chart) .vega-embed svg.marks { max-height: 58mm; width: auto; height: auto; } }
 """.replace("PRINT_FONT", PRINT_FONT).replace("PRINT_MONO", PRINT_MONO).replace("PRINT_WHOLE", PRINT_WHOLE).replace(
     "MARGINS", " ".join(f"{m}mm" for m in PRINT_MARGINS_MM))
 
