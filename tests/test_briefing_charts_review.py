@@ -67,7 +67,8 @@ def test_sip_money_chart_leaves_out_the_firm_financing():
     figs = model.subject("region", "suzhou_sip").figures
     _, rows = cb.headline_measure(figs, limit=brief.HEADLINE_BARS)
     assert "shize_bio" not in set(rows["entity_id"])
-    assert {"h3-020", "h3-021"} <= set(rows["fact_id"])  # GDP and budget revenue stay
+    # one measure: the three industries' output; GDP (value added) and budget revenue are not that measure
+    assert set(rows["fact_id"]) == {"h3-054", "h3-058", "h3-060"}
 
 
 def test_no_chart_draws_an_entity_beside_one_it_lies_within(charts):
@@ -120,11 +121,19 @@ def test_titles_show_no_unit_code(charts):
         assert not re.search(r"[(（](fraction|count|比例|percent)[)）]", title), (id_, lang, where, title)
 
 
-def test_sip_money_title_names_the_economy_and_the_industries():
+def test_sip_money_title_names_the_measure_and_whose():
     figs = model.subject("region", "suzhou_sip").figures
     _, rows = cb.headline_measure(figs, limit=brief.HEADLINE_BARS)
-    assert cb.chart_title(rows, "zh") == "苏州工业园区经济规模与3个产业产值（亿元）"
-    assert cb.chart_title(rows, "en") == "Economy of SIP and output value of three industries (CNY bn)"
+    assert cb.chart_title(rows, "zh") == "三个产业产值（亿元）"  # 三个, not 3个, as the sources write it
+    assert cb.chart_title(rows, "en") == "Output value of three industries (CNY bn)"
+
+
+def test_a_chart_compares_one_measure_or_one_kind_of_share(charts):
+    """GDP beside an industry's gross output, a rotor's diameter beside a hub's height: one unit, not one
+    measure. Percentages of one kind (two shares of the world) may stand together."""
+    for _kind, id_, lang, where, title, rows in charts:
+        if not rows["unit"].isin(["percent", "fraction"]).all():
+            assert rows["indicator"].nunique() == 1, (id_, lang, where, title, list(rows["indicator"]))
 
 
 def test_a_title_gives_the_year_every_row_shares():

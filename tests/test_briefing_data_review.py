@@ -146,8 +146,8 @@ def _sip_chart(lang):
 
 
 @pytest.mark.parametrize(("lang", "said", "unsaid"), [
-    ("zh", "“数值”一栏按“单位”一栏展开（3686亿元记为368600000000元），未作取整", "未经取整或换算"),
-    ("en", "(CNY 368.6 bn = 368600000000 CNY); nothing is rounded", "neither rounded nor converted")])
+    ("zh", "“数值”一栏按“单位”一栏展开（超1550亿元记为155000000000元），未作取整", "未经取整或换算"),
+    ("en", "(more than CNY 155 bn = 155000000000 CNY); nothing is rounded", "neither rounded nor converted")])
 def test_the_readme_says_how_the_value_column_is_written(lang, said, unsaid):
     chart = _sip_chart(lang)
     readme = chartdata.files(data_of(chart), note=chartdata.note_of(chart, lang))["README.md"].decode()

@@ -148,7 +148,8 @@ COMPARISONS = {  # question: the two facts it sets side by side, and the one rea
     "06-q4": (("suzhou_sip", "gdp"), ("sip_emerging_industries", "output_value"), "measure"),
     "08-q1": (("xtalpi", "crystal_form_confirmation_duration"),
               ("traditional_new_drug_development", "drug_development_duration"), "measure"),
-    "09-q1": (("zhaoqing_hitech", "total_investment"), ("xiangyang_hitech", "total_investment"), "scope"),
+    "09-q1": (("zhaoqing_nev_projects_since_2023", "total_investment"),
+              ("xiangyang_groundbreaking_projects", "total_investment"), "scope"),
 }
 
 
@@ -206,7 +207,8 @@ def test_09_q1_no_longer_ranks_totals_of_different_kinds():
     asks why they cannot be ranked, and a park's name is not an answer."""
     q = exercises.QUESTIONS["09-q1"]
     assert q.kind == "reason" and q.options is not None
-    zq, xy = _row("zhaoqing_hitech", "total_investment"), _row("xiangyang_hitech", "total_investment")
+    zq = _row("zhaoqing_nev_projects_since_2023", "total_investment")
+    xy = _row("xiangyang_groundbreaking_projects", "total_investment")
     assert reasoning.differences(zq, xy)  # not comparable as they stand
     # the trap: they look comparable (one currency, neither a target), though Zhaoqing's is planned (an estimate)
     assert zq["unit"] == xy["unit"] and "target" not in (zq["kind"], xy["kind"])

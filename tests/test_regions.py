@@ -364,8 +364,8 @@ def test_chinese_cards_show_kinds_in_chinese():
                   + prose.regions.products_table(where, "zh").data)
     en = _visible("".join(prose.regions.region_card(r, "en") for r in ids)
                   + prose.regions.products_table(where, "en").data)
-    for kind in ("target", "estimate"):  # facts.kind
-        assert f"({kind})" in en and f"({kind})" not in zh
+    for kind in ("target", "estimate"):  # facts.kind, as readers read it: (target), (projected)
+        assert f"({t(kind, 'en')})" in en and f"({t(kind, 'en')})" not in zh
         assert f"（{t(kind, 'zh')}）" in zh  # full-width brackets in Chinese (house style)
     shown = set(products["kind"])
     for kind in shown:

@@ -32,10 +32,10 @@ def timeline_with_type_picker(platforms: pd.DataFrame, lang: str = "en") -> alt.
 def headline_measure(facts: pd.DataFrame, skip: tuple[str, ...] = (), limit: int | None = None
                      ) -> tuple[str | None, pd.DataFrame]:
     """The measure (`chart_key`) with most reported figures that one chart can compare (`comparable`), at
-    least two, and those figures, largest first (at most `limit`); of two with as many, the one whose bars
-    differ less (they compare best), then the one the sources give first. `skip`: measures already shown.
-    A total whose parts are among the figures (facts.part_of) is not one of them: it is never drawn beside
-    its parts (see `totals_left_out`)."""
+    least two, and those figures, largest first (at most `limit`); of two with as many, money before
+    shares before counts (`_rank`), then the one whose bars differ less, then the one the sources give
+    first. `skip`: measures already shown. A total whose parts are among the figures (facts.part_of) is
+    not one of them: it is never drawn beside its parts (see `totals_left_out`)."""
     from .facts import NO_BARS, axis_key, totals_of_parts
 
     actual = facts[(facts["kind"] == "actual") & ~facts["unit"].isin(NO_BARS)]
@@ -51,9 +51,17 @@ def headline_measure(facts: pd.DataFrame, skip: tuple[str, ...] = (), limit: int
         if key in skip:
             continue
         rows = comparable(actual[keys == key], limit)
-        if len(rows) >= 2 and (best is None or (len(rows), -_spread(rows)) > (len(best_rows), -_spread(best_rows))):
+        if len(rows) >= 2 and (best is None or _rank(rows) > _rank(best_rows)):
             best, best_rows = key, rows
     return best, best_rows
+
+
+def _rank(rows: pd.DataFrame) -> tuple:
+    """Of two measures: more figures first; on a tie, scale before detail (model.brief.HEADLINE_UNITS:
+    money, then shares, then counts), then the bars that differ less."""
+    from ..model.brief import HEADLINE_UNITS
+
+    return len(rows), -HEADLINE_UNITS.get(str(rows.iloc[0]["unit"]), 9), -_spread(rows)
 
 
 def _spread(rows: pd.DataFrame) -> float:
@@ -68,17 +76,17 @@ SPREAD = 100  # largest bar over smallest: past this the small bars are slivers 
 
 
 def chart_key(row) -> str:
-    """What one chart's axis compares: the unit (facts.axis_key); for a count or a duration, the thing
-    counted or timed; for percentages, the kind of percentage (its indicator family): a growth rate and a
-    share of the world are not one axis."""
+    """What one chart's axis compares: one measure (the indicator) in one unit (facts.axis_key); for
+    percentages, the kind of percentage (its indicator family): a growth rate and a share of the world are
+    not one axis, two shares of the world are."""
     from .facts import axis_key
 
     unit = str(row["unit"])
-    if unit in DURATIONS:
-        return f"{unit}|{row['indicator']}"
     if unit in ("percent", "fraction"):
         return f"{unit}|{row.get('family')}"
-    return axis_key(row)
+    # one measure across its holders: GDP and budget revenue and an industry's gross output are all yuan,
+    # but not one axis (value added is not output); a rotor's diameter is not a hub's height
+    return f"{axis_key(row)}|{row['indicator']}"
 
 
 def comparable(rows: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
@@ -296,7 +304,8 @@ def _who(entity_ids: tuple, lang: str, short: bool = False) -> str:
     noun = _common_noun(names, lang)
     if noun:
         n = len(names)
-        count = _fmt.EN_NUMBER_WORDS[n] if lang == "en" and n < len(_fmt.EN_NUMBER_WORDS) else str(n)
+        count = (_fmt.EN_NUMBER_WORDS[n] if n < len(_fmt.EN_NUMBER_WORDS) else str(n)) if lang == "en" else \
+            (_fmt.zh_numeral(n, before_measure=True) if n < 10 else str(n))  # 三个产业, as the sources write it
         return t("headline_several", lang, n=count, noun=noun)
     return t("headline_others", lang, names=t("list_sep", lang).join(names[:2]))
 

@@ -19,7 +19,7 @@ from .base import lines_px, titled, type_colour, wrap_px
 from .start import short_names
 
 MONEY = tuple(fmt.CURRENCIES)
-NETWORK_INDICATORS = ("lab_count", "site_count", "state_count", "asset_count", "country_count",
+NETWORK_INDICATORS = ("lab_count", "biosafety_lab_count", "site_count", "state_count", "asset_count", "country_count",
                       "organisation_count", "member_count", "member_institution_count")
 INSTRUMENT_COLUMNS = {"grant_amount": "col_amount", "grant_duration": "col_duration",
                       "programme_duration": "col_duration", "member_tier_count": "col_tiers"}

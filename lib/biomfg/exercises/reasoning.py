@@ -36,8 +36,15 @@ def _year(row) -> int | None:
 
 
 def project_count(entity_id: str) -> float | None:
+    """How many projects a place counts; for a set of its projects (a programme placed in it, such as the
+    33 Zhaoqing has brought in since 2023), the count its place gives."""
     f = data.facts(entity_id, "project_count")
-    return float(f["value"].iloc[0]) if len(f) else None
+    if len(f):
+        return float(f["value"].iloc[0])
+    fac = data.table("facilities").set_index("facility_id")
+    if entity_id in fac.index and fac.loc[entity_id, "kind"] == "programme" and isinstance(fac.loc[entity_id, "region_id"], str):
+        return project_count(fac.loc[entity_id, "region_id"])
+    return None
 
 
 def differences(a, b) -> set[str]:

@@ -23,7 +23,8 @@ def _investment(entity_id: str) -> pd.Series:
 
 
 def _pair() -> tuple[pd.Series, pd.Series]:
-    return _investment("zhaoqing_hitech"), _investment("xiangyang_hitech")
+    # each total is its projects' (the 33 brought in since 2023; the 7 that broke ground together)
+    return _investment("zhaoqing_nev_projects_since_2023"), _investment("xiangyang_groundbreaking_projects")
 
 
 def _since(row: pd.Series) -> str:

@@ -360,7 +360,13 @@ def summary(s: model.Subject, lang: str = "en") -> HTML:
         parts = [*_overview_opening(lang), _china_scale(china, lang), *_overview_gap(china, lang)]
     else:
         opening = _region_opening(s, lang) if s.kind == "region" else _type_opening(s, lang)
-        parts = [*opening, _scale(s.figures, lang, s.own), *_plans(s, lang)]
+        scale, plans = _scale(s.figures, lang, s.own), _plans(s, lang)
+        # 'only targets, no results' is what the plans sentence ends on: said once; what is missing then is
+        # the present scale the targets would be measured against
+        if scale[0] == "bf_scale_nothing" and any(k == "bf_targets_none_reported" for k, _ in plans):
+            parts = [*opening, *plans, ("bf_scale_unknown", {})]
+        else:
+            parts = [*opening, scale, *plans]
     text = _sentences(parts, lang, plural=s.kind == "platform_type")
     return HTML(f"{CSS}<div class='biomfg-summary' lang='{lang}'><h2>{escape(t('bf_summary', lang))}</h2>"
                 f"<p>{text}</p></div>")
@@ -505,6 +511,18 @@ def gives_a_figure(sentences: list[tuple[str, dict]]) -> bool:
     """Whether a section's sentences give a figure from data/ (a field `value`), not only what the sources
     do not give or how many things they name."""
     return any(fields.get("value") for _, fields in sentences)
+
+
+# sentences that say only what the sources do not give: page one's summary and targets box say it already
+SAYS_NOTHING = frozenset({"bf_st_scale_none", "bf_no_targets_named", "bf_st_factors_none", "bf_st_figures_none",
+                          "bf_st_places_none", "bf_scale_no_money", "bf_scale_nothing"})
+
+
+def says_something(sentences: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """A section's sentences that say something: a figure, or who carries the case (its chain, its firms, its
+    places), or its latest step; [] when they say only what the sources do not give."""
+    kept = [(k, f) for k, f in sentences if k not in SAYS_NOTHING]
+    return kept
 
 
 def _range(rows: pd.DataFrame, lang: str) -> tuple[str, dict] | None:
@@ -660,11 +678,20 @@ def story_factors(s: model.Subject, lang: str) -> list[tuple[str, dict]]:
     if pf.empty:
         return [("bf_st_factors_none", {})]
     counts = pf.groupby("factor_id", sort=False)["platform_id"].nunique().sort_values(ascending=False, kind="stable")
-    top = fmt.text(data.table("success_factors").set_index("factor_id").loc[counts.index[0], f"name_{lang}"])
-    top = top[:1].lower() + top[1:] if lang == "en" else top
+    names = data.table("success_factors").set_index("factor_id")[f"name_{lang}"]
     k, n = int(counts.iloc[0]), len(members)
-    return [("bf_st_factors_all" if k == n else "bf_st_factors",
-             {"n": count(counts.size, lang, "条", "success factor"), "top": top, "k": count(k, lang), "all": count(n, lang)})]
+    tied = [fmt.text(names.loc[f]) for f in counts.index[counts == k]]  # the most common may be several
+    tied = [x[:1].lower() + x[1:] if lang == "en" and x[1:2].islower() else x for x in tied]
+    fields = {"n": count(counts.size, lang, "条", "success factor"), "k": count(k, lang), "all": count(n, lang)}
+    if len(tied) > 1:
+        if lang == "zh":
+            listed = join([f"“{x}”" for x in tied], lang)
+        elif any("," in x for x in tied):  # names with commas of their own: a list by semicolons
+            listed = "; ".join(tied[:-1]) + "; and " + tied[-1]
+        else:
+            listed = join(tied, lang)
+        return [("bf_st_factors_tied", {**fields, "m": count(len(tied), lang, "条", "factor"), "top": listed})]
+    return [("bf_st_factors_all" if k == n else "bf_st_factors", {**fields, "top": tied[0]})]
 
 
 def story_figures(s: model.Subject, lang: str) -> list[tuple[str, dict]]:

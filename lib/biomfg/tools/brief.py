@@ -84,8 +84,9 @@ class Briefing:
     def story(self, i: int) -> Parts | None:
         """Section i (1, 2, 3) of the story: its heading and sentences (the last says what the chart
         compares), then its chart. None (the cell shows nothing) for a section with nothing to say: no
-        chart and no sentence that gives a figure (only what the sources do not give, or counts of what
-        they name), as key_figures(2) is None when page one holds every key figure."""
+        chart and no sentence that says something (prose.brief.says_something: a figure, the chain or firms
+        that carry a case, its latest step; not only what the sources do not give, which page one says), as
+        key_figures(2) is None when page one holds every key figure."""
         key, words, chart = STORIES[self.kind][i - 1]
         plural = self.kind == "platform_type"
         made: dict[str, list] = {}
@@ -93,11 +94,11 @@ class Briefing:
         def part(lang: str) -> list:
             if lang not in made:
                 drawn, rows = chart(self.subject, lang)
-                said = words(self.subject, lang)
+                said = prose.brief.says_something(words(self.subject, lang))
                 if rows is not None:  # the chart's sentence replaces one that named the same figure
                     told = prose.brief.chart_sentence(rows, _measure(rows, lang), lang, self.subject.own)
                     said = [x for x in said if x[1].get("value") != told[0][1]["value"]][:2] + told
-                made[lang] = [] if drawn is None and not prose.brief.gives_a_figure(said) else \
+                made[lang] = [] if drawn is None and not said else \
                     [prose.brief.section(key, said, lang, plural), *([drawn] if drawn is not None else [])]
             return made[lang]
         # whether a section has something to say does not depend on the language: asked in the reader's
