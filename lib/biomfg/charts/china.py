@@ -39,11 +39,16 @@ def short_label(indicator_name: str, lang: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _names(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's indicator as a bar says it: its short name where the full one is too long (indicators.csv)."""
+    short = rows.get(f"indicator_short_{lang}", pd.Series([""] * len(rows), index=rows.index))
+    return [fmt.text(s) or str(n) for s, n in zip(short, rows[f"indicator_{lang}"], strict=True)]
+
+
 def _bars(rows: pd.DataFrame, lang: str, x_title: str, scale: float = 1.0, width: int = 560,
           colour: str = "#0072B2", x_max: float | None = None, whole: bool = False) -> alt.Chart:
     plot = pd.DataFrame({
-        "label": ["|".join(wrap_px(short_label(s, lang), 380 if lang == "en" else 300))
-                  for s in rows[f"indicator_{lang}"].astype(str)],
+        "label": ["|".join(wrap_px(short_label(s, lang), 380 if lang == "en" else 300)) for s in _names(rows, lang)],
         "v": rows["value"].astype(float) / scale,
         "text": [fmt.fact(r, lang) for _, r in rows.iterrows()],
     })
