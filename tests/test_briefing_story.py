@@ -238,11 +238,40 @@ def test_every_case_s_events_are_dated_as_precisely_as_the_data_has_them(region)
 
 # --- second reading (helper 46): page one says nothing of what it lacks; a briefing names no lesson ---
 
-def test_page_one_has_no_chart_and_no_apology_when_no_two_figures_compare():
+def _title(parts) -> str:
+    import altair as alt
+
+    chart = next(x for x in parts if isinstance(x, alt.TopLevelMixin))
+    title = chart.to_dict()["title"]["text"]
+    return "".join(title) if isinstance(title, list) else title
+
+
+@pytest.mark.parametrize("kind, id_", SUBJECTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_one_has_one_chart_and_never_one_of_unlike_figures(kind, id_, lang):
+    """Every briefing's page one has its chart (issue 16). Where no two figures measure one thing it is the
+    story's first chart, moved up (the story then keeps its words only), and for a case with none the map
+    of where it lies; never an apology, never bars of unlike figures."""
+    from biomfg.tools.brief import Briefing, _promoted
+
+    b = Briefing(kind, id_, lang)
+    page_one = b.headline_chart()
+    assert page_one is not None and _title(page_one)
+    assert not any("no_headline_chart" in str(getattr(x, "data", "")) for x in page_one)
+    moved = _promoted(b.subject)
+    if moved is not None:
+        again = b.story(moved)
+        assert again is None or not any(hasattr(x, "to_dict") for x in again)  # not drawn twice
+
+
+def test_which_chart_page_one_takes_when_nothing_compares():
     from biomfg.tools.brief import Briefing
 
-    assert Briefing("region", "hangzhou", "zh").headline_chart() is None  # targets only: nothing to compare
-    assert Briefing("region", "suzhou_sip", "zh").headline_chart() is not None
+    assert _title(Briefing("region", "hangzhou", "zh").headline_chart()) == "目标及期限"  # targets only
+    assert "区域案例中的位置" in _title(Briefing("region", "luoyang", "zh").headline_chart())
+    assert _title(Briefing("region", "luoyang", "en").headline_chart()).startswith("Where Luoyang Hi-tech Zone is")
+    assert "founded" in _title(Briefing("platform_type", "pilot_scale", "en").headline_chart())
+    assert "产值" in _title(Briefing("region", "suzhou_sip", "zh").headline_chart())
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

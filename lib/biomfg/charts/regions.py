@@ -131,6 +131,38 @@ def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, .
 
 
 
+def case_locator(regions: pd.DataFrame, region_id: str, lang: str = "en"):
+    """Where one case is among the regional cases: a small dot map for a briefing's page one, the case's dot
+    in the accent colour with its name, the others grey and unnamed (city-centre coordinates only, no
+    boundaries). For a case whose sources give no two figures of one measure to compare."""
+    check_lang(lang)
+    rows = regions.dropna(subset=["lat", "lon"]).copy()
+    if region_id not in set(rows["region_id"]):
+        raise ValueError(f"region {region_id!r} has no coordinates; valid: {', '.join(rows['region_id'])}")
+    name = str(rows.set_index("region_id").loc[region_id, f"name_{lang}"])
+    plot = pd.DataFrame({"lat": rows["lat"].astype(float).to_numpy(), "lon": rows["lon"].astype(float).to_numpy(),
+                         "name": rows[f"name_{lang}"].astype(str).to_numpy(),
+                         "here": (rows["region_id"] == region_id).to_numpy()})
+    pad = pd.DataFrame({"lat": [plot["lat"].min() - 1.0, plot["lat"].max() + 0.6],
+                        "lon": [plot["lon"].min() - 3.0, plot["lon"].max() + 6.5]})
+    room = alt.Chart(pad).mark_point(opacity=0).encode(longitude="lon:Q", latitude="lat:Q")
+    base = alt.Chart(plot).encode(longitude="lon:Q", latitude="lat:Q")
+    others = base.transform_filter("!datum.here").mark_circle(size=140, color=MUTED, opacity=0.55).encode(
+        tooltip=[alt.Tooltip("name:N", title=t("crit_region", lang))])
+    here = base.transform_filter("datum.here").mark_circle(size=420, color=CASE_COLOURS[1], stroke="white",
+                                                             strokeWidth=1.5).encode(tooltip=[alt.Tooltip("name:N")])
+    label = base.transform_filter("datum.here").mark_text(align="left", dx=14, fontSize=16, fontWeight="bold",
+                                                          baseline="middle", color=INK).encode(
+        text=alt.value(wrap(name, lang, 12 if lang == "zh" else 24)))
+    chart = alt.layer(room, others, here, label).project(type="equirectangular").properties(width=420, height=300)
+    summary = t("desc_locator", lang, name=name, n=len(plot))
+    n = len(plot)
+    words = (fmt.EN_NUMBER_WORDS[n] if n < len(fmt.EN_NUMBER_WORDS) else str(n)) if lang == "en" else \
+        (fmt.zh_numeral(n) if n < 100 else str(n))
+    return titled(chart, t("rg_locator_title", lang, name=name, n=words), rows[rows["region_id"] == region_id], lang,
+                  t("rg_map_sub", lang), summary=summary)
+
+
 def park_figures(rows: pd.DataFrame, lang: str = "en"):
     """Every figure about one regional case (rows: model.facts.case_figures(region)), one panel per
     measure, titled with the case's name: a new park needs only its data rows."""

@@ -67,15 +67,22 @@ class Briefing:
                                                             heading=part == 1, foot=last, noted=chosen,
                                                             subject=self.subject.own)])
 
-    def headline_chart(self) -> Parts | None:
-        """Page one's chart; None (the cell shows nothing) when no two figures measure the same thing: page
-        one does not say what it lacks, the summary and the appendix say what the sources give."""
+    def headline_chart(self) -> Parts:
+        """Page one's chart: the measure the sources give most often for it; where no two figures measure
+        one thing, the story's first chart (moved up: the story then shows its words only), and for a case
+        with none, where it lies among the cases. Never a chart of unlike figures to fill the place."""
         if self.kind == "overview":
             return self._show(lambda lang: [PAGE_ONE_CHART, charts.barriers.barrier_chain(data.table("barriers"), lang)])
-        if _page_one_measure(self.subject) is None:
-            return None
-        return self._show(lambda lang: [PAGE_ONE_CHART, charts.briefing.headline_chart(self.subject.figures, lang,
-                                                                                       limit=HEADLINE_BARS)])
+        if _page_one_measure(self.subject) is not None:
+            return self._show(lambda lang: [PAGE_ONE_CHART, charts.briefing.headline_chart(self.subject.figures, lang,
+                                                                                           limit=HEADLINE_BARS)])
+        moved = _promoted(self.subject)
+        if moved is not None:
+            chart = STORIES[self.kind][moved - 1][2]
+            return self._show(lambda lang: [PAGE_ONE_CHART, chart(self.subject, lang)[0]])
+        from ..model.cases import cases
+
+        return self._show(lambda lang: [PAGE_ONE_CHART, charts.regions.case_locator(cases(), self.subject.id, lang)])
 
     def targets(self) -> Parts:
         return self._show(lambda lang: [prose.brief.targets_box(self.subject, lang)])
@@ -93,7 +100,7 @@ class Briefing:
 
         def part(lang: str) -> list:
             if lang not in made:
-                drawn, rows = chart(self.subject, lang)
+                drawn, rows = (None, None) if _promoted(self.subject) == i else chart(self.subject, lang)
                 said = prose.brief.says_something(words(self.subject, lang))
                 if rows is not None:  # the chart's sentence replaces one that named the same figure
                     told = prose.brief.chart_sentence(rows, _measure(rows, lang), lang, self.subject.own)
@@ -165,6 +172,19 @@ def _measure(rows, lang: str) -> str:
 
 def _page_one_measure(s: model.Subject) -> str | None:
     return s.once("page_one_measure", lambda: charts.briefing.headline_measure(s.figures, limit=HEADLINE_BARS)[0])
+
+
+def _promoted(s: model.Subject) -> int | None:
+    """The story section whose chart page one shows, when no measure of page one's own compares: the
+    first that draws one (a platform type's founding years, Hangzhou's targets); None otherwise."""
+    def first() -> int | None:
+        if s.kind == "overview" or _page_one_measure(s) is not None:
+            return None
+        for i, (_, _, chart) in enumerate(STORIES[s.kind], 1):
+            if chart(s, "en")[0] is not None:  # whether a section draws does not depend on the language
+                return i
+        return None
+    return s.once("promoted", first)
 
 
 def _focus(s: model.Subject, lang: str, scale: bool):
