@@ -274,6 +274,17 @@ def test_which_chart_page_one_takes_when_nothing_compares():
     assert "产值" in _title(Briefing("region", "suzhou_sip", "zh").headline_chart())
 
 
+def test_a_locator_map_cites_the_news_item_of_its_case():
+    """The map's row is the case's own: cited to the item that reports it on a page holding several (seed
+    000 carries SIP's story and Luoyang's), not to the page's lead story."""
+    from biomfg.model.cases import cases
+
+    for lang, word in (("zh", "洛阳"), ("en", "Luoyang")):
+        sub = charts.regions.case_locator(cases(), "luoyang", lang).to_dict()["title"]["subtitle"]
+        line = sub[-1] if isinstance(sub, list) else sub
+        assert word in line and "苏州" not in line and "SIP" not in line, line
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_overviews_cases_section_names_no_lesson_and_says_which_case_has_most_figures(lang):
     from biomfg.model import brief as model_brief

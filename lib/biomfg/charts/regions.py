@@ -159,7 +159,9 @@ def case_locator(regions: pd.DataFrame, region_id: str, lang: str = "en"):
     n = len(plot)
     words = (fmt.EN_NUMBER_WORDS[n] if n < len(fmt.EN_NUMBER_WORDS) else str(n)) if lang == "en" else \
         (fmt.zh_numeral(n) if n < 100 else str(n))
-    return titled(chart, t("rg_locator_title", lang, name=name, n=words), rows[rows["region_id"] == region_id], lang,
+    # the case's own row, cited to the news item that reports it (a region is its own entity)
+    mine = rows[rows["region_id"] == region_id].assign(entity_id=region_id)
+    return titled(chart, t("rg_locator_title", lang, name=name, n=words), mine, lang,
                   t("rg_map_sub", lang), summary=summary)
 
 
