@@ -120,9 +120,14 @@ def section_at_foot(lines: list[Line], sections: list[str], top: float, bottom: 
     for text in sections:
         said = squeeze(text)
         for i, line in enumerate(body):
-            if said.startswith(line) and said.startswith("".join(body[i:])):
+            tail = "".join(body[i:])
+            # at least a printed line's worth: a chart's lone label ('Hangzhou') is no section's start
+            if said.startswith(line) and said.startswith(tail) and len(tail) >= min(len(said), SECTION_MIN_CHARS):
                 return text
     return ""
+
+
+SECTION_MIN_CHARS = 24
 
 
 def html_title(page: str) -> str:

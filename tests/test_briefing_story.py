@@ -267,7 +267,7 @@ def test_page_one_has_one_chart_and_never_one_of_unlike_figures(kind, id_, lang)
 def test_which_chart_page_one_takes_when_nothing_compares():
     from biomfg.tools.brief import Briefing
 
-    assert _title(Briefing("region", "hangzhou", "zh").headline_chart()) == "目标及期限"  # targets only
+    assert _title(Briefing("region", "hangzhou", "zh").headline_chart()) == "杭州市在十个区域案例中的位置"  # targets only
     assert "区域案例中的位置" in _title(Briefing("region", "luoyang", "zh").headline_chart())
     assert _title(Briefing("region", "luoyang", "en").headline_chart()).startswith("Where Luoyang Hi-tech Zone is")
     assert "founded" in _title(Briefing("platform_type", "pilot_scale", "en").headline_chart())

@@ -154,7 +154,7 @@ def case_locator(regions: pd.DataFrame, region_id: str, lang: str = "en"):
     label = base.transform_filter("datum.here").mark_text(align="left", dx=14, fontSize=16, fontWeight="bold",
                                                           baseline="middle", color=INK).encode(
         text=alt.value(wrap(name, lang, 12 if lang == "zh" else 24)))
-    chart = alt.layer(room, others, here, label).project(type="equirectangular").properties(width=420, height=300)
+    chart = alt.layer(room, others, here, label).project(type="equirectangular").properties(width=380, height=230)
     summary = t("desc_locator", lang, name=name, n=len(plot))
     n = len(plot)
     words = (fmt.EN_NUMBER_WORDS[n] if n < len(fmt.EN_NUMBER_WORDS) else str(n)) if lang == "en" else \

@@ -34,6 +34,8 @@ TILES_PER_SLIDE = 3
 HEADLINE_BARS = 6  # page one's chart, with the summary, tiles and targets box, fits one A4 page
 # an empty mark in page one's chart cell: print scales that chart (and only that one) to fit page one
 PAGE_ONE_CHART = HTML("<div class='biomfg-page-one-chart'></div>")
+# a locator map says where, not how much: on paper it takes the room page one has left (held smaller)
+PAGE_ONE_LOCATOR = HTML("<div class='biomfg-page-one-chart biomfg-page-one-small'></div>")
 
 
 class Briefing:
@@ -69,8 +71,8 @@ class Briefing:
 
     def headline_chart(self) -> Parts:
         """Page one's chart: the measure the sources give most often for it; where no two figures measure
-        one thing, the story's first chart (moved up: the story then shows its words only), and for a case
-        with none, where it lies among the cases. Never a chart of unlike figures to fill the place."""
+        one thing, a platform type's first story chart (moved up: the story then shows its words only) and
+        a case's place among the cases. Never a chart of unlike figures to fill the place."""
         if self.kind == "overview":
             return self._show(lambda lang: [PAGE_ONE_CHART, charts.barriers.barrier_chain(data.table("barriers"), lang)])
         if _page_one_measure(self.subject) is not None:
@@ -82,7 +84,7 @@ class Briefing:
             return self._show(lambda lang: [PAGE_ONE_CHART, chart(self.subject, lang)[0]])
         from ..model.cases import cases
 
-        return self._show(lambda lang: [PAGE_ONE_CHART, charts.regions.case_locator(cases(), self.subject.id, lang)])
+        return self._show(lambda lang: [PAGE_ONE_LOCATOR, charts.regions.case_locator(cases(), self.subject.id, lang)])
 
     def targets(self) -> Parts:
         return self._show(lambda lang: [prose.brief.targets_box(self.subject, lang)])
@@ -175,10 +177,11 @@ def _page_one_measure(s: model.Subject) -> str | None:
 
 
 def _promoted(s: model.Subject) -> int | None:
-    """The story section whose chart page one shows, when no measure of page one's own compares: the
-    first that draws one (a platform type's founding years, Hangzhou's targets); None otherwise."""
+    """The story section whose chart page one shows, when no measure of page one's own compares: for a
+    platform type, the first that draws one (its exemplars' founding years); None otherwise."""
     def first() -> int | None:
-        if s.kind == "overview" or _page_one_measure(s) is not None:
+        # a region's story charts (its targets) repeat what page one's box says: a region shows where it is
+        if s.kind != "platform_type" or _page_one_measure(s) is not None:
             return None
         for i, (_, _, chart) in enumerate(STORIES[s.kind], 1):
             if chart(s, "en")[0] is not None:  # whether a section draws does not depend on the language

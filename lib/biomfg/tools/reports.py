@@ -104,7 +104,8 @@ body.jp-Notebook { max-width: 60em; margin: 0 auto; padding: 1.5em 2em; }
   /* a story chart is held to about half the printable height, so it fits with its sentences under a page's
      earlier section instead of leaving that page half empty (tests/test_print.py: no under-filled page) */
   .vega-embed svg.marks { max-height: 125mm; width: auto; height: auto; }
-  .jp-Cell:has(.biomfg-page-one-chart) .vega-embed svg.marks { max-height: 58mm; width: auto; height: auto; } }
+  .jp-Cell:has(.biomfg-page-one-chart) .vega-embed svg.marks { max-height: 58mm; width: auto; height: auto; }
+  .jp-Cell:has(.biomfg-page-one-small) .vega-embed svg.marks { max-height: 36mm; } }
 """.replace("PRINT_FONT", PRINT_FONT).replace("PRINT_MONO", PRINT_MONO).replace("PRINT_WHOLE", PRINT_WHOLE).replace(
     "MARGINS", " ".join(f"{m}mm" for m in PRINT_MARGINS_MM))
 
