@@ -35,7 +35,7 @@ def key_figures(facts: pd.DataFrame, subject: str | None = None, n: int = 6) -> 
     df["_own"] = 0 if subject is None else df["entity_id"].map(lambda e: _nearness(e, subject))
     if "part_of" in df:  # a total of several industries is not one of them: its bio part says more
         df.loc[df["fact_id"].isin(df["part_of"].dropna()) & df["_own"].eq(1), "_own"] = 2
-    df = _at_most_two_of_the_place(df, n)
+    df = _cap_the_places_own(df, n)
     kinds = df["indicator"].isin(kinds_counts())
     df["_unit"] = df["unit"].map(HEADLINE_UNITS).where(~kinds)
     headline = df[df["_unit"].notna()]
@@ -73,7 +73,7 @@ _industries = data.derived(lambda: data.table("facilities").query("kind == 'netw
                            shared=True)
 
 
-def _at_most_two_of_the_place(df: pd.DataFrame, n: int) -> pd.DataFrame:
+def _cap_the_places_own(df: pd.DataFrame, n: int) -> pd.DataFrame:
     """The subject's own reported figures beyond OWN_TILES (one per unit, the best ranked first) sink below
     its industries' when those have figures, so page one is not a page of general-economy numbers."""
     own = df[(df["_own"] == 0) & (df["kind"] != "target")]

@@ -217,14 +217,7 @@ def target_phrase(row, lang: str) -> str:
     """One target as a list names it: zh 中试基地1个、产业规模超150亿元 (the measure, then its value); en
     'one pilot base', '150 further high-growth companies' (a count before its noun), 'an industry scale
     of more than CNY 15 bn'."""
-    value = fmt.fact(row, lang)
-    high = row.get("value_high")
-    if high is not None and not pd.isna(high):  # a stated range, one target: 12—15个 / 12–15
-        ends = [fmt.fact({**row.to_dict(), "value": v, "qualifier": None}, lang) for v in (row["value"], high)]
-        lead = re.match(r"[\d.,]+", ends[0])
-        rest = ends[0][lead.end():] if lead else None
-        value = (f"{lead.group(0)}{t('range_dash', lang)}{ends[1]}" if lead and ends[1].endswith(rest) else
-                 t("bf_range_value", lang, low=ends[0], high=ends[1]))
+    value = figure_text(row, lang)  # a stated range is one target, written as tiles write it: 12至15个 / 12–15
     label = fmt.text(row[f"indicator_{lang}"])
     counted = row["unit"] == "count"
     if lang == "zh":
@@ -521,8 +514,7 @@ SAYS_NOTHING = frozenset({"bf_st_scale_none", "bf_no_targets_named", "bf_st_fact
 def says_something(sentences: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
     """A section's sentences that say something: a figure, or who carries the case (its chain, its firms, its
     places), or its latest step; [] when they say only what the sources do not give."""
-    kept = [(k, f) for k, f in sentences if k not in SAYS_NOTHING]
-    return kept
+    return [(k, f) for k, f in sentences if k not in SAYS_NOTHING]
 
 
 def _range(rows: pd.DataFrame, lang: str) -> tuple[str, dict] | None:
