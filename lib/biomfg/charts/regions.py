@@ -89,6 +89,16 @@ def targets_by_group(rows: pd.DataFrame, lang: str = "en"):
                          group_col="group_label", bars=False)
 
 
+def _label_sides(lat, lon) -> list[str]:
+    """For each dot, the side its name goes: away from its nearest neighbour ('right' or 'left')."""
+    sides = []
+    for i in range(len(lat)):
+        d = [((lat[j] - lat[i]) ** 2 + (lon[j] - lon[i]) ** 2, j) for j in range(len(lat)) if j != i]
+        j = min(d)[1] if d else i
+        sides.append("right" if lon[j] < lon[i] or abs(lon[j] - lon[i]) < 0.3 else "left")
+    return sides
+
+
 def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, ...] | None = None):
     """A dot map of the regional cases from their city coordinates: points and names only, no
     boundaries, tiles or downloaded geometry. Labels sit on the side away from the nearest dot.
@@ -98,11 +108,7 @@ def case_map(regions: pd.DataFrame, lang: str = "en", own_notebook: tuple[str, .
     check_lang(lang)
     rows = regions.dropna(subset=["lat", "lon"]).copy()
     lat, lon = rows["lat"].astype(float).to_numpy(), rows["lon"].astype(float).to_numpy()
-    sides = []
-    for i in range(len(rows)):
-        d = [((lat[j] - lat[i]) ** 2 + (lon[j] - lon[i]) ** 2, j) for j in range(len(rows)) if j != i]
-        j = min(d)[1] if d else i
-        sides.append("right" if lon[j] < lon[i] or abs(lon[j] - lon[i]) < 0.3 else "left")
+    sides = _label_sides(lat, lon)
     plot = pd.DataFrame({"lat": lat, "lon": lon, "name": rows[f"name_{lang}"].astype(str).to_numpy(),
                          "label": [wrap(n, lang, 10 if lang == "zh" else 22) for n in rows[f"name_{lang}"]],
                          "side": sides})
@@ -151,8 +157,12 @@ def case_locator(regions: pd.DataFrame, region_id: str, lang: str = "en"):
         tooltip=[alt.Tooltip("name:N", title=t("crit_region", lang))])
     here = base.transform_filter("datum.here").mark_circle(size=420, color=CASE_COLOURS[1], stroke="white",
                                                              strokeWidth=1.5).encode(tooltip=[alt.Tooltip("name:N")])
-    label = base.transform_filter("datum.here").mark_text(align="left", dx=14, fontSize=16, fontWeight="bold",
-                                                          baseline="middle", color=INK).encode(
+    # the name on the side away from its nearest neighbour (Zhengzhou is east of Luoyang), as case_map does
+    here_at = int(plot["here"].to_numpy().argmax())
+    right = _label_sides(plot["lat"].to_numpy(), plot["lon"].to_numpy())[here_at] == "right"
+    label = base.transform_filter("datum.here").mark_text(align="left" if right else "right", dx=14 if right else -14,
+                                                          fontSize=16, fontWeight="bold", baseline="middle",
+                                                          color=INK).encode(
         text=alt.value(wrap(name, lang, 12 if lang == "zh" else 24)))
     chart = alt.layer(room, others, here, label).project(type="equirectangular").properties(width=380, height=230)
     summary = t("desc_locator", lang, name=name, n=len(plot))
